@@ -1,0 +1,53 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# mgvt: out-of-tree build of gvt/mgvt.ko and gvt/sim/mgvt_sim.ko, and the
+# entry points for people and CI.
+#
+#   make            build both modules (W=1) against the distribution kernel
+#   make demo       install deps, build, boot the host VM, create a vGPU,
+#                   start a guest with it and show what the guest sees
+#   make check      every test tier; last line "N passed, N failed"
+#   make install    install the modules for KVER (depmod included)
+#
+# KVER= picks the kernel (default: newest /boot/vmlinuz-* with headers),
+# KDIR= overrides the kernel build directory.
+
+KVER ?= $(shell scripts/kver.sh)
+KDIR ?= $(firstword $(wildcard /lib/modules/$(KVER)/build /usr/src/linux-headers-$(KVER)))
+
+KBUILD = $(MAKE) -C $(KDIR) M=$(CURDIR) W=1
+
+.PHONY: all modules clean install deps demo check unit sparse checkpatch
+
+all: modules
+
+modules:
+	$(KBUILD) modules
+
+sparse:
+	$(KBUILD) C=2 CF="-D__CHECK_ENDIAN__" modules
+
+clean:
+	$(KBUILD) clean
+	$(MAKE) -C selftests/unit clean
+	$(MAKE) -C selftests/vfio clean
+	rm -rf build
+
+install: modules
+	$(KBUILD) modules_install
+	depmod -a $(KVER)
+
+deps:
+	scripts/deps.sh
+
+unit:
+	$(MAKE) -C selftests/unit run
+
+checkpatch:
+	scripts/checkpatch.sh
+
+demo:
+	scripts/demo.sh
+
+check:
+	scripts/check.sh

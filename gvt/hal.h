@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * mgvt hardware abstraction: the only door between the mediator and a
+ * physical Gen9 GPU (pGPU).  A provider (the simulated GPU in gvt/sim/, the
+ * PCI backend in gvt/hw/) fills a struct mgvt_pgpu_desc and registers it with
+ * mgvt_register_pgpu().  Everything the mediator does to hardware goes
+ * through the ops below, exactly as a driver would do it to a real BAR.
+ */
+#ifndef MGVT_HAL_H
+#define MGVT_HAL_H
+
+#include <linux/types.h>
+
+struct device;
+struct module;
+struct mgvt_pgpu;
+
+/* Fixed Gen9 geometry shared by every provider. */
+#define MGVT_GM_SIZE		(4ULL << 30)	/* graphics memory behind the GGTT */
+#define MGVT_MMIO_BAR_SIZE	(16U << 20)	/* BAR0: registers + GGTT */
+#define MGVT_MMIO_REG_SIZE	(2U << 20)	/* register part of BAR0 */
+#define MGVT_GGTT_OFFSET	(8U << 20)	/* GGTT PTEs at BAR0 + 8 MiB */
+#define MGVT_GGTT_SIZE		(8U << 20)	/* 1 Mi entries of 8 bytes */
+#define MGVT_GGTT_PTE_SIZE	8U
+#define MGVT_NUM_FENCES		32U
+#define MGVT_APERTURE_MIN	(256ULL << 20)
+#define MGVT_APERTURE_MAX	(2ULL << 30)
+
+/**
+ * struct mgvt_hal_ops - register-level access to one pGPU
+ * @read32: read a 32-bit register at @reg (offset into BAR0's register part)
+ * @write32: write a 32-bit register
+ * @read_pte: read the GGTT entry with index @index (BAR0 + 8 MiB + 8 * index)
+ * @write_pte: write a GGTT entry; engines see it only after the GGTT
+ *	invalidate (a write of GFX_FLSH_CNTL), as on hardware
+ *
+ * All callbacks may be called from process context with mgvt's locks held;
+ * none of them sleeps.
+ */
+struct mgvt_hal_ops {
+	u32 (*read32)(struct mgvt_pgpu *pgpu, u32 reg);
+	void (*write32)(struct mgvt_pgpu *pgpu, u32 reg, u32 val);
+	u64 (*read_pte)(struct mgvt_pgpu *pgpu, u32 index);
+	void (*write_pte)(struct mgvt_pgpu *pgpu, u32 index, u64 pte);
+};
+
+/**
+ * struct mgvt_pgpu_desc - what a provider tells mgvt about its pGPU
+ * @name: short name used in log lines (e.g. "sim0")
+ * @dev: the device the mdev parent hangs off (a PCI function where possible)
+ * @owner: the provider module; mgvt holds a reference per live vGPU
+ * @ops: register access
+ * @priv: provider data, returned by mgvt_pgpu_priv()
+ * @vendor: PCI vendor ID the vGPU reports
+ * @device: PCI device ID the vGPU reports
+ * @subsystem_vendor: PCI subsystem vendor ID
+ * @subsystem_device: PCI subsystem ID
+ * @revision: PCI revision ID
+ * @aperture_size: mappable part of GM (the low GM), a power of two
+ * @num_fences: fence registers of the pGPU
+ */
+struct mgvt_pgpu_desc {
+	const char *name;
+	struct device *dev;
+	struct module *owner;
+	const struct mgvt_hal_ops *ops;
+	void *priv;
+	u16 vendor;
+	u16 device;
+	u16 subsystem_vendor;
+	u16 subsystem_device;
+	u8 revision;
+	u64 aperture_size;
+	u32 num_fences;
+};
+
+struct mgvt_pgpu *mgvt_register_pgpu(const struct mgvt_pgpu_desc *desc);
+void mgvt_unregister_pgpu(struct mgvt_pgpu *pgpu);
+void *mgvt_pgpu_priv(struct mgvt_pgpu *pgpu);
+
+#endif /* MGVT_HAL_H */

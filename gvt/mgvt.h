@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * mgvt internal structures shared by the mediator's subsystems.
+ */
+#ifndef MGVT_H
+#define MGVT_H
+
+#include <linux/eventfd.h>
+#include <linux/idr.h>
+#include <linux/mdev.h>
+#include <linux/mutex.h>
+#include <linux/vfio.h>
+
+#include "cfg.h"
+#include "gm.h"
+#include "hal.h"
+
+#define MGVT_DRIVER_NAME	"mgvt"
+#define MGVT_VERSION		"0.1.0"
+
+/**
+ * struct mgvt_type_conf - a vGPU type, as GVT-g describes its types
+ * @name: type name, the sysfs directory is "mgvt-<name>"
+ * @low_mb: low (mappable) GM in MiB
+ * @high_mb: high (hidden) GM in MiB
+ * @fences: fence registers
+ * @resolution: largest display resolution offered
+ * @weight: scheduler weight
+ */
+struct mgvt_type_conf {
+	const char *name;
+	u32 low_mb;
+	u32 high_mb;
+	u32 fences;
+	const char *resolution;
+	u32 weight;
+};
+
+/**
+ * struct mgvt_type - a type registered on one pGPU
+ * @mtype: the mdev core's view
+ * @conf: its configuration
+ */
+struct mgvt_type {
+	struct mdev_type mtype;
+	const struct mgvt_type_conf *conf;
+};
+
+#define MGVT_MAX_TYPES		8
+
+/**
+ * struct mgvt_pgpu - a registered physical GPU
+ * @desc: what the provider registered
+ * @parent: mdev parent hanging off @desc.dev
+ * @types: types that fit this pGPU
+ * @mtypes: pointers to @types[].mtype, for the mdev core
+ * @nr_types: number of registered types
+ * @lock: protects @pool and @ids
+ * @pool: free GM and fences
+ * @ids: vGPU ids (vgt_id in PVINFO)
+ */
+struct mgvt_pgpu {
+	struct mgvt_pgpu_desc desc;
+	struct mdev_parent parent;
+	struct mgvt_type types[MGVT_MAX_TYPES];
+	struct mdev_type *mtypes[MGVT_MAX_TYPES];
+	unsigned int nr_types;
+	struct mutex lock;
+	struct mgvt_gm_pool pool;
+	struct ida ids;
+};
+
+/**
+ * struct mgvt_irq - interrupt plumbing of one vGPU towards its VFIO user
+ * @intx_trigger: eventfd signalled for INTx
+ * @msi_trigger: eventfd signalled for MSI
+ * @err_trigger: eventfd for the ERR index
+ * @req_trigger: eventfd for the REQ index (device removal request)
+ * @intx_mask_fd: eventfd that masks INTx when signalled
+ * @intx_unmask_fd: eventfd that unmasks INTx when signalled (KVM resample)
+ * @intx_masked: INTx masked by the user or by automasking
+ * @intx_pending: an INTx is asserted and not yet delivered
+ */
+struct mgvt_irq {
+	struct eventfd_ctx *intx_trigger;
+	struct eventfd_ctx *msi_trigger;
+	struct eventfd_ctx *err_trigger;
+	struct eventfd_ctx *req_trigger;
+	struct virqfd *intx_mask_fd;
+	struct virqfd *intx_unmask_fd;
+	bool intx_masked;
+	bool intx_pending;
+};
+
+/**
+ * struct mgvt_vgpu - one vGPU (an mdev + its VFIO device)
+ * @vdev: VFIO device, first so the VFIO core can free us
+ * @pgpu: the pGPU it lives on
+ * @type: its type
+ * @id: vGPU id, unique per pGPU, reported as PVINFO vgt_id
+ * @slice: GM and fences it owns
+ * @lock: protects @cfg, @vregs, @vggtt and @irq
+ * @cfg: virtual PCI config space
+ * @vregs: virtual register file, the register part of BAR0
+ * @vggtt: the guest's view of the GGTT (BAR0 + 8 MiB)
+ * @scratch: backs aperture pages that have no valid GGTT entry
+ * @irq: interrupt eventfds and INTx state
+ */
+struct mgvt_vgpu {
+	struct vfio_device vdev;
+	struct mgvt_pgpu *pgpu;
+	const struct mgvt_type_conf *type;
+	u32 id;
+	struct mgvt_gm_slice slice;
+	struct mutex lock;
+	struct mgvt_cfg cfg;
+	u8 *vregs;
+	u8 *vggtt;
+	struct page *scratch;
+	struct mgvt_irq irq;
+};
+
+#define vgpu_dbg(v, fmt, ...) \
+	dev_dbg((v)->vdev.dev, "vgpu%u: " fmt, (v)->id, ##__VA_ARGS__)
+#define vgpu_info(v, fmt, ...) \
+	dev_info((v)->vdev.dev, "vgpu%u: " fmt, (v)->id, ##__VA_ARGS__)
+#define vgpu_warn_rl(v, fmt, ...) \
+	dev_warn_ratelimited((v)->vdev.dev, "vgpu%u: " fmt, (v)->id, \
+			     ##__VA_ARGS__)
+
+/* vfio.c */
+extern const struct vfio_device_ops mgvt_vfio_ops;
+
+/* mmio.c: BAR0 */
+int mgvt_mmio_init(struct mgvt_vgpu *vgpu);
+void mgvt_mmio_fini(struct mgvt_vgpu *vgpu);
+void mgvt_mmio_reset(struct mgvt_vgpu *vgpu);
+u64 mgvt_mmio_read(struct mgvt_vgpu *vgpu, u32 off, unsigned int len);
+void mgvt_mmio_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
+		     unsigned int len);
+
+/* aperture.c: BAR2 */
+u64 mgvt_aperture_read(struct mgvt_vgpu *vgpu, u64 off, unsigned int len);
+void mgvt_aperture_write(struct mgvt_vgpu *vgpu, u64 off, u64 val,
+			 unsigned int len);
+int mgvt_aperture_mmap(struct mgvt_vgpu *vgpu, struct vm_area_struct *vma,
+		       u64 off);
+
+/* pvinfo.c */
+void mgvt_pvinfo_reset(struct mgvt_vgpu *vgpu);
+bool mgvt_pvinfo_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
+		       unsigned int len);
+
+/* irq.c */
+int mgvt_irq_set(struct mgvt_vgpu *vgpu, struct vfio_irq_set *hdr,
+		 const void *data);
+int mgvt_irq_count(unsigned int index);
+u32 mgvt_irq_flags(unsigned int index);
+void mgvt_irq_release(struct mgvt_vgpu *vgpu);
+void mgvt_irq_reset(struct mgvt_vgpu *vgpu);
+void mgvt_irq_raise(struct mgvt_vgpu *vgpu);
+bool mgvt_irq_request(struct mgvt_vgpu *vgpu);
+
+/* main.c: vGPU life cycle used by vfio.c */
+int mgvt_vgpu_init(struct mgvt_vgpu *vgpu);
+void mgvt_vgpu_fini(struct mgvt_vgpu *vgpu);
+void mgvt_vgpu_reset(struct mgvt_vgpu *vgpu);
+
+#endif /* MGVT_H */

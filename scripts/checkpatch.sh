@@ -1,0 +1,33 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# Run the kernel's checkpatch.pl over mgvt's kernel sources.  checkpatch is
+# taken from Debian's linux-source package (scripts/deps.sh installs it) and
+# unpacked once under build/tools.  Exit status: non-zero on any error or
+# warning.
+set -eu
+repo=$(cd "$(dirname "$0")/.." && pwd)
+tools=$repo/build/tools
+cp=$tools/scripts/checkpatch.pl
+
+if [ ! -x "$cp" ]; then
+	tarball=$(ls /usr/src/linux-source-*.tar.* 2>/dev/null | sort -V | tail -n 1)
+	if [ -z "$tarball" ]; then
+		echo "checkpatch.sh: no /usr/src/linux-source-*.tar.* (run scripts/deps.sh)" >&2
+		exit 2
+	fi
+	top=$(basename "$tarball" | sed 's/\.tar\..*//')
+	mkdir -p "$tools.tmp"
+	tar -C "$tools.tmp" -xf "$tarball" "$top/scripts/checkpatch.pl" \
+		"$top/scripts/spelling.txt" "$top/scripts/const_structs.checkpatch"
+	rm -rf "$tools"
+	mv "$tools.tmp/$top" "$tools"
+	rm -rf "$tools.tmp"
+fi
+
+cd "$repo"
+files=$(git ls-files 'gvt/*.c' 'gvt/*.h' 'uapi/*.h' 2>/dev/null ||
+	find gvt uapi -name '*.[ch]')
+# --no-tree: out-of-tree; FILE_PATH_CHANGES/SPDX checks need the kernel tree.
+exec perl "$cp" --no-tree --terse --show-types --strict \
+	--ignore FILE_PATH_CHANGES,LINUX_VERSION_CODE \
+	-f $files

@@ -1,0 +1,58 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# Runs inside the host VM with mgvt and mgvt_sim loaded: creates a vGPU,
+# boots one L2 guest (nested TCG) with it through QEMU's vfio-pci and relays
+# the guest's TAP lines.  Usage: run.sh [TYPE]   (default mgvt-GVTg_V5_4)
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+. "$repo/selftests/lib/tap.sh"
+
+type=${1:-mgvt-GVTg_V5_4}
+kver=$("$repo/scripts/kver.sh")
+initrd=$repo/build/guest/initramfs.cpio.gz
+log=/tmp/mgvt-l2-console.log
+
+tap_header
+parent=$(ls -d /sys/class/mdev_bus/* 2>/dev/null | head -n 1)
+uuid=$(cat /proc/sys/kernel/random/uuid)
+if ! tap_ok "$([ -n "$parent" ] && echo "$uuid" > "$parent/mdev_supported_types/$type/create" && echo y)" \
+	"guest: vGPU $type created for the L2 guest"; then
+	tap_finish
+	exit
+fi
+
+start=$(date +%s)
+timeout 900 qemu-system-x86_64 -accel tcg -nodefaults -vga none -nographic \
+	-L /usr/share/seabios -L /usr/share/qemu -nic none -no-reboot \
+	-m 256 -smp 1 -serial "file:$log" -monitor none \
+	-kernel "/boot/vmlinuz-$kver" -initrd "$initrd" \
+	-append "console=ttyS0 quiet panic=-1 modprobe.blacklist=i915" \
+	-device "vfio-pci,sysfsdev=/sys/bus/mdev/devices/$uuid" \
+	> /tmp/mgvt-l2-qemu.log 2>&1
+qrc=$?
+tap_diag "L2 QEMU exited $qrc after $(( $(date +%s) - start )) s"
+sed 's/^/# qemu: /' /tmp/mgvt-l2-qemu.log
+tap_ok "$([ $qrc -eq 0 ] && echo y)" "guest: QEMU accepted the vGPU and the L2 guest ran to power-off"
+
+# Relay the guest's own results, renumbered into this stream.
+tr -d '\r' < "$log" | sed -n '/^MGVT-L2-BEGIN/,/^MGVT-L2-END/p' > /tmp/mgvt-l2-tap.txt
+if ! grep -q '^MGVT-L2-END' /tmp/mgvt-l2-tap.txt; then
+	tail -n 30 "$log" | sed 's/^/# l2: /'
+fi
+tap_ok "$(grep -q '^MGVT-L2-END rc=0' /tmp/mgvt-l2-tap.txt && echo y)" "guest: probe ran in the L2 guest and passed"
+while IFS= read -r line; do
+	case $line in
+	"ok "*|"not ok "*)
+		desc=${line#*ok }; desc=${desc#* - }
+		case $line in
+		"ok "*) tap_ok y "L2: $desc" ;;
+		*) tap_ok "" "L2: $desc" ;;
+		esac ;;
+	"#"*) echo "$line" ;;
+	esac
+done < /tmp/mgvt-l2-tap.txt
+
+echo 1 > "/sys/bus/mdev/devices/$uuid/remove"
+tap_ok "$([ ! -e "/sys/bus/mdev/devices/$uuid" ] && echo y)" "guest: vGPU removed after the guest"
+tap_finish

@@ -1,0 +1,2141 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vfio_test - drive mgvt vGPUs through sysfs and /dev/vfio like a guest driver would.
+ *
+ * Usage: vfio_test [TYPE_A [TYPE_B]]   (defaults: mgvt-GVTg_V5_4 mgvt-GVTg_V5_8)
+ *
+ * Expects mgvt.ko and mgvt_sim.ko loaded (selftests/vfio/run.sh does that) and
+ * root. Creates two vGPUs, checks the mdev sysfs ABI, the VFIO device ABI
+ * (info, regions, irqs, config space, PVINFO, reset), every bad input we know
+ * of with its errno, remove-while-open, and that the host is back to its
+ * initial state afterwards. Output is flat TAP 13 on stdout.
+ *
+ * Environment: MGVT_PARENT=<sysfs dir of the parent device> overrides parent
+ * discovery; MGVT_TEST_TIMEOUT=<seconds> (default 300) bounds the whole run.
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include <linux/pci_regs.h>
+#include <linux/vfio.h>
+
+#include "tap.h"
+
+#define MiB ((uint64_t)1 << 20)
+#define GiB ((uint64_t)1 << 30)
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ------------------------------------------------------------------------- */
+/* The contract: types, GM arithmetic, device layout                          */
+/* ------------------------------------------------------------------------- */
+
+#define TYPE_PREFIX	"mgvt-"
+
+struct vgpu_type {
+	const char *name;		/* without TYPE_PREFIX */
+	unsigned int low_mb, high_mb, fences;
+	const char *resolution;
+	unsigned int weight;
+};
+
+static const struct vgpu_type vgpu_types[] = {
+	{ "GVTg_V5_8",	 64,  384, 4, "1024x768",   2 },
+	{ "GVTg_V5_4",	128,  512, 4, "1920x1200",  4 },
+	{ "GVTg_V5_2",	256, 1024, 4, "1920x1200",  8 },
+	{ "GVTg_V5_1",	512, 2048, 4, "1920x1200", 16 },
+	{ "MGVT_V5_16",	 32,  128, 2, "1024x768",   1 },
+	{ "MGVT_V5_32",	 16,   64, 1, "1024x768",   1 },
+};
+
+#define GM_TOTAL		(4 * GiB)
+#define HOST_LOW_GM		(128 * MiB)
+#define HOST_HIGH_GM		(384 * MiB)
+#define FENCES_TOTAL		32
+#define HOST_FENCES		4
+#define DEFAULT_APERTURE_MB	1024
+
+#define CFG_SIZE		4096
+#define BAR0_SIZE		(16 * MiB)
+#define CFG_GMCH_CTRL		0x50	/* 16-bit, IGD graphics control */
+#define CFG_BDSM		0x5c	/* base of data stolen memory */
+#define CFG_ASLS		0xfc	/* ASL storage (OpRegion GPA) */
+#define GMCH_CTRL_EXPECTED	0x00c0	/* GGMS = 3 (8 MiB GGTT), GMS = 0 */
+#define PCI_STATUS_RW1C_BITS	0xf900
+
+#define PVINFO			0x78000
+#define PV_MAGIC		(PVINFO + 0x00)
+#define PV_VERSION_MAJOR	(PVINFO + 0x08)
+#define PV_VERSION_MINOR	(PVINFO + 0x0a)
+#define PV_VGT_ID		(PVINFO + 0x0c)
+#define PV_CAPS			(PVINFO + 0x10)
+#define PV_MAPPABLE_BASE	(PVINFO + 0x40)
+#define PV_MAPPABLE_SIZE	(PVINFO + 0x44)
+#define PV_HIDDEN_BASE		(PVINFO + 0x48)
+#define PV_HIDDEN_SIZE		(PVINFO + 0x4c)
+#define PV_FENCE_NUM		(PVINFO + 0x50)
+#define PV_INFO_END		(PVINFO + 0x800)	/* read-only info half */
+#define VGT_MAGIC		0x4776544776544776ULL
+#define VGT_CAPS_FULL_PPGTT	(1u << 2)
+#define VGT_CAPS_HWSP_EMULATION	(1u << 3)
+#define VGT_CAPS_HUGE_GTT	(1u << 4)
+
+/* Plain registers in the 2 MiB MMIO file with no handler behind them. */
+static const uint32_t plain_regs[] = { 0x1ff000, 0x1ff0fc };
+
+static uint64_t aperture = (uint64_t)DEFAULT_APERTURE_MB * MiB;
+
+struct gm_usage {
+	uint64_t low, high;
+	unsigned int fences;
+};
+
+static struct gm_usage used;	/* by the vGPUs this test created and still has */
+
+static uint64_t type_low(const struct vgpu_type *t) { return t->low_mb * MiB; }
+static uint64_t type_high(const struct vgpu_type *t) { return t->high_mb * MiB; }
+
+static uint64_t free_low(const struct gm_usage *u)
+{
+	return aperture - HOST_LOW_GM - u->low;
+}
+
+static uint64_t free_high(const struct gm_usage *u)
+{
+	return GM_TOTAL - aperture - HOST_HIGH_GM - u->high;
+}
+
+static unsigned int free_fences(const struct gm_usage *u)
+{
+	return FENCES_TOTAL - HOST_FENCES - u->fences;
+}
+
+/* How many more of @t fit, assuming the free space of each resource is one block. */
+static long fit_count(const struct vgpu_type *t, const struct gm_usage *u)
+{
+	long n = free_low(u) / type_low(t);
+
+	if ((long)(free_high(u) / type_high(t)) < n)
+		n = free_high(u) / type_high(t);
+	if ((long)(free_fences(u) / t->fences) < n)
+		n = free_fences(u) / t->fences;
+	return n;
+}
+
+static void usage_add(const struct vgpu_type *t, int sign)
+{
+	used.low += sign * type_low(t);
+	used.high += sign * type_high(t);
+	used.fences += sign * (int)t->fences;
+}
+
+static const struct vgpu_type *find_type(const char *name)
+{
+	if (!strncmp(name, TYPE_PREFIX, strlen(TYPE_PREFIX)))
+		name += strlen(TYPE_PREFIX);
+	for (size_t i = 0; i < ARRAY_SIZE(vgpu_types); i++)
+		if (!strcmp(vgpu_types[i].name, name))
+			return &vgpu_types[i];
+	return NULL;
+}
+
+/* A type is registered only if one instance fits next to the host's share. */
+static bool type_expected(const struct vgpu_type *t)
+{
+	struct gm_usage none = { 0 };
+
+	return aperture > HOST_LOW_GM && GM_TOTAL - aperture > HOST_HIGH_GM &&
+	       fit_count(t, &none) > 0;
+}
+
+/* ------------------------------------------------------------------------- */
+/* Small helpers: formatting, errno names, checks                             */
+/* ------------------------------------------------------------------------- */
+
+/* printf into one of a few rotating static buffers: for building paths inline. */
+static __attribute__((format(printf, 1, 2))) const char *fmt(const char *f, ...)
+{
+	static char bufs[8][PATH_MAX];
+	static unsigned int next;
+	char *b = bufs[next++ % ARRAY_SIZE(bufs)];
+	va_list ap;
+
+	va_start(ap, f);
+	vsnprintf(b, PATH_MAX, f, ap);
+	va_end(ap);
+	return b;
+}
+
+static const char *errname(int err)
+{
+	const char *n;
+
+	if (err == 0)
+		return "success";
+	n = strerrorname_np(err);
+	return n ? n : "unknown errno";
+}
+
+/* One TAP line: got == want; print both on mismatch. */
+static __attribute__((format(printf, 3, 4)))
+bool check_eq(uint64_t got, uint64_t want, const char *f, ...)
+{
+	char desc[512];
+	va_list ap;
+	bool ok = got == want;
+
+	va_start(ap, f);
+	vsnprintf(desc, sizeof(desc), f, ap);
+	va_end(ap);
+	tap_ok(ok, "%s", desc);
+	if (!ok)
+		tap_diag("  got 0x%" PRIx64 " (%" PRIu64 "), expected 0x%" PRIx64 " (%" PRIu64 ")",
+			 got, got, want, want);
+	return ok;
+}
+
+/*
+ * One TAP line: an operation that returned @ret (>= 0 success, else -errno)
+ * should have ended with @want_errno (0 = success).
+ */
+static __attribute__((format(printf, 3, 4)))
+bool check_err(long ret, int want_errno, const char *f, ...)
+{
+	int got = ret < 0 ? (int)-ret : 0;
+	char desc[512];
+	va_list ap;
+	bool ok = got == want_errno;
+
+	va_start(ap, f);
+	vsnprintf(desc, sizeof(desc), f, ap);
+	va_end(ap);
+	tap_ok(ok, "%s", desc);
+	if (!ok)
+		tap_diag("  got %s, expected %s", errname(got), errname(want_errno));
+	return ok;
+}
+
+/* ioctl() that returns 0/positive or -errno. */
+static long xioctl(int fd, unsigned long req, void *arg)
+{
+	long r = ioctl(fd, req, arg);
+
+	return r < 0 ? -errno : r;
+}
+
+/* ------------------------------------------------------------------------- */
+/* sysfs                                                                      */
+/* ------------------------------------------------------------------------- */
+
+/* Read a whole attribute into @buf (NUL-terminated). Returns length or -errno. */
+static int sysfs_read(const char *path, char *buf, size_t size)
+{
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return -errno;
+	n = read(fd, buf, size - 1);
+	if (n < 0)
+		n = -errno;
+	close(fd);
+	if (n >= 0)
+		buf[n] = '\0';
+	return (int)n;
+}
+
+/* Like sysfs_read, without the trailing newline. */
+static int sysfs_read_line(const char *path, char *buf, size_t size)
+{
+	int n = sysfs_read(path, buf, size);
+
+	while (n > 0 && buf[n - 1] == '\n')
+		buf[--n] = '\0';
+	return n;
+}
+
+/* Attribute holding a bare decimal integer; -1 if unreadable or malformed. */
+static long sysfs_read_long(const char *path)
+{
+	char buf[64], *end;
+	long v;
+
+	if (sysfs_read_line(path, buf, sizeof(buf)) <= 0)
+		return -1;
+	errno = 0;
+	v = strtol(buf, &end, 10);
+	if (errno || *end || end == buf)
+		return -1;
+	return v;
+}
+
+/* Write @val in one write(). Returns 0 or -errno. Async-signal-safe. */
+static int sysfs_write(const char *path, const char *val)
+{
+	size_t len = strlen(val);
+	ssize_t n;
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return -errno;
+	n = write(fd, val, len);
+	if (n < 0)
+		n = -errno;
+	else if ((size_t)n != len)
+		n = -EIO;
+	close(fd);
+	return n < 0 ? (int)n : 0;
+}
+
+static bool path_exists(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0;
+}
+
+/* Basename of a symlink's target, or "" if it is not a symlink. */
+static const char *link_basename(const char *path)
+{
+	static char target[PATH_MAX];
+	ssize_t n = readlink(path, target, sizeof(target) - 1);
+	char *slash;
+
+	if (n < 0)
+		return "";
+	target[n] = '\0';
+	slash = strrchr(target, '/');
+	return slash ? slash + 1 : target;
+}
+
+static int new_uuid(char out[37])
+{
+	char buf[64];
+
+	if (sysfs_read_line("/proc/sys/kernel/random/uuid", buf, sizeof(buf)) != 36)
+		return -EIO;
+	memcpy(out, buf, 37);
+	return 0;
+}
+
+/* ------------------------------------------------------------------------- */
+/* The parent device and its mdev types                                       */
+/* ------------------------------------------------------------------------- */
+
+static char parent[PATH_MAX];
+
+static const char *type_dir(const struct vgpu_type *t)
+{
+	return fmt("%s/mdev_supported_types/" TYPE_PREFIX "%s", parent, t->name);
+}
+
+static long available(const struct vgpu_type *t)
+{
+	return sysfs_read_long(fmt("%s/available_instances", type_dir(t)));
+}
+
+/* The PCI function bound to the "mgvt" driver that registered mdev types. */
+static bool find_parent(void)
+{
+	const char *drv = "/sys/bus/pci/drivers/mgvt";
+	const char *env = getenv("MGVT_PARENT");
+	struct dirent *de;
+	DIR *d;
+
+	if (env && *env) {
+		snprintf(parent, sizeof(parent), "%s", env);
+		return path_exists(fmt("%s/mdev_supported_types", parent));
+	}
+	d = opendir(drv);
+	if (!d)
+		return false;
+	while ((de = readdir(d))) {
+		const char *p = fmt("%s/%s", drv, de->d_name);
+
+		if (de->d_name[0] == '.' || !path_exists(fmt("%s/mdev_supported_types", p)))
+			continue;
+		snprintf(parent, sizeof(parent), "%s", p);
+		break;
+	}
+	closedir(d);
+	return parent[0] != '\0';
+}
+
+/* ------------------------------------------------------------------------- */
+/* vGPU bookkeeping (and emergency cleanup)                                   */
+/* ------------------------------------------------------------------------- */
+
+struct pvinfo {
+	uint32_t vgt_id;
+	uint32_t low_base, low_size, high_base, high_size, fences;
+};
+
+struct vgpu {
+	const char *label;		/* "A", "B", ... for test descriptions */
+	const struct vgpu_type *type;
+	char uuid[37];
+	char dir[64];			/* /sys/bus/mdev/devices/UUID */
+	char remove_path[80];
+	bool exists;			/* created by us and not removed yet */
+	int group_id;
+	int container, group, device;	/* -1 when closed */
+	bool pv_valid;
+	struct pvinfo pv;
+};
+
+#define MAX_VGPUS 64
+static struct vgpu vgpus[MAX_VGPUS];
+static unsigned int nr_vgpus;
+
+static struct vgpu *vgpu_new(const char *label, const struct vgpu_type *t)
+{
+	struct vgpu *v;
+
+	if (nr_vgpus == MAX_VGPUS)
+		return NULL;
+	v = &vgpus[nr_vgpus++];
+	memset(v, 0, sizeof(*v));
+	v->label = label;
+	v->type = t;
+	v->container = v->group = v->device = -1;
+	v->group_id = -1;
+	return v;
+}
+
+static void close_fd(int *fd)
+{
+	if (*fd >= 0)
+		close(*fd);
+	*fd = -1;
+}
+
+static void vfio_close(struct vgpu *v)
+{
+	close_fd(&v->device);
+	close_fd(&v->group);
+	close_fd(&v->container);
+}
+
+/* Close everything and remove every vGPU we still own. Async-signal-safe. */
+static void cleanup_all(void)
+{
+	for (unsigned int i = 0; i < nr_vgpus; i++)
+		vfio_close(&vgpus[i]);
+	for (unsigned int i = nr_vgpus; i-- > 0;) {
+		if (vgpus[i].exists && sysfs_write(vgpus[i].remove_path, "1") == 0) {
+			vgpus[i].exists = false;
+			usage_add(vgpus[i].type, -1);
+		}
+	}
+}
+
+static void on_fatal_signal(int sig)
+{
+	static const char msg[] = "Bail out! timeout or signal, cleaning up\n";
+
+	(void)sig;
+	if (write(STDOUT_FILENO, msg, sizeof(msg) - 1) < 0)
+		_exit(3);
+	cleanup_all();
+	_exit(2);
+}
+
+static int mdev_create(const struct vgpu_type *t, const char *uuid)
+{
+	return sysfs_write(fmt("%s/create", type_dir(t)), uuid);
+}
+
+static void vgpu_set_uuid(struct vgpu *v, const char *uuid)
+{
+	snprintf(v->uuid, sizeof(v->uuid), "%s", uuid);
+	snprintf(v->dir, sizeof(v->dir), "/sys/bus/mdev/devices/%s", v->uuid);
+	snprintf(v->remove_path, sizeof(v->remove_path), "/sys/bus/mdev/devices/%s/remove",
+		 v->uuid);
+}
+
+/* Create @v with a fresh UUID; returns 0 or -errno. Tracks GM usage. */
+static int vgpu_create(struct vgpu *v)
+{
+	char uuid[37];
+	int ret = new_uuid(uuid);
+
+	if (ret)
+		return ret;
+	vgpu_set_uuid(v, uuid);
+	ret = mdev_create(v->type, v->uuid);
+	if (ret == 0) {
+		v->exists = true;
+		usage_add(v->type, +1);
+		v->group_id = atoi(link_basename(fmt("%s/iommu_group", v->dir)));
+	}
+	return ret;
+}
+
+static int vgpu_remove(struct vgpu *v)
+{
+	int ret = sysfs_write(v->remove_path, "1");
+
+	if (ret == 0) {
+		v->exists = false;
+		usage_add(v->type, -1);
+	}
+	return ret;
+}
+
+/* ------------------------------------------------------------------------- */
+/* VFIO: open, region access, info queries                                    */
+/* ------------------------------------------------------------------------- */
+
+/* Report one open step as a TAP line (verbose) or only a diagnostic on failure. */
+static bool step(bool verbose, bool ok, const char *what, const struct vgpu *v)
+{
+	if (verbose)
+		tap_ok(ok, "%s: %s", v->label, what);
+	else if (!ok)
+		tap_diag("%s: %s failed: %s", v->label, what, strerror(errno));
+	return ok;
+}
+
+/* Container + TYPE1v2 IOMMU + group + device fd. Returns true on success. */
+static bool vfio_open(struct vgpu *v, bool verbose)
+{
+	struct vfio_group_status status = { .argsz = sizeof(status) };
+	int fd;
+
+	v->container = open("/dev/vfio/vfio", O_RDWR | O_CLOEXEC);
+	if (!step(verbose, v->container >= 0, "open /dev/vfio/vfio", v))
+		return false;
+	if (!step(verbose, ioctl(v->container, VFIO_GET_API_VERSION) == VFIO_API_VERSION,
+		  "container reports VFIO_API_VERSION", v))
+		return false;
+	if (!step(verbose, ioctl(v->container, VFIO_CHECK_EXTENSION, VFIO_TYPE1v2_IOMMU) > 0,
+		  "container supports VFIO_TYPE1v2_IOMMU", v))
+		return false;
+	v->group = open(fmt("/dev/vfio/%d", v->group_id), O_RDWR | O_CLOEXEC);
+	if (!step(verbose, v->group >= 0, fmt("open /dev/vfio/%d", v->group_id), v))
+		return false;
+	if (!step(verbose, ioctl(v->group, VFIO_GROUP_GET_STATUS, &status) == 0 &&
+		  (status.flags & VFIO_GROUP_FLAGS_VIABLE), "group is viable", v))
+		return false;
+	if (!step(verbose, ioctl(v->group, VFIO_GROUP_SET_CONTAINER, &v->container) == 0,
+		  "VFIO_GROUP_SET_CONTAINER", v))
+		return false;
+	if (!step(verbose, ioctl(v->container, VFIO_SET_IOMMU, VFIO_TYPE1v2_IOMMU) == 0,
+		  "VFIO_SET_IOMMU(TYPE1v2)", v))
+		return false;
+	fd = ioctl(v->group, VFIO_GROUP_GET_DEVICE_FD, v->uuid);
+	v->device = fd;
+	return step(verbose, fd >= 0, "VFIO_GROUP_GET_DEVICE_FD(uuid)", v);
+}
+
+static off_t region_offset(unsigned int index)
+{
+	return (off_t)((uint64_t)index << 40);
+}
+
+/* pread/pwrite on a region. Returns the byte count or -errno. */
+static ssize_t region_rw(const struct vgpu *v, bool write, unsigned int index,
+			 uint64_t off, void *buf, size_t len)
+{
+	off_t pos = region_offset(index) + (off_t)off;
+	ssize_t n = write ? pwrite(v->device, buf, len, pos) : pread(v->device, buf, len, pos);
+
+	return n < 0 ? -errno : n;
+}
+
+/* Read/write 1, 2, 4 or 8 bytes (little-endian). Returns 0, -errno, or -EIO if short. */
+static int reg_read(const struct vgpu *v, unsigned int index, uint64_t off, size_t len,
+		    uint64_t *val)
+{
+	uint64_t x = 0;
+	ssize_t n = region_rw(v, false, index, off, &x, len);
+
+	*val = x;
+	if (n < 0)
+		return (int)n;
+	return (size_t)n == len ? 0 : -EIO;
+}
+
+static int reg_write(const struct vgpu *v, unsigned int index, uint64_t off, size_t len,
+		     uint64_t val)
+{
+	ssize_t n = region_rw(v, true, index, off, &val, len);
+
+	if (n < 0)
+		return (int)n;
+	return (size_t)n == len ? 0 : -EIO;
+}
+
+/* Value-returning shorthands; failures read as all-ones so checks fail loudly. */
+static uint64_t cfg_rd(const struct vgpu *v, uint64_t off, size_t len)
+{
+	uint64_t x;
+
+	if (reg_read(v, VFIO_PCI_CONFIG_REGION_INDEX, off, len, &x))
+		return ~0ULL;
+	return x;
+}
+
+static int cfg_wr(const struct vgpu *v, uint64_t off, size_t len, uint64_t val)
+{
+	return reg_write(v, VFIO_PCI_CONFIG_REGION_INDEX, off, len, val);
+}
+
+static uint64_t mmio_rd(const struct vgpu *v, uint64_t off, size_t len)
+{
+	uint64_t x;
+
+	if (reg_read(v, VFIO_PCI_BAR0_REGION_INDEX, off, len, &x))
+		return ~0ULL;
+	return x;
+}
+
+static int mmio_wr(const struct vgpu *v, uint64_t off, size_t len, uint64_t val)
+{
+	return reg_write(v, VFIO_PCI_BAR0_REGION_INDEX, off, len, val);
+}
+
+/*
+ * VFIO_DEVICE_GET_REGION_INFO with the argsz protocol: ask with the bare
+ * struct, then again with the size the driver asked for to get the caps.
+ * Returns a malloc'd buffer or NULL with errno set.
+ */
+static struct vfio_region_info *region_info(const struct vgpu *v, unsigned int index)
+{
+	struct vfio_region_info *ri = calloc(1, sizeof(*ri)), *bigger;
+	uint32_t need;
+
+	if (!ri)
+		return NULL;
+	ri->argsz = sizeof(*ri);
+	ri->index = index;
+	if (ioctl(v->device, VFIO_DEVICE_GET_REGION_INFO, ri))
+		goto fail;
+	need = ri->argsz;
+	if (need <= sizeof(*ri))
+		return ri;
+	if (need > 65536) {
+		errno = E2BIG;
+		goto fail;
+	}
+	bigger = realloc(ri, need);
+	if (!bigger)
+		goto fail;
+	ri = bigger;
+	memset(ri, 0, need);
+	ri->argsz = need;
+	ri->index = index;
+	if (ioctl(v->device, VFIO_DEVICE_GET_REGION_INFO, ri))
+		goto fail;
+	return ri;
+fail:
+	free(ri);
+	return NULL;
+}
+
+/* Find capability @id in a region info's chain (bounds- and loop-checked). */
+static const struct vfio_info_cap_header *region_cap(const struct vfio_region_info *ri,
+						     uint16_t id)
+{
+	uint32_t off = (ri->flags & VFIO_REGION_INFO_FLAG_CAPS) ? ri->cap_offset : 0;
+
+	for (int hops = 0; off && hops < 16; hops++) {
+		const struct vfio_info_cap_header *h;
+
+		if (off < sizeof(*ri) || off + sizeof(*h) > ri->argsz)
+			return NULL;
+		h = (const void *)((const char *)ri + off);
+		if (h->id == id)
+			return h;
+		off = h->next;
+	}
+	return NULL;
+}
+
+static int irq_info(const struct vgpu *v, unsigned int index, struct vfio_irq_info *ii)
+{
+	memset(ii, 0, sizeof(*ii));
+	ii->argsz = sizeof(*ii);
+	ii->index = index;
+	return (int)xioctl(v->device, VFIO_DEVICE_GET_IRQ_INFO, ii);
+}
+
+/*
+ * VFIO_DEVICE_SET_IRQS with @datalen bytes of payload. @argsz 0 means "the
+ * honest size". Returns 0 or -errno.
+ */
+static int set_irqs(const struct vgpu *v, uint32_t index, uint32_t flags, uint32_t start,
+		    uint32_t count, const void *data, size_t datalen, uint32_t argsz)
+{
+	size_t size = sizeof(struct vfio_irq_set) + datalen;
+	struct vfio_irq_set *s = calloc(1, size);
+	int ret;
+
+	if (!s)
+		return -ENOMEM;
+	s->argsz = argsz ? argsz : (uint32_t)size;
+	s->flags = flags;
+	s->index = index;
+	s->start = start;
+	s->count = count;
+	if (datalen)
+		memcpy(s->data, data, datalen);
+	ret = (int)xioctl(v->device, VFIO_DEVICE_SET_IRQS, s);
+	free(s);
+	return ret;
+}
+
+static int set_irq_eventfd(const struct vgpu *v, uint32_t index, uint32_t action, int32_t efd)
+{
+	return set_irqs(v, index, VFIO_IRQ_SET_DATA_EVENTFD | action, 0, 1, &efd, sizeof(efd), 0);
+}
+
+/* Wait up to @ms for @fd to become readable. */
+static bool wait_readable(int fd, int ms)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+
+	return poll(&p, 1, ms) == 1 && (p.revents & POLLIN);
+}
+
+static void drain_eventfd(int fd)
+{
+	eventfd_t x;
+
+	while (eventfd_read(fd, &x) == 0)
+		;
+}
+
+/* ------------------------------------------------------------------------- */
+/* Kernel log                                                                 */
+/* ------------------------------------------------------------------------- */
+
+/* /dev/kmsg positioned at the end: later reads return only new records. */
+static int kmsg_open(void)
+{
+	int fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+
+	if (fd >= 0)
+		lseek(fd, 0, SEEK_END);
+	return fd;
+}
+
+/* Message text of every record since kmsg_open(), one per line. */
+static void kmsg_collect(int fd, char *out, size_t size)
+{
+	char rec[8192];
+	size_t used_len = 0;
+
+	out[0] = '\0';
+	for (;;) {
+		ssize_t n = read(fd, rec, sizeof(rec) - 1);
+		char *msg, *nl;
+
+		if (n < 0 && errno == EPIPE)
+			continue;	/* records overwritten; go on with the next */
+		if (n <= 0)
+			break;
+		rec[n] = '\0';
+		msg = strchr(rec, ';');
+		msg = msg ? msg + 1 : rec;
+		nl = strchr(msg, '\n');
+		if (nl)
+			*nl = '\0';
+		used_len += snprintf(out + used_len, size - used_len, "%s\n", msg);
+		if (used_len >= size)
+			break;
+	}
+}
+
+/* ------------------------------------------------------------------------- */
+/* Tests: sysfs types and creation                                            */
+/* ------------------------------------------------------------------------- */
+
+static long initial_avail[ARRAY_SIZE(vgpu_types)];
+
+/* Number of entries in a directory (without . and ..); -1 if unreadable. */
+static int dir_entries(const char *path)
+{
+	struct dirent *de;
+	DIR *d = opendir(path);
+	int n = 0;
+
+	if (!d)
+		return -1;
+	while ((de = readdir(d)))
+		n += de->d_name[0] != '.';
+	closedir(d);
+	return n;
+}
+
+/* The arithmetic below assumes a parent without vGPUs. */
+static void test_no_vgpus_yet(void)
+{
+	int total = 0;
+
+	for (size_t i = 0; i < ARRAY_SIZE(vgpu_types); i++) {
+		int n = dir_entries(fmt("%s/devices", type_dir(&vgpu_types[i])));
+
+		if (n > 0) {
+			tap_diag("  %d vGPU(s) of %s already exist", n, vgpu_types[i].name);
+			total += n;
+		}
+	}
+	tap_ok(total == 0, "no vGPUs exist on the parent before the test");
+}
+
+static void test_types(void)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(vgpu_types); i++) {
+		const struct vgpu_type *t = &vgpu_types[i];
+		const char *dir = type_dir(t);
+		char buf[512], want[512];
+
+		initial_avail[i] = -1;
+		if (!type_expected(t)) {
+			tap_ok(!path_exists(dir), "type %s%s is not registered (does not fit)",
+			       TYPE_PREFIX, t->name);
+			continue;
+		}
+		if (!tap_ok(path_exists(dir), "type %s%s is registered", TYPE_PREFIX, t->name)) {
+			tap_skip("type missing", "type %s%s attributes", TYPE_PREFIX, t->name);
+			continue;
+		}
+		sysfs_read_line(fmt("%s/name", dir), buf, sizeof(buf));
+		tap_ok(!strcmp(buf, t->name), "%s: name is \"%s\"", t->name, t->name);
+		if (strcmp(buf, t->name))
+			tap_diag("  got \"%s\"", buf);
+
+		sysfs_read_line(fmt("%s/device_api", dir), buf, sizeof(buf));
+		tap_ok(!strcmp(buf, VFIO_DEVICE_API_PCI_STRING), "%s: device_api is vfio-pci",
+		       t->name);
+		if (strcmp(buf, VFIO_DEVICE_API_PCI_STRING))
+			tap_diag("  got \"%s\"", buf);
+
+		snprintf(want, sizeof(want),
+			 "low_gm_size: %uMB\nhigh_gm_size: %uMB\nfence: %u\nresolution: %s\nweight: %u\n",
+			 t->low_mb, t->high_mb, t->fences, t->resolution, t->weight);
+		sysfs_read(fmt("%s/description", dir), buf, sizeof(buf));
+		tap_ok(!strcmp(buf, want), "%s: description matches the GVT-g format", t->name);
+		if (strcmp(buf, want))
+			tap_diag("  got \"%s\"", buf);
+
+		tap_ok(path_exists(fmt("%s/create", dir)) && path_exists(fmt("%s/devices", dir)),
+		       "%s: has create and devices/", t->name);
+
+		initial_avail[i] = available(t);
+		check_eq(initial_avail[i], fit_count(t, &used),
+			 "%s: available_instances with no vGPUs", t->name);
+	}
+}
+
+/* Every registered type's available_instances equals what still fits. */
+static void check_all_available(const char *when_)
+{
+	char got[256] = "", want[256] = "", when[128];
+	bool ok = true;
+
+	snprintf(when, sizeof(when), "%s", when_);	/* may live in a fmt() buffer */
+
+	for (size_t i = 0; i < ARRAY_SIZE(vgpu_types); i++) {
+		const struct vgpu_type *t = &vgpu_types[i];
+		long a, w;
+
+		if (!type_expected(t))
+			continue;
+		a = available(t);
+		w = fit_count(t, &used);
+		ok &= a == w;
+		snprintf(got + strlen(got), sizeof(got) - strlen(got), " %s=%ld", t->name, a);
+		snprintf(want + strlen(want), sizeof(want) - strlen(want), " %s=%ld", t->name, w);
+	}
+	tap_ok(ok, "available_instances of every type %s", when);
+	if (!ok)
+		tap_diag("  got:%s\n#   expected:%s", got, want);
+}
+
+static void test_malformed_uuids(const struct vgpu_type *t)
+{
+	static const struct { const char *uuid, *what; } bad[] = {
+		{ "not-a-uuid", "a short string" },
+		{ "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz", "non-hex digits" },
+		{ "0123456789ab-cdef-0123-4567-89abcdef0123", "misplaced hyphens" },
+		{ "01234567-89ab-cdef-0123-456789abcdef0123", "40 characters" },
+		{ "\n", "a bare newline" },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		int ret = mdev_create(t, bad[i].uuid);
+
+		check_err(ret, EINVAL, "create with a malformed UUID (%s) fails with EINVAL",
+			  bad[i].what);
+		if (ret == 0) {	/* the core accepted it after all: do not leak it */
+			char uuid[37];
+
+			snprintf(uuid, sizeof(uuid), "%s", bad[i].uuid);
+			sysfs_write(fmt("/sys/bus/mdev/devices/%s/remove", uuid), "1");
+		}
+	}
+}
+
+/* Sysfs view of one freshly created mdev. */
+static void test_mdev_sysfs(struct vgpu *v)
+{
+	const char *type_link = link_basename(fmt("%s/mdev_type", v->dir));
+	char buf[64];
+
+	tap_ok(path_exists(v->dir), "%s: %s exists", v->label, v->dir);
+	tap_ok(path_exists(v->remove_path), "%s: has a remove attribute", v->label);
+	tap_ok(!strcmp(type_link, fmt(TYPE_PREFIX "%s", v->type->name)),
+	       "%s: mdev_type links to %s%s", v->label, TYPE_PREFIX, v->type->name);
+	tap_ok(v->group_id >= 0 && path_exists(fmt("/dev/vfio/%d", v->group_id)),
+	       "%s: iommu_group link names /dev/vfio/%d", v->label, v->group_id);
+	tap_ok(path_exists(fmt("%s/devices/%s", type_dir(v->type), v->uuid)),
+	       "%s: listed in its type's devices/", v->label);
+	tap_ok(sysfs_read_line(fmt("%s/mgvt/vgpu_id", v->dir), buf, sizeof(buf)) > 0 &&
+	       sysfs_read_long(fmt("%s/mgvt/vgpu_id", v->dir)) >= 0,
+	       "%s: mgvt/vgpu_id is an integer (%s)", v->label, buf);
+}
+
+static struct vgpu *create_and_check(const char *label, const struct vgpu_type *t)
+{
+	struct vgpu *v = vgpu_new(label, t);
+
+	if (!v)
+		return NULL;
+	if (!check_err(vgpu_create(v), 0, "create vGPU %s of type %s%s (uuid %s)",
+		       label, TYPE_PREFIX, t->name, v->uuid))
+		return NULL;
+	test_mdev_sysfs(v);
+	check_all_available(fmt("after creating %s", label));
+	return v;
+}
+
+static void test_duplicate_uuid(const struct vgpu *a, const struct vgpu *b)
+{
+	check_err(mdev_create(a->type, a->uuid), EEXIST,
+		  "create with %s's UUID again in its own type fails with EEXIST", a->label);
+	check_err(mdev_create(b->type, a->uuid), EEXIST,
+		  "create with %s's UUID in type %s fails with EEXIST", a->label, b->type->name);
+}
+
+/* Resource words a log line may use for each kind of scarce resource. */
+static bool log_names_resource(const char *line, const struct vgpu_type *t)
+{
+	bool low = free_low(&used) < type_low(t);
+	bool high = free_high(&used) < type_high(t);
+	bool fence = free_fences(&used) < t->fences;
+
+	if (high && (strcasestr(line, "high") || strcasestr(line, "non-mappable") ||
+		     strcasestr(line, "unmappable") || strcasestr(line, "hidden")))
+		return true;
+	if (low && (strcasestr(line, "low") || strcasestr(line, "aperture") ||
+		    (strcasestr(line, "mappable") && !strcasestr(line, "non-mappable") &&
+		     !strcasestr(line, "unmappable"))))
+		return true;
+	return fence && strcasestr(line, "fence");
+}
+
+/*
+ * Exhaust a type and check that one more create fails with ENOSPC and a log
+ * line naming the type and the scarce resource. Fill-up vGPUs are removed again.
+ */
+static void test_enospc(void)
+{
+	const struct vgpu_type *target = NULL;
+	struct vgpu *fill[MAX_VGPUS];
+	unsigned int nfill = 0;
+	char uuid[37], log[16384];
+	long smallest = LONG_MAX;
+	int kfd, ret;
+
+	for (size_t i = 0; i < ARRAY_SIZE(vgpu_types); i++) {
+		const struct vgpu_type *t = &vgpu_types[i];
+		long a = type_expected(t) ? available(t) : -1;
+
+		if (a == 0) {
+			target = t;
+			break;
+		}
+		if (a > 0 && a < smallest) {
+			smallest = a;
+			target = t;
+		}
+	}
+	if (!target) {
+		tap_skip("no type to exhaust", "create beyond available_instances fails with ENOSPC");
+		return;
+	}
+	while (available(target) > 0 && nfill < 32) {
+		struct vgpu *f = vgpu_new("fill", target);
+
+		if (!f || vgpu_create(f)) {
+			tap_diag("could not create fill-up vGPU of %s", target->name);
+			break;
+		}
+		fill[nfill++] = f;
+	}
+	if (nfill)
+		tap_diag("created %u fill-up vGPUs of %s to exhaust it", nfill, target->name);
+	check_eq(available(target), 0, "%s: available_instances reads 0 when exhausted",
+		 target->name);
+
+	new_uuid(uuid);
+	kfd = kmsg_open();
+	ret = mdev_create(target, uuid);
+	if (ret == 0) {
+		struct vgpu *over = vgpu_new("over", target);
+
+		if (over) {	/* unexpected success: make sure it gets removed */
+			vgpu_set_uuid(over, uuid);
+			over->exists = true;
+			usage_add(target, +1);
+			fill[nfill++] = over;
+		}
+	}
+	check_err(ret, ENOSPC, "create beyond available_instances of %s fails with ENOSPC",
+		  target->name);
+	tap_ok(!path_exists(fmt("/sys/bus/mdev/devices/%s", uuid)) || ret == 0,
+	       "refused create leaves no mdev behind");
+
+	if (kfd >= 0) {
+		const char *line = NULL;
+		char *save = NULL;
+
+		kmsg_collect(kfd, log, sizeof(log));
+		close(kfd);
+		for (char *l = strtok_r(log, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+			if (strstr(l, "mgvt") && strstr(l, target->name) &&
+			    log_names_resource(l, target)) {
+				line = l;
+				break;
+			}
+		}
+		if (line)
+			tap_diag("log: %s", line);
+		tap_ok(line != NULL, "refused create logs a line naming %s and the scarce resource",
+		       target->name);
+	} else {
+		tap_skip("no /dev/kmsg", "refused create logs a line naming the type");
+	}
+
+	while (nfill > 0) {
+		struct vgpu *f = fill[--nfill];
+
+		if (vgpu_remove(f))
+			tap_diag("failed to remove fill-up vGPU %s", f->uuid);
+	}
+	check_all_available("after removing the fill-up vGPUs");
+}
+
+/* ------------------------------------------------------------------------- */
+/* Tests: VFIO device info, regions, irqs                                     */
+/* ------------------------------------------------------------------------- */
+
+static void test_device_info(const struct vgpu *v)
+{
+	struct vfio_device_info info = { .argsz = sizeof(info) };
+	bool ok = ioctl(v->device, VFIO_DEVICE_GET_INFO, &info) == 0;
+
+	tap_ok(ok, "%s: VFIO_DEVICE_GET_INFO succeeds", v->label);
+	tap_ok(ok && (info.flags & VFIO_DEVICE_FLAGS_PCI), "%s: device flags include PCI",
+	       v->label);
+	tap_ok(ok && (info.flags & VFIO_DEVICE_FLAGS_RESET), "%s: device flags include RESET",
+	       v->label);
+	tap_ok(ok && info.num_regions >= VFIO_PCI_NUM_REGIONS,
+	       "%s: num_regions (%u) >= VFIO_PCI_NUM_REGIONS", v->label, info.num_regions);
+	check_eq(info.num_irqs, VFIO_PCI_NUM_IRQS, "%s: num_irqs is VFIO_PCI_NUM_IRQS", v->label);
+}
+
+static uint32_t num_regions(const struct vgpu *v)
+{
+	struct vfio_device_info info = { .argsz = sizeof(info) };
+
+	if (ioctl(v->device, VFIO_DEVICE_GET_INFO, &info))
+		return VFIO_PCI_NUM_REGIONS;
+	return info.num_regions;
+}
+
+static void test_regions(const struct vgpu *v)
+{
+	static const struct { unsigned int index; const char *name; } empty[] = {
+		{ VFIO_PCI_BAR1_REGION_INDEX, "BAR1" }, { VFIO_PCI_BAR3_REGION_INDEX, "BAR3" },
+		{ VFIO_PCI_BAR4_REGION_INDEX, "BAR4" }, { VFIO_PCI_BAR5_REGION_INDEX, "BAR5" },
+		{ VFIO_PCI_ROM_REGION_INDEX, "ROM" }, { VFIO_PCI_VGA_REGION_INDEX, "VGA" },
+	};
+	const uint32_t rw = VFIO_REGION_INFO_FLAG_READ | VFIO_REGION_INFO_FLAG_WRITE;
+	const uint32_t bar2_flags = rw | VFIO_REGION_INFO_FLAG_MMAP | VFIO_REGION_INFO_FLAG_CAPS;
+	struct vfio_region_info *ri[VFIO_PCI_NUM_REGIONS];
+	const struct vfio_region_info_cap_sparse_mmap *sp;
+	bool offsets_ok = true;
+
+	for (unsigned int i = 0; i < VFIO_PCI_NUM_REGIONS; i++) {
+		ri[i] = region_info(v, i);
+		if (!ri[i]) {
+			tap_diag("%s: GET_REGION_INFO(%u): %s", v->label, i, strerror(errno));
+			offsets_ok = false;
+		} else if ((off_t)ri[i]->offset != region_offset(i)) {
+			tap_diag("%s: region %u at offset 0x%llx", v->label, i,
+				 (unsigned long long)ri[i]->offset);
+			offsets_ok = false;
+		}
+	}
+	tap_ok(offsets_ok, "%s: GET_REGION_INFO works for regions 0-8 at offset index << 40",
+	       v->label);
+	if (!offsets_ok) {
+		for (unsigned int i = 0; i < VFIO_PCI_NUM_REGIONS; i++)
+			free(ri[i]);
+		tap_skip("region info failed", "%s: region sizes and flags", v->label);
+		return;
+	}
+
+	check_eq(ri[VFIO_PCI_CONFIG_REGION_INDEX]->size, CFG_SIZE, "%s: config region is 4 KiB",
+		 v->label);
+	check_eq(ri[VFIO_PCI_CONFIG_REGION_INDEX]->flags & rw, rw,
+		 "%s: config region is readable and writable", v->label);
+	check_eq(ri[VFIO_PCI_BAR0_REGION_INDEX]->size, BAR0_SIZE, "%s: BAR0 region is 16 MiB",
+		 v->label);
+	check_eq(ri[VFIO_PCI_BAR0_REGION_INDEX]->flags & (rw | VFIO_REGION_INFO_FLAG_MMAP), rw,
+		 "%s: BAR0 is read/write and not mmappable (trapped)", v->label);
+	for (size_t i = 0; i < ARRAY_SIZE(empty); i++)
+		check_eq(ri[empty[i].index]->size, 0, "%s: %s region has size 0", v->label,
+			 empty[i].name);
+
+	check_eq(ri[VFIO_PCI_BAR2_REGION_INDEX]->size, aperture,
+		 "%s: BAR2 region is the aperture size", v->label);
+	check_eq(ri[VFIO_PCI_BAR2_REGION_INDEX]->flags & bar2_flags, bar2_flags,
+		 "%s: BAR2 flags are READ|WRITE|MMAP|CAPS", v->label);
+	sp = (const void *)region_cap(ri[VFIO_PCI_BAR2_REGION_INDEX],
+				      VFIO_REGION_INFO_CAP_SPARSE_MMAP);
+	tap_ok(sp != NULL, "%s: BAR2 has a SPARSE_MMAP capability", v->label);
+	if (sp && check_eq(sp->nr_areas, 1, "%s: BAR2 sparse mmap has exactly one area",
+			   v->label)) {
+		check_eq(sp->areas[0].offset, v->pv.low_base,
+			 "%s: sparse area offset is the vGPU's low GM base", v->label);
+		check_eq(sp->areas[0].size, v->pv.low_size,
+			 "%s: sparse area size is the vGPU's low GM size", v->label);
+	}
+	for (unsigned int i = 0; i < VFIO_PCI_NUM_REGIONS; i++)
+		free(ri[i]);
+}
+
+static void test_bad_region_info(const struct vgpu *v)
+{
+	uint32_t n = num_regions(v);
+	const uint32_t bad[] = { n, 1000, 0xffffffff };
+	struct vfio_region_info ri;
+
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		memset(&ri, 0, sizeof(ri));
+		ri.argsz = sizeof(ri);
+		ri.index = bad[i];
+		check_err(xioctl(v->device, VFIO_DEVICE_GET_REGION_INFO, &ri), EINVAL,
+			  "%s: GET_REGION_INFO for unknown index %u fails with EINVAL",
+			  v->label, bad[i]);
+	}
+	memset(&ri, 0, sizeof(ri));
+	ri.argsz = 8;		/* smaller than the fixed part */
+	ri.index = VFIO_PCI_BAR0_REGION_INDEX;
+	check_err(xioctl(v->device, VFIO_DEVICE_GET_REGION_INFO, &ri), EINVAL,
+		  "%s: GET_REGION_INFO with argsz < minsz fails with EINVAL", v->label);
+}
+
+static void test_irq_info(const struct vgpu *v)
+{
+	static const struct {
+		unsigned int index;
+		const char *name;
+		uint32_t count, flags;
+		const char *flag_names;
+	} want[] = {
+		{ VFIO_PCI_INTX_IRQ_INDEX, "INTX", 1, VFIO_IRQ_INFO_EVENTFD |
+			VFIO_IRQ_INFO_MASKABLE | VFIO_IRQ_INFO_AUTOMASKED,
+			"EVENTFD|MASKABLE|AUTOMASKED" },
+		{ VFIO_PCI_MSI_IRQ_INDEX, "MSI", 1, VFIO_IRQ_INFO_EVENTFD | VFIO_IRQ_INFO_NORESIZE,
+			"EVENTFD|NORESIZE" },
+		{ VFIO_PCI_MSIX_IRQ_INDEX, "MSIX", 0, ~0u, NULL },	/* flags not checked */
+		{ VFIO_PCI_ERR_IRQ_INDEX, "ERR", 1, VFIO_IRQ_INFO_EVENTFD, "EVENTFD" },
+		{ VFIO_PCI_REQ_IRQ_INDEX, "REQ", 1, VFIO_IRQ_INFO_EVENTFD, "EVENTFD" },
+	};
+	struct vfio_irq_info ii;
+
+	for (size_t i = 0; i < ARRAY_SIZE(want); i++) {
+		if (!check_err(irq_info(v, want[i].index, &ii), 0, "%s: GET_IRQ_INFO(%s) succeeds",
+			       v->label, want[i].name))
+			continue;
+		check_eq(ii.count, want[i].count, "%s: %s has count %u", v->label, want[i].name,
+			 want[i].count);
+		if (want[i].flags != ~0u)
+			check_eq(ii.flags, want[i].flags, "%s: %s flags are %s", v->label,
+				 want[i].name, want[i].flag_names);
+	}
+}
+
+static void test_bad_irq_info(const struct vgpu *v)
+{
+	const uint32_t bad[] = { VFIO_PCI_NUM_IRQS, 1000 };
+	struct vfio_irq_info ii;
+
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++)
+		check_err(irq_info(v, bad[i], &ii), EINVAL,
+			  "%s: GET_IRQ_INFO for unknown index %u fails with EINVAL", v->label, bad[i]);
+	memset(&ii, 0, sizeof(ii));
+	ii.argsz = 4;
+	check_err(xioctl(v->device, VFIO_DEVICE_GET_IRQ_INFO, &ii), EINVAL,
+		  "%s: GET_IRQ_INFO with argsz < minsz fails with EINVAL", v->label);
+}
+
+static void test_bad_device_info(const struct vgpu *v)
+{
+	struct vfio_device_info info = { .argsz = 4 };
+
+	check_err(xioctl(v->device, VFIO_DEVICE_GET_INFO, &info), EINVAL,
+		  "%s: GET_INFO with argsz < minsz fails with EINVAL", v->label);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Tests: PCI config space                                                    */
+/* ------------------------------------------------------------------------- */
+
+struct cap_scan {
+	bool well_formed, msi, flr;
+	char list[128];
+};
+
+static struct cap_scan scan_caps(const uint8_t *cfg)
+{
+	struct cap_scan s = { .well_formed = true };
+	unsigned int ptr = cfg[PCI_CAPABILITY_LIST] & 0xfc;
+
+	for (int hops = 0; ptr; hops++) {
+		uint8_t id;
+
+		if (hops >= 48 || ptr < 0x40 || ptr > 0xfc) {
+			s.well_formed = false;
+			break;
+		}
+		id = cfg[ptr + PCI_CAP_LIST_ID];
+		snprintf(s.list + strlen(s.list), sizeof(s.list) - strlen(s.list), " 0x%02x@0x%02x",
+			 id, ptr);
+		if (id == PCI_CAP_ID_MSI)
+			s.msi = true;
+		if (id == PCI_CAP_ID_EXP && ptr + PCI_EXP_DEVCAP + 4 <= 0x100) {
+			uint32_t devcap;
+
+			memcpy(&devcap, cfg + ptr + PCI_EXP_DEVCAP, 4);
+			s.flr |= !!(devcap & PCI_EXP_DEVCAP_FLR);
+		}
+		if (id == PCI_CAP_ID_AF && (cfg[ptr + PCI_AF_CAP] & PCI_AF_CAP_FLR))
+			s.flr = true;
+		ptr = cfg[ptr + PCI_CAP_LIST_NEXT] & 0xfc;
+	}
+	return s;
+}
+
+static bool read_config(const struct vgpu *v, uint8_t cfg[CFG_SIZE])
+{
+	return region_rw(v, false, VFIO_PCI_CONFIG_REGION_INDEX, 0, cfg, CFG_SIZE) == CFG_SIZE;
+}
+
+static void test_config_identity(const struct vgpu *v)
+{
+	uint8_t cfg[CFG_SIZE];
+	struct cap_scan caps;
+	uint32_t dw;
+
+	if (!tap_ok(read_config(v, cfg), "%s: one pread of the whole 4 KiB config space", v->label)) {
+		tap_skip("config space unreadable", "%s: config space identity", v->label);
+		return;
+	}
+	memcpy(&dw, cfg + PCI_VENDOR_ID, 4);
+	check_eq(dw & 0xffff, 0x8086, "%s: vendor ID is 0x8086", v->label);
+	check_eq(dw >> 16, 0x1912, "%s: device ID is 0x1912 (SKL GT2)", v->label);
+	memcpy(&dw, cfg + PCI_CLASS_REVISION, 4);
+	check_eq(dw >> 8, 0x030000, "%s: class code is VGA (0x030000)", v->label);
+	check_eq(cfg[PCI_HEADER_TYPE] & 0x7f, PCI_HEADER_TYPE_NORMAL, "%s: header type 0",
+		 v->label);
+	check_eq(cfg_rd(v, PCI_COMMAND, 2), 0, "%s: command register reads 0 after creation",
+		 v->label);
+	tap_ok(cfg_rd(v, PCI_STATUS, 2) & PCI_STATUS_CAP_LIST, "%s: status has CAP_LIST",
+	       v->label);
+	check_eq(cfg[PCI_INTERRUPT_PIN], 1, "%s: interrupt pin is INTA", v->label);
+	tap_ok(cfg[PCI_CAPABILITY_LIST] != 0, "%s: capabilities pointer is non-zero", v->label);
+
+	caps = scan_caps(cfg);
+	tap_diag("%s: capabilities (id@offset):%s", v->label, caps.list);
+	tap_ok(caps.well_formed, "%s: capability list is well formed", v->label);
+	tap_ok(caps.msi, "%s: capability list has MSI", v->label);
+	tap_ok(!caps.flr, "%s: no function-level reset capability", v->label);
+
+	check_eq(cfg_rd(v, CFG_GMCH_CTRL, 2), GMCH_CTRL_EXPECTED,
+		 "%s: GMCH_CTRL is 0x00c0 (GGMS=3, GMS=0)", v->label);
+	check_eq(cfg_rd(v, CFG_BDSM, 4), 0, "%s: BDSM is 0", v->label);
+	check_eq(cfg_rd(v, CFG_ASLS, 4), 0, "%s: ASLS reads 0 after creation", v->label);
+}
+
+/* Partial and unaligned reads return the same bytes as the whole-space read. */
+static void test_config_partial_reads(const struct vgpu *v)
+{
+	static const struct { unsigned int off, len; } pieces[] = {
+		{ 0x01, 3 }, { 0x09, 7 }, { 0xff, 1 }, { 0x03, 2 }, { 0x4d, 13 },
+		{ 0x10, 8 }, { 0xfe, 4 }, { 0x801, CFG_SIZE - 0x801 },
+	};
+	uint8_t cfg[CFG_SIZE], part[CFG_SIZE];
+
+	if (!read_config(v, cfg)) {
+		tap_skip("config space unreadable", "%s: partial config reads", v->label);
+		return;
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(pieces); i++) {
+		ssize_t n = region_rw(v, false, VFIO_PCI_CONFIG_REGION_INDEX, pieces[i].off, part,
+				      pieces[i].len);
+
+		tap_ok(n == (ssize_t)pieces[i].len && !memcmp(part, cfg + pieces[i].off, n),
+		       "%s: %u-byte config read at 0x%x returns the full count and same bytes",
+		       v->label, pieces[i].len, pieces[i].off);
+		if (n != (ssize_t)pieces[i].len)
+			tap_diag("  returned %zd (%s)", n, n < 0 ? errname((int)-n) : "short");
+	}
+}
+
+static void test_config_readonly(const struct vgpu *v)
+{
+	static const struct { unsigned int off, len; uint32_t val; const char *what; } ro[] = {
+		{ PCI_VENDOR_ID, 4, 0xffffffff, "vendor/device ID" },
+		{ PCI_VENDOR_ID, 2, 0x0000, "vendor ID (16-bit)" },
+		{ PCI_CLASS_REVISION, 4, 0x00000000, "class code/revision" },
+		{ CFG_GMCH_CTRL, 2, 0xffff, "GMCH_CTRL" },
+		{ CFG_BDSM, 4, 0xfffff000, "BDSM" },
+		{ PCI_INTERRUPT_PIN, 1, 0x00, "interrupt pin" },
+	};
+	uint8_t before[CFG_SIZE], after[CFG_SIZE];
+
+	for (size_t i = 0; i < ARRAY_SIZE(ro); i++) {
+		uint64_t old = cfg_rd(v, ro[i].off, ro[i].len);
+
+		check_err(cfg_wr(v, ro[i].off, ro[i].len, ro[i].val), 0,
+			  "%s: write to read-only %s succeeds", v->label, ro[i].what);
+		check_eq(cfg_rd(v, ro[i].off, ro[i].len), old,
+			 "%s: write to read-only %s is dropped", v->label, ro[i].what);
+	}
+
+	check_err(cfg_wr(v, PCI_STATUS, 2, PCI_STATUS_RW1C_BITS), 0,
+		  "%s: write of 1s to the status RW1C bits succeeds", v->label);
+	check_eq(cfg_rd(v, PCI_STATUS, 2) & PCI_STATUS_RW1C_BITS, 0,
+		 "%s: writing status RW1C bits does not set them", v->label);
+
+	/* Odd-sized write over read-only bytes (pin, min_gnt, max_lat). */
+	read_config(v, before);
+	check_eq(region_rw(v, true, VFIO_PCI_CONFIG_REGION_INDEX, PCI_INTERRUPT_PIN,
+			   (uint8_t[3]){ 0xaa, 0xbb, 0xcc }, 3), 3,
+		 "%s: 3-byte write at 0x3d returns 3", v->label);
+	read_config(v, after);
+	tap_ok(!memcmp(before, after, CFG_SIZE), "%s: ... and changes nothing", v->label);
+}
+
+static void test_config_asls(const struct vgpu *v)
+{
+	const uint32_t gpa = 0x3ffe0000;
+
+	check_err(cfg_wr(v, CFG_ASLS, 4, gpa), 0, "%s: write ASLS succeeds", v->label);
+	check_eq(cfg_rd(v, CFG_ASLS, 4), gpa, "%s: ASLS reads back the written value", v->label);
+	check_err(cfg_wr(v, CFG_ASLS + 3, 1, 0x12), 0, "%s: 1-byte write to ASLS[31:24] succeeds",
+		  v->label);
+	check_eq(cfg_rd(v, CFG_ASLS, 4), (gpa & 0x00ffffff) | 0x12000000u,
+		 "%s: 1-byte ASLS write updates only its byte", v->label);
+}
+
+/* Write all-ones to a BAR register, read back, restore. */
+static uint32_t size_bar(const struct vgpu *v, unsigned int off, bool *write_ok)
+{
+	uint32_t old = (uint32_t)cfg_rd(v, off, 4), got;
+
+	*write_ok = cfg_wr(v, off, 4, 0xffffffff) == 0;
+	got = (uint32_t)cfg_rd(v, off, 4);
+	cfg_wr(v, off, 4, old);
+	return got;
+}
+
+static void test_config_bars(const struct vgpu *v)
+{
+	const uint32_t bar2_lo = (uint32_t)(~(aperture - 1) & 0xfffffff0u) |
+				 PCI_BASE_ADDRESS_MEM_TYPE_64 | PCI_BASE_ADDRESS_MEM_PREFETCH;
+	static const struct { unsigned int off; const char *name; } absent[] = {
+		{ PCI_BASE_ADDRESS_4, "BAR4" }, { PCI_BASE_ADDRESS_5, "BAR5" },
+		{ PCI_ROM_ADDRESS, "ROM BAR" },
+	};
+	bool wok;
+	uint32_t got;
+
+	check_eq(cfg_rd(v, PCI_BASE_ADDRESS_0, 4) & 0xf, PCI_BASE_ADDRESS_MEM_TYPE_64,
+		 "%s: BAR0 is 64-bit memory, non-prefetchable", v->label);
+	got = size_bar(v, PCI_BASE_ADDRESS_0, &wok);
+	check_eq(got, 0xff000004, "%s: BAR0 sizing reads 0xff000004 (16 MiB)", v->label);
+	got = size_bar(v, PCI_BASE_ADDRESS_1, &wok);
+	check_eq(got, 0xffffffff, "%s: BAR0 upper half (0x14) sizing reads 0xffffffff", v->label);
+
+	check_eq(cfg_rd(v, PCI_BASE_ADDRESS_2, 4) & 0xf,
+		 PCI_BASE_ADDRESS_MEM_TYPE_64 | PCI_BASE_ADDRESS_MEM_PREFETCH,
+		 "%s: BAR2 is 64-bit memory, prefetchable", v->label);
+	got = size_bar(v, PCI_BASE_ADDRESS_2, &wok);
+	check_eq(got, bar2_lo, "%s: BAR2 sizing matches the aperture size", v->label);
+	got = size_bar(v, PCI_BASE_ADDRESS_3, &wok);
+	check_eq(got, 0xffffffff, "%s: BAR2 upper half (0x1c) sizing reads 0xffffffff", v->label);
+
+	for (size_t i = 0; i < ARRAY_SIZE(absent); i++) {
+		got = size_bar(v, absent[i].off, &wok);
+		tap_ok(wok, "%s: sizing write to %s succeeds", v->label, absent[i].name);
+		check_eq(got, 0, "%s: %s reads 0 after sizing (absent)", v->label, absent[i].name);
+	}
+
+	/* A guest programs an address; the low bits keep the BAR's type. */
+	{
+		uint32_t old = (uint32_t)cfg_rd(v, PCI_BASE_ADDRESS_0, 4);
+
+		cfg_wr(v, PCI_BASE_ADDRESS_0, 4, 0xfe000000);
+		check_eq(cfg_rd(v, PCI_BASE_ADDRESS_0, 4), 0xfe000004,
+			 "%s: BAR0 takes a programmed address and keeps its type bits", v->label);
+		cfg_wr(v, PCI_BASE_ADDRESS_0, 4, old);
+	}
+}
+
+static void test_region_bounds(const struct vgpu *v)
+{
+	uint8_t buf[16] = { 0 };
+	uint64_t x;
+
+	check_err(region_rw(v, false, VFIO_PCI_CONFIG_REGION_INDEX, CFG_SIZE - 4, buf, 8), EINVAL,
+		  "%s: 8-byte config read at 4092 (crossing the end) fails with EINVAL", v->label);
+	check_err(region_rw(v, false, VFIO_PCI_CONFIG_REGION_INDEX, CFG_SIZE, buf, 1), EINVAL,
+		  "%s: 1-byte config read at 4096 fails with EINVAL", v->label);
+	check_err(region_rw(v, true, VFIO_PCI_CONFIG_REGION_INDEX, CFG_SIZE - 4, buf, 8), EINVAL,
+		  "%s: 8-byte config write at 4092 fails with EINVAL", v->label);
+	check_err(region_rw(v, true, VFIO_PCI_CONFIG_REGION_INDEX, CFG_SIZE, buf, 1), EINVAL,
+		  "%s: 1-byte config write at 4096 fails with EINVAL", v->label);
+	check_eq(region_rw(v, false, VFIO_PCI_CONFIG_REGION_INDEX, CFG_SIZE - 1, buf, 1), 1,
+		 "%s: 1-byte config read at 4095 succeeds", v->label);
+
+	check_err(reg_read(v, VFIO_PCI_BAR0_REGION_INDEX, BAR0_SIZE - 4, 4, &x), 0,
+		  "%s: 4-byte BAR0 read at 16 MiB - 4 succeeds", v->label);
+	check_err(region_rw(v, false, VFIO_PCI_BAR0_REGION_INDEX, BAR0_SIZE - 4, buf, 8), EINVAL,
+		  "%s: 8-byte BAR0 read at 16 MiB - 4 (crossing) fails with EINVAL", v->label);
+	check_err(region_rw(v, false, VFIO_PCI_BAR0_REGION_INDEX, BAR0_SIZE, buf, 1), EINVAL,
+		  "%s: 1-byte BAR0 read at 16 MiB fails with EINVAL", v->label);
+	check_err(region_rw(v, true, VFIO_PCI_BAR0_REGION_INDEX, BAR0_SIZE - 4, buf, 8), EINVAL,
+		  "%s: 8-byte BAR0 write at 16 MiB - 4 (crossing) fails with EINVAL", v->label);
+	check_err(region_rw(v, true, VFIO_PCI_BAR0_REGION_INDEX, BAR0_SIZE, buf, 4), EINVAL,
+		  "%s: 4-byte BAR0 write at 16 MiB fails with EINVAL", v->label);
+
+	check_err(region_rw(v, false, VFIO_PCI_BAR2_REGION_INDEX, aperture, buf, 1), EINVAL,
+		  "%s: 1-byte BAR2 read at the aperture end fails with EINVAL", v->label);
+	check_err(region_rw(v, false, VFIO_PCI_BAR1_REGION_INDEX, 0, buf, 4), EINVAL,
+		  "%s: read of the empty BAR1 region fails with EINVAL", v->label);
+	check_err(region_rw(v, true, VFIO_PCI_ROM_REGION_INDEX, 0, buf, 4), EINVAL,
+		  "%s: write to the empty ROM region fails with EINVAL", v->label);
+	check_err(region_rw(v, false, 1000, 0, buf, 4), EINVAL,
+		  "%s: read at region index 1000 fails with EINVAL", v->label);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Tests: BAR0 MMIO (PVINFO, register file)                                   */
+/* ------------------------------------------------------------------------- */
+
+static bool read_pvinfo(struct vgpu *v)
+{
+	struct pvinfo *p = &v->pv;
+
+	p->vgt_id = (uint32_t)mmio_rd(v, PV_VGT_ID, 4);
+	p->low_base = (uint32_t)mmio_rd(v, PV_MAPPABLE_BASE, 4);
+	p->low_size = (uint32_t)mmio_rd(v, PV_MAPPABLE_SIZE, 4);
+	p->high_base = (uint32_t)mmio_rd(v, PV_HIDDEN_BASE, 4);
+	p->high_size = (uint32_t)mmio_rd(v, PV_HIDDEN_SIZE, 4);
+	p->fences = (uint32_t)mmio_rd(v, PV_FENCE_NUM, 4);
+	v->pv_valid = mmio_rd(v, PV_MAGIC, 8) == VGT_MAGIC;
+	return v->pv_valid;
+}
+
+static void test_pvinfo(struct vgpu *v)
+{
+	const uint32_t caps_needed = VGT_CAPS_FULL_PPGTT | VGT_CAPS_HWSP_EMULATION |
+				     VGT_CAPS_HUGE_GTT;
+	uint8_t page[4096], part[8];
+	ssize_t n;
+
+	check_eq(mmio_rd(v, PV_MAGIC, 8), VGT_MAGIC, "%s: PVINFO magic via one 8-byte read",
+		 v->label);
+	check_eq(mmio_rd(v, PV_MAGIC, 4), 0x76544776, "%s: PVINFO magic low dword", v->label);
+	check_eq(mmio_rd(v, PV_MAGIC + 4, 4), 0x47765447, "%s: PVINFO magic high dword",
+		 v->label);
+	n = region_rw(v, false, VFIO_PCI_BAR0_REGION_INDEX, PV_MAGIC + 1, part, 5);
+	tap_ok(n == 5 && !memcmp(part, (const uint8_t *)&(uint64_t){ VGT_MAGIC } + 1, 5),
+	       "%s: unaligned 5-byte read at magic+1 returns the magic's bytes", v->label);
+	n = region_rw(v, false, VFIO_PCI_BAR0_REGION_INDEX, PVINFO, page, sizeof(page));
+	tap_ok(n == (ssize_t)sizeof(page) && !memcmp(page, &(uint64_t){ VGT_MAGIC }, 8),
+	       "%s: one 4 KiB read of the PVINFO page", v->label);
+
+	check_eq(mmio_rd(v, PV_VERSION_MAJOR, 2), 1, "%s: PVINFO version major is 1", v->label);
+	check_eq(mmio_rd(v, PV_VERSION_MINOR, 2), 0, "%s: PVINFO version minor is 0", v->label);
+	read_pvinfo(v);
+	tap_ok(v->pv.vgt_id != 0 && v->pv.vgt_id != 0xffffffff, "%s: vgt_id is non-zero (%u)",
+	       v->label, v->pv.vgt_id);
+	check_eq(mmio_rd(v, PV_CAPS, 4) & caps_needed, caps_needed,
+		 "%s: caps has FULL_PPGTT, HWSP_EMULATION and HUGE_GTT", v->label);
+
+	tap_diag("%s: low GM [0x%x +0x%x], high GM [0x%x +0x%x], %u fences", v->label,
+		 v->pv.low_base, v->pv.low_size, v->pv.high_base, v->pv.high_size, v->pv.fences);
+	check_eq(v->pv.low_size, type_low(v->type), "%s: mappable size is the type's low GM",
+		 v->label);
+	check_eq(v->pv.high_size, type_high(v->type),
+		 "%s: non-mappable size is the type's high GM", v->label);
+	check_eq(v->pv.fences, v->type->fences, "%s: fence_num is the type's fence count",
+		 v->label);
+	tap_ok(v->pv.low_base >= HOST_LOW_GM &&
+	       (uint64_t)v->pv.low_base + v->pv.low_size <= aperture,
+	       "%s: mappable range lies in the aperture above the host's 128 MiB", v->label);
+	tap_ok(v->pv.high_base >= aperture + HOST_HIGH_GM &&
+	       (uint64_t)v->pv.high_base + v->pv.high_size <= GM_TOTAL,
+	       "%s: non-mappable range lies above aperture + 384 MiB, below 4 GiB", v->label);
+}
+
+static void test_pvinfo_readonly(const struct vgpu *v)
+{
+	static const struct { uint32_t off; size_t len; const char *what; } ro[] = {
+		{ PV_MAGIC, 8, "magic" },
+		{ PV_VGT_ID, 4, "vgt_id" },
+		{ PV_CAPS, 4, "caps" },
+		{ PV_MAPPABLE_BASE, 4, "mappable base" },
+		{ PV_HIDDEN_SIZE, 4, "non-mappable size" },
+		{ PV_FENCE_NUM, 4, "fence_num" },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(ro); i++) {
+		uint64_t old = mmio_rd(v, ro[i].off, ro[i].len);
+		int ret = mmio_wr(v, ro[i].off, ro[i].len, 0x5a5a5a5a5a5a5a5aULL);
+
+		tap_ok(ret == 0 && mmio_rd(v, ro[i].off, ro[i].len) == old,
+		       "%s: PVINFO %s write succeeds and is dropped", v->label, ro[i].what);
+		if (ret)
+			tap_diag("  write returned %s", errname(-ret));
+	}
+}
+
+static void test_register_file(const struct vgpu *v)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(plain_regs); i++) {
+		uint32_t val = 0xa5000000u | (uint32_t)(i << 16) | (v->pv.vgt_id & 0xffff);
+
+		check_err(mmio_wr(v, plain_regs[i], 4, val), 0,
+			  "%s: 4-byte MMIO write at 0x%x succeeds", v->label, plain_regs[i]);
+		check_eq(mmio_rd(v, plain_regs[i], 4), val,
+			 "%s: MMIO 0x%x reads back the written value", v->label, plain_regs[i]);
+	}
+}
+
+/* ------------------------------------------------------------------------- */
+/* Tests: BAR2 (aperture)                                                     */
+/* ------------------------------------------------------------------------- */
+
+/* mmap @len bytes of BAR2 at @off; returns MAP_FAILED with errno on refusal. */
+static void *map_bar2(const struct vgpu *v, uint64_t off, size_t len, int flags)
+{
+	return mmap(NULL, len, PROT_READ | PROT_WRITE, flags, v->device,
+		    region_offset(VFIO_PCI_BAR2_REGION_INDEX) + (off_t)off);
+}
+
+static int map_bar2_errno(const struct vgpu *v, uint64_t off, size_t len, int flags)
+{
+	void *p = map_bar2(v, off, len, flags);
+
+	if (p == MAP_FAILED)
+		return -errno;
+	munmap(p, len);
+	return 0;
+}
+
+static uint64_t bar2_rd(const struct vgpu *v, uint64_t off, size_t len)
+{
+	uint64_t x;
+
+	if (reg_read(v, VFIO_PCI_BAR2_REGION_INDEX, off, len, &x))
+		return ~0ULL;
+	return x;
+}
+
+static int bar2_wr(const struct vgpu *v, uint64_t off, size_t len, uint64_t val)
+{
+	return reg_write(v, VFIO_PCI_BAR2_REGION_INDEX, off, len, val);
+}
+
+/* The sparse area mmaps and is coherent with region read/write; nothing else maps. */
+static void test_aperture(const struct vgpu *v)
+{
+	const uint64_t base = v->pv.low_base, size = v->pv.low_size;
+	const size_t pg = (size_t)sysconf(_SC_PAGESIZE);
+	volatile uint32_t *map;
+
+	map = map_bar2(v, base, size, MAP_SHARED);
+	if (!tap_ok(map != MAP_FAILED, "%s: mmap of the BAR2 sparse area (MAP_SHARED) succeeds",
+		    v->label)) {
+		tap_diag("  mmap: %s", strerror(errno));
+	} else {
+		map[0] = 0xc0ffee00u;
+		check_eq(bar2_rd(v, base, 4), 0xc0ffee00u,
+			 "%s: a store through the mapping is seen by a BAR2 read", v->label);
+		check_err(bar2_wr(v, base + 8, 4, 0x600dcafe), 0,
+			  "%s: 4-byte BAR2 write inside the slice succeeds", v->label);
+		check_eq(map[2], 0x600dcafe, "%s: a BAR2 write is seen through the mapping",
+			 v->label);
+		munmap((void *)map, size);
+	}
+	check_err(map_bar2_errno(v, base, pg, MAP_PRIVATE), EINVAL,
+		  "%s: private mmap of the aperture is refused with EINVAL", v->label);
+	check_err(map_bar2_errno(v, base - pg, pg, MAP_SHARED), EINVAL,
+		  "%s: mmap of the page below the slice is refused with EINVAL", v->label);
+	check_err(map_bar2_errno(v, base + size - pg, 2 * pg, MAP_SHARED), EINVAL,
+		  "%s: mmap crossing the slice end is refused with EINVAL", v->label);
+	check_err(map_bar2_errno(v, base + size, pg, MAP_SHARED), EINVAL,
+		  "%s: mmap of the page above the slice is refused with EINVAL", v->label);
+	{
+		void *p = mmap(NULL, pg, PROT_READ, MAP_SHARED, v->device,
+			       region_offset(VFIO_PCI_BAR0_REGION_INDEX));
+		int err = p == MAP_FAILED ? errno : 0;
+
+		if (p != MAP_FAILED)
+			munmap(p, pg);
+		check_err(-err, EINVAL, "%s: mmap of BAR0 (trapped) is refused with EINVAL",
+			  v->label);
+	}
+
+	check_err(bar2_wr(v, HOST_LOW_GM - 8, 8, 0x1122334455667788ULL), 0,
+		  "%s: BAR2 write outside the slice (host GM) succeeds", v->label);
+	check_eq(bar2_rd(v, HOST_LOW_GM - 8, 8), 0,
+		 "%s: BAR2 outside the slice reads 0 (write dropped)", v->label);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Tests: two vGPUs side by side                                              */
+/* ------------------------------------------------------------------------- */
+
+static bool ranges_overlap(uint64_t a, uint64_t alen, uint64_t b, uint64_t blen)
+{
+	return a < b + blen && b < a + alen;
+}
+
+static void test_isolation(struct vgpu *a, struct vgpu *b)
+{
+	char ida[32] = "", idb[32] = "";
+
+	sysfs_read_line(fmt("%s/mgvt/vgpu_id", a->dir), ida, sizeof(ida));
+	sysfs_read_line(fmt("%s/mgvt/vgpu_id", b->dir), idb, sizeof(idb));
+	tap_ok(strcmp(ida, idb) != 0, "A and B have different mgvt/vgpu_id (%s, %s)", ida, idb);
+	tap_ok(a->pv.vgt_id != b->pv.vgt_id, "A and B have different PVINFO vgt_id (%u, %u)",
+	       a->pv.vgt_id, b->pv.vgt_id);
+	tap_ok(!ranges_overlap(a->pv.low_base, a->pv.low_size, b->pv.low_base, b->pv.low_size),
+	       "A and B mappable GM ranges do not overlap");
+	tap_ok(!ranges_overlap(a->pv.high_base, a->pv.high_size, b->pv.high_base,
+			       b->pv.high_size),
+	       "A and B non-mappable GM ranges do not overlap");
+
+	/* A's BAR2 at B's slice offset must not reach B's memory. */
+	bar2_wr(b, b->pv.low_base + 16, 4, 0x0b0b0b0b);
+	bar2_wr(a, b->pv.low_base + 16, 4, 0x0a0a0a0a);
+	check_eq(bar2_rd(a, b->pv.low_base + 16, 4), 0,
+		 "A's BAR2 at B's slice reads 0 (not B's memory)");
+	check_eq(bar2_rd(b, b->pv.low_base + 16, 4), 0x0b0b0b0b,
+		 "A's BAR2 write at B's slice leaves B's aperture unchanged");
+
+	for (size_t i = 0; i < ARRAY_SIZE(plain_regs); i++) {
+		uint32_t r = plain_regs[i];
+		uint64_t b_before = mmio_rd(b, r, 4);
+
+		mmio_wr(a, r, 4, 0x11111111u * (uint32_t)(i + 1));
+		check_eq(mmio_rd(b, r, 4), b_before, "MMIO write to A at 0x%x leaves B unchanged",
+			 r);
+		mmio_wr(b, r, 4, 0x0badf00du + (uint32_t)i);
+		check_eq(mmio_rd(a, r, 4), 0x11111111u * (uint32_t)(i + 1),
+			 "MMIO write to B at 0x%x leaves A unchanged", r);
+	}
+}
+
+/* ------------------------------------------------------------------------- */
+/* Tests: interrupts                                                          */
+/* ------------------------------------------------------------------------- */
+
+static void test_set_irqs(const struct vgpu *v)
+{
+	static const struct { uint32_t flag; const char *name; } actions[] = {
+		{ VFIO_IRQ_SET_ACTION_MASK, "MASK" },
+		{ VFIO_IRQ_SET_ACTION_UNMASK, "UNMASK" },
+		{ VFIO_IRQ_SET_ACTION_TRIGGER, "TRIGGER" },
+	};
+	const uint32_t none = VFIO_IRQ_SET_DATA_NONE, bool_ = VFIO_IRQ_SET_DATA_BOOL;
+	const uint32_t trigger = VFIO_IRQ_SET_ACTION_TRIGGER;
+	int efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	int efd2 = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	uint8_t one = 1;
+
+	if (efd < 0 || efd2 < 0) {
+		tap_skip("eventfd() failed", "%s: SET_IRQS", v->label);
+		return;
+	}
+
+	/* INTx: QEMU installs a trigger eventfd first, then masks/unmasks. */
+	check_err(set_irq_eventfd(v, VFIO_PCI_INTX_IRQ_INDEX, trigger, efd), 0,
+		  "%s: INTX TRIGGER with an eventfd", v->label);
+	for (size_t i = 0; i < ARRAY_SIZE(actions); i++) {
+		uint32_t act = actions[i].flag;
+
+		check_err(set_irqs(v, VFIO_PCI_INTX_IRQ_INDEX, none | act, 0, 1, NULL, 0, 0), 0,
+			  "%s: INTX %s with DATA_NONE", v->label, actions[i].name);
+		check_err(set_irqs(v, VFIO_PCI_INTX_IRQ_INDEX, bool_ | act, 0, 1, &one, 1, 0), 0,
+			  "%s: INTX %s with DATA_BOOL", v->label, actions[i].name);
+		if (act == trigger)
+			continue;	/* the eventfd case was the first call */
+		check_err(set_irq_eventfd(v, VFIO_PCI_INTX_IRQ_INDEX, act, efd2), 0,
+			  "%s: INTX %s with DATA_EVENTFD", v->label, actions[i].name);
+	}
+	drain_eventfd(efd);
+	check_err(set_irqs(v, VFIO_PCI_INTX_IRQ_INDEX, none | trigger, 0, 0, NULL, 0, 0), 0,
+		  "%s: INTX disable (DATA_NONE TRIGGER, count 0)", v->label);
+
+	/* MSI */
+	check_err(set_irq_eventfd(v, VFIO_PCI_MSI_IRQ_INDEX, trigger, efd), 0,
+		  "%s: MSI TRIGGER with an eventfd", v->label);
+	check_err(set_irq_eventfd(v, VFIO_PCI_MSI_IRQ_INDEX, trigger, -1), 0,
+		  "%s: MSI TRIGGER with fd -1 (disable)", v->label);
+	check_err(set_irq_eventfd(v, VFIO_PCI_MSI_IRQ_INDEX, trigger, efd), 0,
+		  "%s: MSI TRIGGER with an eventfd again", v->label);
+	check_err(set_irqs(v, VFIO_PCI_MSI_IRQ_INDEX, none | trigger, 0, 0, NULL, 0, 0), 0,
+		  "%s: MSI disable (DATA_NONE TRIGGER, count 0)", v->label);
+
+	/* REQ */
+	check_err(set_irq_eventfd(v, VFIO_PCI_REQ_IRQ_INDEX, trigger, efd), 0,
+		  "%s: REQ TRIGGER with an eventfd", v->label);
+	check_err(set_irq_eventfd(v, VFIO_PCI_REQ_IRQ_INDEX, trigger, -1), 0,
+		  "%s: REQ TRIGGER with fd -1 (disable)", v->label);
+
+	close(efd);
+	close(efd2);
+}
+
+static int loopback(const struct vgpu *v, uint32_t index)
+{
+	return set_irqs(v, index, VFIO_IRQ_SET_DATA_NONE | VFIO_IRQ_SET_ACTION_TRIGGER, 0, 1,
+			NULL, 0, 0);
+}
+
+/* Did a loopback trigger on @index reach @efd (within @ms)? Drains it. */
+static bool loopback_fires(const struct vgpu *v, uint32_t index, int efd, int ms)
+{
+	bool fired;
+
+	drain_eventfd(efd);
+	if (loopback(v, index))
+		return false;
+	fired = wait_readable(efd, ms);
+	drain_eventfd(efd);
+	return fired;
+}
+
+/*
+ * Interrupt delivery through the uapi's loopback triggers (DATA_NONE
+ * TRIGGER): INTx automasks until unmasked by ioctl or by the unmask
+ * eventfd; MSI, ERR and REQ signal their eventfds.
+ */
+static void test_irq_delivery(const struct vgpu *v)
+{
+	const uint32_t none = VFIO_IRQ_SET_DATA_NONE;
+	const uint32_t trigger = VFIO_IRQ_SET_ACTION_TRIGGER, unmask = VFIO_IRQ_SET_ACTION_UNMASK;
+	int efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	int ufd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	bool fired = false;
+
+	if (efd < 0 || ufd < 0) {
+		tap_skip("eventfd() failed", "%s: interrupt delivery", v->label);
+		return;
+	}
+	set_irq_eventfd(v, VFIO_PCI_INTX_IRQ_INDEX, trigger, efd);
+	set_irqs(v, VFIO_PCI_INTX_IRQ_INDEX, none | unmask, 0, 1, NULL, 0, 0);
+	tap_ok(loopback_fires(v, VFIO_PCI_INTX_IRQ_INDEX, efd, 1000),
+	       "%s: INTx loopback trigger signals the INTx eventfd", v->label);
+	tap_ok(!loopback_fires(v, VFIO_PCI_INTX_IRQ_INDEX, efd, 200),
+	       "%s: INTx is automasked: a second trigger does not signal", v->label);
+	set_irqs(v, VFIO_PCI_INTX_IRQ_INDEX, none | unmask, 0, 1, NULL, 0, 0);
+	tap_ok(loopback_fires(v, VFIO_PCI_INTX_IRQ_INDEX, efd, 1000),
+	       "%s: after UNMASK (DATA_NONE) INTx signals again", v->label);
+
+	check_err(set_irq_eventfd(v, VFIO_PCI_INTX_IRQ_INDEX, unmask, ufd), 0,
+		  "%s: install an INTx unmask eventfd", v->label);
+	eventfd_write(ufd, 1);	/* unmask asynchronously (virqfd) */
+	for (int i = 0; i < 20 && !fired; i++) {
+		usleep(50 * 1000);
+		fired = loopback_fires(v, VFIO_PCI_INTX_IRQ_INDEX, efd, 50);
+	}
+	tap_ok(fired, "%s: a write to the unmask eventfd unmasks INTx", v->label);
+	set_irq_eventfd(v, VFIO_PCI_INTX_IRQ_INDEX, unmask, -1);
+	set_irqs(v, VFIO_PCI_INTX_IRQ_INDEX, none | trigger, 0, 0, NULL, 0, 0);
+
+	set_irq_eventfd(v, VFIO_PCI_MSI_IRQ_INDEX, trigger, efd);
+	tap_ok(loopback_fires(v, VFIO_PCI_MSI_IRQ_INDEX, efd, 1000),
+	       "%s: MSI loopback trigger signals the MSI eventfd", v->label);
+	set_irq_eventfd(v, VFIO_PCI_MSI_IRQ_INDEX, trigger, -1);
+	tap_ok(!loopback_fires(v, VFIO_PCI_MSI_IRQ_INDEX, efd, 200),
+	       "%s: after MSI is disabled the old eventfd stays quiet", v->label);
+
+	check_err(set_irq_eventfd(v, VFIO_PCI_ERR_IRQ_INDEX, trigger, efd), 0,
+		  "%s: ERR TRIGGER with an eventfd", v->label);
+	tap_ok(loopback_fires(v, VFIO_PCI_ERR_IRQ_INDEX, efd, 1000),
+	       "%s: ERR loopback trigger signals the ERR eventfd", v->label);
+	set_irq_eventfd(v, VFIO_PCI_ERR_IRQ_INDEX, trigger, -1);
+
+	set_irq_eventfd(v, VFIO_PCI_REQ_IRQ_INDEX, trigger, efd);
+	tap_ok(loopback_fires(v, VFIO_PCI_REQ_IRQ_INDEX, efd, 1000),
+	       "%s: REQ loopback trigger signals the REQ eventfd", v->label);
+	set_irq_eventfd(v, VFIO_PCI_REQ_IRQ_INDEX, trigger, -1);
+
+	close(efd);
+	close(ufd);
+}
+
+static void test_bad_set_irqs(const struct vgpu *v)
+{
+	const uint32_t none = VFIO_IRQ_SET_DATA_NONE, evt = VFIO_IRQ_SET_DATA_EVENTFD;
+	const uint32_t trigger = VFIO_IRQ_SET_ACTION_TRIGGER;
+	int efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	int32_t two[2] = { efd, efd };
+	int closed_fd, ret;
+
+	check_err(set_irqs(v, VFIO_PCI_NUM_IRQS, none | trigger, 0, 0, NULL, 0, 0), EINVAL,
+		  "%s: SET_IRQS on index 5 fails with EINVAL", v->label);
+	check_err(set_irqs(v, 1000, none | trigger, 0, 1, NULL, 0, 0), EINVAL,
+		  "%s: SET_IRQS on index 1000 fails with EINVAL", v->label);
+	check_err(set_irqs(v, VFIO_PCI_INTX_IRQ_INDEX, none | trigger, 1, 1, NULL, 0, 0), EINVAL,
+		  "%s: INTX with start 1 fails with EINVAL", v->label);
+	check_err(set_irqs(v, VFIO_PCI_INTX_IRQ_INDEX, none | VFIO_IRQ_SET_ACTION_UNMASK, 0, 2,
+			   NULL, 0, 0), EINVAL,
+		  "%s: INTX UNMASK with count 2 fails with EINVAL", v->label);
+	check_err(set_irqs(v, VFIO_PCI_MSI_IRQ_INDEX, evt | trigger, 0, 2, two, sizeof(two), 0),
+		  EINVAL, "%s: MSI with count 2 fails with EINVAL", v->label);
+	check_err(set_irqs(v, VFIO_PCI_MSI_IRQ_INDEX, evt | trigger, 1, 1, &efd, 4, 0), EINVAL,
+		  "%s: MSI with start 1 fails with EINVAL", v->label);
+	check_err(set_irqs(v, VFIO_PCI_MSIX_IRQ_INDEX, evt | trigger, 0, 1, &efd, 4, 0), EINVAL,
+		  "%s: MSIX (count 0) with count 1 fails with EINVAL", v->label);
+	check_err(set_irqs(v, VFIO_PCI_REQ_IRQ_INDEX, evt | trigger, 0, 2, two, sizeof(two), 0),
+		  EINVAL, "%s: REQ with count 2 fails with EINVAL", v->label);
+	check_err(set_irqs(v, VFIO_PCI_INTX_IRQ_INDEX,
+			   none | VFIO_IRQ_SET_ACTION_MASK | VFIO_IRQ_SET_ACTION_UNMASK, 0, 1,
+			   NULL, 0, 0), EINVAL,
+		  "%s: SET_IRQS with two actions fails with EINVAL", v->label);
+	check_err(set_irqs(v, VFIO_PCI_INTX_IRQ_INDEX, none | VFIO_IRQ_SET_DATA_BOOL | trigger,
+			   0, 1, NULL, 0, 0), EINVAL,
+		  "%s: SET_IRQS with two data types fails with EINVAL", v->label);
+	check_err(set_irqs(v, VFIO_PCI_INTX_IRQ_INDEX, none | trigger, 0, 1, NULL, 0, 8), EINVAL,
+		  "%s: SET_IRQS with argsz < minsz fails with EINVAL", v->label);
+	check_err(set_irqs(v, VFIO_PCI_MSI_IRQ_INDEX, evt | trigger, 0, 1, NULL, 0, 0), EINVAL,
+		  "%s: SET_IRQS eventfd without room for the fd in argsz fails with EINVAL",
+		  v->label);
+
+	/* An fd that is not open, and one that is not an eventfd: refused. */
+	closed_fd = dup(efd);
+	close(closed_fd);
+	ret = set_irq_eventfd(v, VFIO_PCI_MSI_IRQ_INDEX, trigger, closed_fd);
+	tap_ok(ret < 0, "%s: MSI TRIGGER with a closed fd is refused (%s)", v->label,
+	       errname(-ret));
+	ret = set_irq_eventfd(v, VFIO_PCI_MSI_IRQ_INDEX, trigger, v->group);
+	tap_ok(ret < 0, "%s: MSI TRIGGER with a non-eventfd fd is refused (%s)", v->label,
+	       errname(-ret));
+	set_irqs(v, VFIO_PCI_MSI_IRQ_INDEX, none | trigger, 0, 0, NULL, 0, 0);
+	close(efd);
+}
+
+static void test_bad_ioctls(const struct vgpu *v)
+{
+	long ret = xioctl(v->device, _IO(VFIO_TYPE, VFIO_BASE + 60), NULL);
+	int fd;
+
+	tap_ok(ret < 0, "%s: unknown device ioctl is refused (%s)", v->label, errname((int)-ret));
+	fd = ioctl(v->group, VFIO_GROUP_GET_DEVICE_FD, "00000000-0000-0000-0000-000000000000");
+	tap_ok(fd < 0, "%s: GROUP_GET_DEVICE_FD with a wrong name is refused (%s)", v->label,
+	       errname(fd < 0 ? errno : 0));
+	if (fd >= 0)
+		close(fd);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Tests: reset                                                               */
+/* ------------------------------------------------------------------------- */
+
+static void test_reset(const struct vgpu *v)
+{
+	cfg_wr(v, CFG_ASLS, 4, 0x3ffe0000);
+	cfg_wr(v, PCI_COMMAND, 2, PCI_COMMAND_MEMORY | PCI_COMMAND_MASTER);
+	check_err(xioctl(v->device, VFIO_DEVICE_RESET, NULL), 0,
+		  "%s: VFIO_DEVICE_RESET succeeds", v->label);
+	check_eq(cfg_rd(v, CFG_ASLS, 4), 0, "%s: ASLS reads 0 after reset", v->label);
+	check_eq(cfg_rd(v, PCI_COMMAND, 2), 0, "%s: command register reads 0 after reset",
+		 v->label);
+	check_eq(cfg_rd(v, PCI_VENDOR_ID, 4), 0x19128086, "%s: IDs intact after reset", v->label);
+	check_eq(mmio_rd(v, PV_MAGIC, 8), VGT_MAGIC, "%s: PVINFO magic intact after reset",
+		 v->label);
+	check_eq(mmio_rd(v, PV_MAPPABLE_BASE, 4), v->pv.low_base,
+		 "%s: PVINFO mappable base unchanged by reset", v->label);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Tests: removal                                                             */
+/* ------------------------------------------------------------------------- */
+
+struct remover {
+	const char *path;
+	int result;
+	int done_efd;
+};
+
+static void *remover_thread(void *arg)
+{
+	struct remover *r = arg;
+
+	r->result = sysfs_write(r->path, "1");
+	eventfd_write(r->done_efd, 1);
+	return NULL;
+}
+
+/*
+ * Remove while the device is open: the remove blocks, the REQ eventfd fires,
+ * and closing the device lets the remove finish.
+ */
+static void test_remove_while_open(struct vgpu *v)
+{
+	int req = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	struct remover r = { .path = v->remove_path, .result = -EINPROGRESS,
+			     .done_efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC) };
+	pthread_t tid;
+	bool fired, blocked, done;
+
+	if (req < 0 || r.done_efd < 0 || v->device < 0) {
+		tap_skip("setup failed", "%s: remove while open", v->label);
+		return;
+	}
+	check_err(set_irq_eventfd(v, VFIO_PCI_REQ_IRQ_INDEX, VFIO_IRQ_SET_ACTION_TRIGGER, req), 0,
+		  "%s: install REQ eventfd", v->label);
+	if (pthread_create(&tid, NULL, remover_thread, &r)) {
+		tap_skip("pthread_create failed", "%s: remove while open", v->label);
+		return;
+	}
+	fired = wait_readable(req, 10000);
+	tap_ok(fired, "%s: remove while open signals the REQ eventfd", v->label);
+	blocked = !wait_readable(r.done_efd, fired ? 500 : 0);
+	tap_ok(blocked, "%s: remove blocks while the device is open", v->label);
+
+	vfio_close(v);
+	done = wait_readable(r.done_efd, 20000);
+	if (!tap_ok(done, "%s: remove completes after the device is closed", v->label)) {
+		tap_bail("remove of %s is stuck in the kernel", v->uuid);
+		_exit(tap_finish());
+	}
+	pthread_join(tid, NULL);
+	check_err(r.result, 0, "%s: the blocked remove write returns success", v->label);
+	if (r.result == 0) {
+		v->exists = false;
+		usage_add(v->type, -1);
+	}
+	tap_ok(!path_exists(v->dir), "%s: mdev directory is gone", v->label);
+	close(req);
+	close(r.done_efd);
+}
+
+static void test_remove_closed(struct vgpu *v)
+{
+	vfio_close(v);
+	check_err(vgpu_remove(v), 0, "%s: remove after close succeeds", v->label);
+	tap_ok(!path_exists(v->dir), "%s: mdev directory is gone", v->label);
+	tap_ok(!path_exists(fmt("%s/devices/%s", type_dir(v->type), v->uuid)),
+	       "%s: no longer listed in its type's devices/", v->label);
+}
+
+/* The host still works: a fresh vGPU can be created, opened, used and removed. */
+static void test_fresh_cycle(const struct vgpu_type *t)
+{
+	struct vgpu *v = vgpu_new("C", t);
+	struct vfio_device_info info = { .argsz = sizeof(info) };
+	bool ok;
+
+	if (!v || !check_err(vgpu_create(v), 0, "fresh vGPU C of %s can be created", t->name))
+		return;
+	ok = vfio_open(v, false);
+	tap_ok(ok, "C: opens through VFIO");
+	if (ok) {
+		tap_ok(ioctl(v->device, VFIO_DEVICE_GET_INFO, &info) == 0 &&
+		       info.num_irqs == VFIO_PCI_NUM_IRQS, "C: GET_INFO works");
+		check_eq(mmio_rd(v, PV_MAGIC, 8), VGT_MAGIC, "C: PVINFO magic reads correctly");
+		check_eq(cfg_rd(v, PCI_VENDOR_ID, 4), 0x19128086, "C: config IDs read correctly");
+	}
+	vfio_close(v);
+	check_err(vgpu_remove(v), 0, "C: remove succeeds");
+}
+
+static void test_host_healthy(void)
+{
+	bool ok = true;
+
+	for (size_t i = 0; i < ARRAY_SIZE(vgpu_types); i++) {
+		if (initial_avail[i] < 0)
+			continue;
+		if (available(&vgpu_types[i]) != initial_avail[i]) {
+			tap_diag("  %s: %ld now, %ld initially", vgpu_types[i].name,
+				 available(&vgpu_types[i]), initial_avail[i]);
+			ok = false;
+		}
+	}
+	tap_ok(ok, "available_instances are back to their initial values");
+}
+
+/* ------------------------------------------------------------------------- */
+
+/* Everything a guest driver touches, on one open vGPU. */
+static void test_device(struct vgpu *v)
+{
+	test_device_info(v);
+	test_pvinfo(v);
+	test_regions(v);
+	test_irq_info(v);
+	test_config_identity(v);
+	test_config_partial_reads(v);
+	test_config_readonly(v);
+	test_config_asls(v);
+	test_config_bars(v);
+	test_pvinfo_readonly(v);
+	test_register_file(v);
+	if (v->pv_valid)
+		test_aperture(v);
+	else
+		tap_skip("PVINFO unreadable", "%s: aperture tests", v->label);
+	test_reset(v);
+}
+
+/* Every bad input we know of, on one open vGPU. */
+static void test_bad_inputs(struct vgpu *v)
+{
+	test_bad_device_info(v);
+	test_bad_region_info(v);
+	test_bad_irq_info(v);
+	test_region_bounds(v);
+	test_bad_set_irqs(v);
+	test_bad_ioctls(v);
+}
+
+static void read_aperture(void)
+{
+	long mb = sysfs_read_long("/sys/module/mgvt_sim/parameters/aperture_mb");
+
+	if (mb > 0)
+		aperture = (uint64_t)mb * MiB;
+	tap_diag("aperture: %" PRIu64 " MiB%s", aperture / MiB,
+		 mb > 0 ? "" : " (default; mgvt_sim parameter not readable)");
+}
+
+static const struct vgpu_type *type_arg(int argc, char **argv, int i, const char *dflt)
+{
+	const char *name = argc > i ? argv[i] : dflt;
+	const struct vgpu_type *t = find_type(name);
+
+	if (!t) {
+		tap_bail("unknown vGPU type \"%s\"", name);
+		exit(EXIT_FAILURE);
+	}
+	return t;
+}
+
+int main(int argc, char **argv)
+{
+	const struct vgpu_type *ta, *tb;
+	const char *tmo = getenv("MGVT_TEST_TIMEOUT");
+	struct sigaction sa = { .sa_handler = on_fatal_signal };
+	struct vgpu *a, *b;
+	bool a_open, b_open;
+
+	tap_header();
+	if (argc > 3 || (argc > 1 && argv[1][0] == '-')) {
+		fprintf(stderr, "usage: %s [TYPE_A [TYPE_B]]\n", argv[0]);
+		return 2;
+	}
+	ta = type_arg(argc, argv, 1, TYPE_PREFIX "GVTg_V5_4");
+	tb = type_arg(argc, argv, 2, TYPE_PREFIX "GVTg_V5_8");
+
+	sigaction(SIGALRM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	alarm(tmo ? (unsigned int)atoi(tmo) : 300);
+
+	if (geteuid() != 0) {
+		tap_bail("must run as root");
+		return EXIT_FAILURE;
+	}
+	if (!tap_ok(find_parent(), "mgvt parent device with mdev_supported_types found")) {
+		tap_bail("no mgvt parent: are mgvt.ko and mgvt_sim.ko loaded?");
+		return tap_finish();
+	}
+	tap_diag("parent: %s", parent);
+	read_aperture();
+
+	test_no_vgpus_yet();
+	test_types();
+	test_malformed_uuids(ta);
+
+	a = create_and_check("A", ta);
+	b = a ? create_and_check("B", tb) : NULL;
+	if (!a || !b) {
+		tap_bail("could not create two vGPUs");
+		cleanup_all();
+		return tap_finish();
+	}
+	test_duplicate_uuid(a, b);
+	test_enospc();
+
+	a_open = vfio_open(a, true);
+	b_open = vfio_open(b, true);
+	if (a_open)
+		test_device(a);
+	else
+		tap_skip("A did not open", "A: device tests");
+	if (b_open)
+		test_device(b);
+	else
+		tap_skip("B did not open", "B: device tests");
+	if (a_open && b_open)
+		test_isolation(a, b);
+	if (a_open) {
+		test_bad_inputs(a);
+		test_set_irqs(a);
+		test_irq_delivery(a);
+		test_remove_while_open(a);
+	}
+	test_remove_closed(b);
+	cleanup_all();		/* A, if its remove-while-open did not run */
+
+	check_all_available("after removing all vGPUs");
+	test_host_healthy();
+	test_fresh_cycle(ta);
+	test_host_healthy();
+
+	cleanup_all();
+	return tap_finish();
+}
