@@ -7,12 +7,11 @@
  * vGPU life cycle behind mdev create/remove.
  */
 #include <linux/module.h>
+#include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/sysfs.h>
 
 #include "mgvt.h"
-
-#define MB	(1ULL << 20)
 
 /*
  * vGPU types.  The first four are GVT-g's own, with its names and sizes,
@@ -33,8 +32,8 @@ static_assert(ARRAY_SIZE(mgvt_type_confs) <= MGVT_MAX_TYPES);
 static struct mgvt_gm_need type_need(const struct mgvt_type_conf *conf)
 {
 	return (struct mgvt_gm_need) {
-		.low = conf->low_mb * MB,
-		.high = conf->high_mb * MB,
+		.low = (u64)conf->low_mb * SZ_1M,
+		.high = (u64)conf->high_mb * SZ_1M,
 		.fences = conf->fences,
 	};
 }
@@ -112,8 +111,8 @@ int mgvt_vgpu_init(struct mgvt_vgpu *vgpu)
 	mgvt_cfg_reset(&vgpu->cfg, &id);
 	mgvt_vgpu_reset(vgpu);
 	vgpu_info(vgpu, "created, type %s: low GM %#llx+%lluM, high GM %#llx+%lluM, fences %#x\n",
-		  conf->name, vgpu->slice.low_base, vgpu->slice.low_size / MB,
-		  vgpu->slice.high_base, vgpu->slice.high_size / MB,
+		  conf->name, vgpu->slice.low_base, vgpu->slice.low_size / SZ_1M,
+		  vgpu->slice.high_base, vgpu->slice.high_size / SZ_1M,
 		  vgpu->slice.fence_mask);
 	return 0;
 
@@ -290,7 +289,7 @@ struct mgvt_pgpu *mgvt_register_pgpu(const struct mgvt_pgpu_desc *desc)
 				desc->num_fences);
 	if (ret) {
 		dev_err(desc->dev, "unusable geometry: aperture %llu MiB, %u fences\n",
-			desc->aperture_size / MB, desc->num_fences);
+			desc->aperture_size / SZ_1M, desc->num_fences);
 		goto err_free;
 	}
 
@@ -321,7 +320,7 @@ struct mgvt_pgpu *mgvt_register_pgpu(const struct mgvt_pgpu_desc *desc)
 
 	dev_info(desc->dev, "pGPU %s (%04x:%04x) registered: aperture %llu MiB, %u fences, %u vGPU types\n",
 		 desc->name, desc->vendor, desc->device,
-		 desc->aperture_size / MB, desc->num_fences, pgpu->nr_types);
+		 desc->aperture_size / SZ_1M, desc->num_fences, pgpu->nr_types);
 	return pgpu;
 
 err_free:

@@ -65,7 +65,7 @@ struct mgvt_pgpu {
 	struct mgvt_type types[MGVT_MAX_TYPES];
 	struct mdev_type *mtypes[MGVT_MAX_TYPES];
 	unsigned int nr_types;
-	struct mutex lock;
+	struct mutex lock; /* protects pool and ids */
 	struct mgvt_gm_pool pool;
 	struct ida ids;
 };
@@ -112,7 +112,7 @@ struct mgvt_vgpu {
 	const struct mgvt_type_conf *type;
 	u32 id;
 	struct mgvt_gm_slice slice;
-	struct mutex lock;
+	struct mutex lock; /* protects cfg, vregs, vggtt, irq */
 	struct mgvt_cfg cfg;
 	u8 *vregs;
 	u8 *vggtt;
@@ -120,13 +120,15 @@ struct mgvt_vgpu {
 	struct mgvt_irq irq;
 };
 
-#define vgpu_dbg(v, fmt, ...) \
-	dev_dbg((v)->vdev.dev, "vgpu%u: " fmt, (v)->id, ##__VA_ARGS__)
-#define vgpu_info(v, fmt, ...) \
-	dev_info((v)->vdev.dev, "vgpu%u: " fmt, (v)->id, ##__VA_ARGS__)
+/* Log lines name the vGPU: "mgvt_vgpu <uuid>: vgpu<id>: ..." */
+#define vgpu_log(logfn, v, fmt, ...) ({				\
+	const struct mgvt_vgpu *__v = (v);				\
+	logfn(__v->vdev.dev, "vgpu%u: " fmt, __v->id, ##__VA_ARGS__);	\
+})
+#define vgpu_dbg(v, fmt, ...) vgpu_log(dev_dbg, v, fmt, ##__VA_ARGS__)
+#define vgpu_info(v, fmt, ...) vgpu_log(dev_info, v, fmt, ##__VA_ARGS__)
 #define vgpu_warn_rl(v, fmt, ...) \
-	dev_warn_ratelimited((v)->vdev.dev, "vgpu%u: " fmt, (v)->id, \
-			     ##__VA_ARGS__)
+	vgpu_log(dev_warn_ratelimited, v, fmt, ##__VA_ARGS__)
 
 /* vfio.c */
 extern const struct vfio_device_ops mgvt_vfio_ops;

@@ -35,7 +35,7 @@ poweroff_now() {
 	# sysrq works without any userspace support (systemd, busybox, ...).
 	echo o >/proc/sysrq-trigger
 	# The power-off is asynchronous; never return (and never let PID 1 exit).
-	while :; do sleep 1; done
+	while :; do sleep 1; done 2>/dev/null
 }
 
 # is_mounted DIR: is DIR a mount point?  (Builtins only.)

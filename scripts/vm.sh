@@ -82,6 +82,9 @@ while [ $# -gt 0 ]; do
 	esac
 done
 [ $# -eq 0 ] && interactive=1
+if [ "$interactive" = 1 ] && ! [ -t 0 ]; then
+	die "interactive mode needs a terminal on stdin (give a COMMAND for batch mode)"
+fi
 if [ -z "$timeout_s" ] && [ "$interactive" = 0 ]; then
 	timeout_s=600
 fi
@@ -400,17 +403,41 @@ else
 	# (CRs, ANSI escapes), logged in full, and echoed to our stdout up to the
 	# exit marker; the shutdown chatter after it only goes to the log.
 	#
-	# timeout --foreground keeps QEMU in our process group so that Ctrl-C
-	# reaches it too.
-	qemu+=(-chardev 'stdio,id=con,signal=off' -serial chardev:con)
-	set +e
-	timeout --foreground -k 10 "$timeout_s" "${qemu[@]}" "${extra[@]}" \
-			</dev/null 2>&1 |
+	# The pipeline runs in the background so that our signal traps run at
+	# once (bash defers them while a foreground job runs): if we are told to
+	# stop, QEMU must not linger until its timeout.  timeout --foreground
+	# leaves QEMU in our process group, so a terminal's Ctrl-C reaches it too.
+	qemu+=(-chardev 'stdio,id=con,signal=off' -serial chardev:con
+		-pidfile "$RUNDIR/qemu.pid")
+	signalled=
+	on_signal() {
+		signalled=$1
+		local pid
+		pid=$(cat "$RUNDIR/qemu.pid" 2>/dev/null) && kill "$pid" 2>/dev/null
+		return 0
+	}
+	trap 'on_signal 129' HUP
+	trap 'on_signal 130' INT
+	trap 'on_signal 143' TERM
+	{
+		timeout --foreground -k 10 "$timeout_s" "${qemu[@]}" "${extra[@]}" \
+			</dev/null 2>&1
+		echo $? >"$RUNDIR/qemu.rc"
+	} |
 		sed -u -e 's/\r//g' -e 's/\x1b\[[0-9;?]*[A-Za-z]//g' -e 's/\x1b[c78]//g' |
 		tee "$LOG" |
-		sed -u -n '0,/MGVT-VM-EXIT=[0-9]*$/p'
-	rc=${PIPESTATUS[0]}
-	set -e
+		sed -u -n '0,/MGVT-VM-EXIT=[0-9]*$/p' &
+	pipeline=$!
+	# wait returns early when a trapped signal arrives; keep draining.
+	while kill -0 "$pipeline" 2>/dev/null; do
+		wait "$pipeline" || true
+	done
+	trap - HUP INT TERM
+	rc=$(cat "$RUNDIR/qemu.rc" 2>/dev/null || echo 255)
+	if [ -n "$signalled" ]; then
+		echo "$prog: interrupted; VM stopped" >&2
+		exit "$signalled"
+	fi
 fi
 
 # The last well-formed marker carries the status (sed -E: portable ERE).
