@@ -410,6 +410,7 @@ else
 	qemu+=(-chardev 'stdio,id=con,signal=off' -serial chardev:con
 		-pidfile "$RUNDIR/qemu.pid")
 	signalled=
+	# shellcheck disable=SC2317  # invoked via trap
 	on_signal() {
 		signalled=$1
 		local pid
@@ -453,7 +454,7 @@ fi
 	echo "$prog: VM did not report an exit status (qemu exit code $rc); last console lines:"
 	# From just before the first oops/panic line if there is one, else the
 	# tail of the log.
-	first=$(grep -n -m1 -E 'BUG:|Oops|general protection fault|Kernel panic|Attempted to kill init' "$LOG" | cut -d: -f1)
+	first=$(grep -n -m1 -E 'BUG:|Oops|general protection fault|Kernel panic|Attempted to kill init' "$LOG" | cut -d: -f1 || true)
 	if [ -n "$first" ]; then
 		tail -n +$((first > 3 ? first - 3 : 1)) "$LOG" | head -n 40
 	else

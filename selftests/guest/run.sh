@@ -2,24 +2,35 @@
 # SPDX-License-Identifier: GPL-2.0
 # Runs inside the host VM with mgvt and mgvt_sim loaded: creates a vGPU,
 # boots one L2 guest (nested TCG) with it through QEMU's vfio-pci and relays
-# the guest's TAP lines.  Usage: run.sh [TYPE]   (default mgvt-GVTg_V5_4)
+# the guest's TAP lines.
+# Usage: run.sh [TYPE]        create a vGPU of TYPE (default mgvt-GVTg_V5_4)
+#        run.sh -u UUID       use an existing vGPU and leave it in place
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 . "$repo/selftests/lib/tap.sh"
 
-type=${1:-mgvt-GVTg_V5_4}
+uuid= type=mgvt-GVTg_V5_4
+if [ "${1:-}" = "-u" ]; then
+	uuid=$2
+else
+	type=${1:-$type}
+fi
 kver=$("$repo/scripts/kver.sh")
 initrd=$repo/build/guest/initramfs.cpio.gz
 log=/tmp/mgvt-l2-console.log
 
 tap_header
-parent=$(ls -d /sys/class/mdev_bus/* 2>/dev/null | head -n 1)
-uuid=$(cat /proc/sys/kernel/random/uuid)
-if ! tap_ok "$([ -n "$parent" ] && echo "$uuid" > "$parent/mdev_supported_types/$type/create" && echo y)" \
-	"guest: vGPU $type created for the L2 guest"; then
-	tap_finish
-	exit
+own=
+if [ -z "$uuid" ]; then
+	parent=$(ls -d /sys/class/mdev_bus/* 2>/dev/null | head -n 1)
+	uuid=$(cat /proc/sys/kernel/random/uuid)
+	own=y
+	if ! tap_ok "$([ -n "$parent" ] && echo "$uuid" > "$parent/mdev_supported_types/$type/create" && echo y)" \
+		"guest: vGPU $type created for the L2 guest"; then
+		tap_finish
+		exit
+	fi
 fi
 
 start=$(date +%s)
@@ -49,10 +60,13 @@ while IFS= read -r line; do
 		"ok "*) tap_ok y "L2: $desc" ;;
 		*) tap_ok "" "L2: $desc" ;;
 		esac ;;
+	"# Totals"*) ;;
 	"#"*) echo "$line" ;;
 	esac
 done < /tmp/mgvt-l2-tap.txt
 
-echo 1 > "/sys/bus/mdev/devices/$uuid/remove"
-tap_ok "$([ ! -e "/sys/bus/mdev/devices/$uuid" ] && echo y)" "guest: vGPU removed after the guest"
+if [ -n "$own" ]; then
+	echo 1 > "/sys/bus/mdev/devices/$uuid/remove"
+	tap_ok "$([ ! -e "/sys/bus/mdev/devices/$uuid" ] && echo y)" "guest: vGPU removed after the guest"
+fi
 tap_finish

@@ -1,0 +1,94 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# `make check`: every test tier, as TAP, then one closing line
+# "N passed, N failed, N skipped"; exit status non-zero on any failure.
+#
+#   1. build: both modules with W=1, sparse, checkpatch, modinfo
+#   2. unit: gvt/ core in userspace under ASan/UBSan (selftests/unit)
+#   3. host VM: selftests/vm-suite.sh under scripts/vm.sh (VFIO suite,
+#      mdevctl, one L2 guest through QEMU's vfio-pci)
+#
+# Each tier's output is kept in build/check/<tier>.tap.
+set -u
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+out=build/check
+rm -rf "$out"
+mkdir -p "$out"
+start=$(date +%s)
+
+# --- 0. dependencies --------------------------------------------------------
+scripts/deps.sh || { echo "0 passed, 1 failed"; exit 1; }
+
+# --- 1. build tier: TAP lines written by this script ------------------------
+n=0
+build_ok() {	# build_ok STATUS DESC [LOG]: STATUS 0 passes
+	n=$((n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $n - $2"
+	else
+		echo "not ok $n - $2"
+		[ -z "${3:-}" ] || tail -n 40 "$3" | sed 's/^/# /'
+	fi
+}
+
+build_tier() {
+	local log=$out/build.log warn
+	echo "TAP version 13"
+	make -s modules >"$log" 2>&1
+	build_ok $? "build: mgvt.ko and mgvt_sim.ko against $(scripts/kver.sh)" "$log"
+	warn=$(grep -E 'warning:|error:' "$log")
+	build_ok "$([ -z "$warn" ]; echo $?)" "build: W=1 warning-free" "$log"
+
+	make -s sparse >"$out/sparse.log" 2>&1
+	warn=$(grep -E 'warning:|error:' "$out/sparse.log")
+	build_ok "$([ -z "$warn" ] ; echo $?)" "build: sparse clean" "$out/sparse.log"
+
+	scripts/checkpatch.sh >"$out/checkpatch.log" 2>&1
+	build_ok $? "build: checkpatch --strict clean" "$out/checkpatch.log"
+
+	local ko p bad=0
+	for ko in gvt/mgvt.ko gvt/sim/mgvt_sim.ko; do
+		[ "$(modinfo -F license "$ko")" = GPL ] || bad=1
+		[ -n "$(modinfo -F version "$ko")" ] || bad=1
+		[ -n "$(modinfo -F description "$ko")" ] || bad=1
+		[ -n "$(modinfo -F author "$ko")" ] || bad=1
+		while IFS= read -r p; do
+			case $p in *:*[a-zA-Z]*) ;; *) bad=1; echo "# no description: $p" ;; esac
+		done < <(modinfo -F parm "$ko")
+	done
+	build_ok $bad "build: modinfo license/author/description/version and every parameter described"
+
+	make -s -C selftests/vfio >"$out/progs.log" 2>&1 &&
+		make -s -C selftests/guest >>"$out/progs.log" 2>&1
+	build_ok $? "build: test programs and the L2 guest initramfs" "$out/progs.log"
+	echo "1..$n"
+}
+
+# --- run the tiers -----------------------------------------------------------
+echo "### tier: build"
+build_tier | tee "$out/build.tap"
+
+echo "### tier: unit"
+make -s -C selftests/unit run 2>&1 | tee "$out/unit.tap"
+
+echo "### tier: host VM"
+scripts/vm.sh -t "${MGVT_VM_TIMEOUT:-1800}" -- selftests/vm-suite.sh 2>&1 | tee "$out/vm.tap"
+vmrc=${PIPESTATUS[0]}
+if [ "$vmrc" -eq 0 ]; then
+	echo "ok - host VM: suite exited 0" | tee -a "$out/vm.tap"
+else
+	echo "not ok - host VM: suite exited $vmrc" | tee -a "$out/vm.tap"
+fi
+
+# --- summary -----------------------------------------------------------------
+pass=$(cat "$out"/*.tap | grep -E '^ok( |$)' | grep -vc '# SKIP')
+skip=$(cat "$out"/*.tap | grep -E '^ok( |$)' | grep -c '# SKIP')
+fail=$(cat "$out"/*.tap | grep -cE '^not ok( |$)')
+echo "# make check took $(( $(date +%s) - start )) s"
+if [ "$skip" -gt 0 ]; then
+	echo "$pass passed, $fail failed, $skip skipped"
+else
+	echo "$pass passed, $fail failed"
+fi
+[ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]

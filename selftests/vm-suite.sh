@@ -1,0 +1,26 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# Everything that runs inside the host VM during `make check`, in order:
+# the VFIO-level suite (which loads and unloads the modules itself), the
+# mdevctl view of the types, then one L2 guest.  Exit status non-zero if
+# any part failed.
+set -u
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+rc=0
+
+echo "### suite: vfio"
+selftests/vfio/run.sh || rc=1
+
+echo "### suite: mdevctl"
+sh selftests/vfio/mdevctl.sh || rc=1
+
+echo "### suite: guest"
+if scripts/load-modules.sh; then
+	sh selftests/guest/run.sh || rc=1
+else
+	echo "not ok 1 - guest: modules load for the L2 guest"
+	rc=1
+fi
+scripts/load-modules.sh -u || rc=1
+exit $rc
