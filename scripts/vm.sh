@@ -57,7 +57,7 @@ Exit status: the command's; 124 on timeout; 125 if the VM reported none.
 EOF
 }
 
-is_uint() { [[ $1 =~ ^[0-9]+$ ]]; }
+is_posint() { [[ $1 =~ ^[1-9][0-9]*$ ]]; }
 
 # ---------------------------------------------------------------- arguments
 timeout_s=
@@ -67,11 +67,11 @@ testdev=1
 interactive=0
 while [ $# -gt 0 ]; do
 	case $1 in
-	-t) is_uint "${2:-}" || die "-t needs a number of seconds"
+	-t) is_posint "${2:-}" || die "-t needs a number of seconds"
 	    timeout_s=$2; shift 2 ;;
-	-m) is_uint "${2:-}" || die "-m needs a size in MiB"
+	-m) is_posint "${2:-}" || die "-m needs a size in MiB"
 	    mem=$2; shift 2 ;;
-	-c) is_uint "${2:-}" || die "-c needs a CPU count"
+	-c) is_posint "${2:-}" || die "-c needs a CPU count >= 1"
 	    cpus=$2; shift 2 ;;
 	--no-testdev) testdev=0; shift ;;
 	-i) interactive=1; shift ;;
