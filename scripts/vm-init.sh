@@ -55,27 +55,6 @@ mnt() {
 }
 
 mnt proc /proc nosuid,nodev,noexec
-mnt sysfs /sys nosuid,nodev,noexec
-mnt devtmpfs /dev mode=0755,nosuid
-mnt devpts /dev/pts nosuid,noexec,gid=5,mode=0620,ptmxmode=0666
-mnt tmpfs /dev/shm nosuid,nodev,mode=1777
-mnt tmpfs /tmp nosuid,nodev,mode=1777
-mnt tmpfs /run nosuid,nodev,mode=0755
-mnt debugfs /sys/kernel/debug nosuid,nodev,noexec
-mnt tracefs /sys/kernel/tracing nosuid,nodev,noexec
-mnt cgroup2 /sys/fs/cgroup nosuid,nodev,noexec
-[ -e /dev/fd ] || ln -s /proc/self/fd /dev/fd
-[ -d /run/lock ] || mkdir -p /run/lock
-
-echo mgvt-vm >/proc/sys/kernel/hostname
-
-# lo: IFF_UP is bit 0 of the interface flags.
-lo_flags=0
-read -r lo_flags </sys/class/net/lo/flags 2>/dev/null
-if [ $((lo_flags & 1)) -eq 0 ]; then
-	ip link set lo up 2>/dev/null || ifconfig lo up 2>/dev/null ||
-		warn "could not bring up lo"
-fi
 
 # ---------------------------------------------------------------- parameters
 if [ -z "${MGVTVM_REPO:-}" ]; then
@@ -98,6 +77,30 @@ term=${MGVTVM_TERM:-}
 size=${MGVTVM_SIZE:-}
 # Keep them out of the command's environment.
 unset MGVTVM_REPO MGVTVM_RUN MGVTVM_MODE MGVTVM_TERM MGVTVM_SIZE
+
+# ---------------------------------------------------------------- setup
+mnt sysfs /sys nosuid,nodev,noexec
+mnt devtmpfs /dev mode=0755,nosuid
+mnt devpts /dev/pts nosuid,noexec,gid=5,mode=0620,ptmxmode=0666
+mnt tmpfs /dev/shm nosuid,nodev,mode=1777
+# A fresh tmpfs must not hide the repository (a checkout under /tmp, say).
+case $repo/ in /tmp/*) ;; *) mnt tmpfs /tmp nosuid,nodev,mode=1777 ;; esac
+case $repo/ in /run/*) ;; *) mnt tmpfs /run nosuid,nodev,mode=0755 ;; esac
+mnt debugfs /sys/kernel/debug nosuid,nodev,noexec
+mnt tracefs /sys/kernel/tracing nosuid,nodev,noexec
+mnt cgroup2 /sys/fs/cgroup nosuid,nodev,noexec
+[ -e /dev/fd ] || ln -s /proc/self/fd /dev/fd
+[ -d /run/lock ] || mkdir -p /run/lock
+
+echo mgvt-vm >/proc/sys/kernel/hostname
+
+# lo: IFF_UP is bit 0 of the interface flags.
+lo_flags=0
+read -r lo_flags </sys/class/net/lo/flags 2>/dev/null
+if [ $((lo_flags & 1)) -eq 0 ]; then
+	ip link set lo up 2>/dev/null || ifconfig lo up 2>/dev/null ||
+		warn "could not bring up lo"
+fi
 
 cd "${repo:-/}" || { warn "cannot cd to '$repo'"; cd /; }
 

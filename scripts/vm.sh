@@ -161,9 +161,6 @@ mkdir /ovl/upper /ovl/work
 mount -t overlay -o lowerdir=/lower,upperdir=/ovl/upper,workdir=/ovl/work \
 	overlay /newroot || die "cannot mount the overlay root"
 
-[ -f "/newroot$repo/scripts/vm-init.sh" ] ||
-	die "$repo/scripts/vm-init.sh not visible in the VM"
-
 # Move our mounts (the console fds point into /dev) and pre-mount the rest
 # of what vm-init.sh wants.  Failures here are not fatal: stage 2 retries.
 R=/newroot
@@ -173,14 +170,18 @@ done
 mkdir -p "$R/dev/pts" "$R/dev/shm"
 mount -t devpts -o nosuid,noexec,gid=5,mode=0620,ptmxmode=0666 devpts "$R/dev/pts"
 mount -t tmpfs -o nosuid,nodev,mode=1777 tmpfs "$R/dev/shm"
-mount -t tmpfs -o nosuid,nodev,mode=1777 tmpfs "$R/tmp"
-mount -t tmpfs -o nosuid,nodev,mode=0755 tmpfs "$R/run"
+# A fresh tmpfs must not hide the repository (a checkout under /tmp, say).
+case $repo/ in /tmp/*) ;; *) mount -t tmpfs -o nosuid,nodev,mode=1777 tmpfs "$R/tmp" ;; esac
+case $repo/ in /run/*) ;; *) mount -t tmpfs -o nosuid,nodev,mode=0755 tmpfs "$R/run" ;; esac
 mkdir -p "$R/run/lock"
 mount -t debugfs -o nosuid,nodev,noexec debugfs "$R/sys/kernel/debug"
 mount -t tracefs -o nosuid,nodev,noexec tracefs "$R/sys/kernel/tracing"
 mount -t cgroup2 -o nosuid,nodev,noexec cgroup2 "$R/sys/fs/cgroup"
 ln -s /proc/self/fd "$R/dev/fd"
 ip link set lo up
+
+[ -f "$R$repo/scripts/vm-init.sh" ] ||
+	die "$repo/scripts/vm-init.sh not visible in the VM"
 
 export MGVTVM_REPO MGVTVM_RUN MGVTVM_MODE MGVTVM_TERM MGVTVM_SIZE
 exec switch_root /newroot /bin/sh "$repo/scripts/vm-init.sh"

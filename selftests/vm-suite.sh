@@ -12,6 +12,9 @@ rc=0
 echo "### suite: vfio"
 selftests/vfio/run.sh || rc=1
 
+echo "### suite: parent"
+sh selftests/vfio/parent.sh || rc=1
+
 echo "### suite: mdevctl"
 sh selftests/vfio/mdevctl.sh || rc=1
 

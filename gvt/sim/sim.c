@@ -29,6 +29,11 @@ module_param(aperture_mb, uint, 0444);
 MODULE_PARM_DESC(aperture_mb,
 		 "Size of the simulated aperture (mappable GM) in MiB, a power of two from 256 to 2048 (default 1024, as GVT-g hosts configure it)");
 
+static bool use_pci = true;
+module_param(use_pci, bool, 0444);
+MODULE_PARM_DESC(use_pci,
+		 "Sit on a stand-in PCI function (QEMU pci-testdev) when there is one, so the mdev parent is a PCI device as on real hardware (default true); otherwise, or without one, use a platform device of our own");
+
 /**
  * struct mgvt_sim - one simulated GPU
  * @regs: register file, the register part of BAR0
@@ -211,11 +216,13 @@ static int __init sim_init(void)
 		return -EINVAL;
 	}
 
-	ret = pci_register_driver(&sim_pci_driver);
-	if (ret)
-		return ret;
-	if (sim_pci_count)
-		return 0;
+	if (use_pci) {
+		ret = pci_register_driver(&sim_pci_driver);
+		if (ret)
+			return ret;
+		if (sim_pci_count)
+			return 0;
+	}
 
 	/* No stand-in PCI function: sit on a virtual device of our own. */
 	ret = platform_driver_register(&sim_platform_driver);
@@ -239,7 +246,8 @@ err_dev:
 err_platform:
 	platform_driver_unregister(&sim_platform_driver);
 err_pci:
-	pci_unregister_driver(&sim_pci_driver);
+	if (use_pci)
+		pci_unregister_driver(&sim_pci_driver);
 	sim_platform_dev = NULL;
 	return ret;
 }
@@ -250,7 +258,8 @@ static void __exit sim_exit(void)
 		platform_device_unregister(sim_platform_dev);
 		platform_driver_unregister(&sim_platform_driver);
 	}
-	pci_unregister_driver(&sim_pci_driver);
+	if (use_pci)
+		pci_unregister_driver(&sim_pci_driver);
 }
 
 module_init(sim_init);

@@ -47,11 +47,13 @@ sed 's/^/# qemu: /' /tmp/mgvt-l2-qemu.log
 tap_ok "$([ $qrc -eq 0 ] && echo y)" "guest: QEMU accepted the vGPU and the L2 guest ran to power-off"
 
 # Relay the guest's own results, renumbered into this stream.
-tr -d '\r' < "$log" | sed -n '/^MGVT-L2-BEGIN/,/^MGVT-L2-END/p' > /tmp/mgvt-l2-tap.txt
-if ! grep -q '^MGVT-L2-END' /tmp/mgvt-l2-tap.txt; then
-	tail -n 30 "$log" | sed 's/^/# l2: /'
+# The console carries firmware escape sequences; keep printable text only.
+tr -d '\r' < "$log" | sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g; s/\x1b[a-zA-Z]//g' |
+	sed -n '/MGVT-L2-BEGIN/,/MGVT-L2-END/p' > /tmp/mgvt-l2-tap.txt
+if ! grep -aq 'MGVT-L2-END rc=0' /tmp/mgvt-l2-tap.txt; then
+	tail -n 30 "$log" | cat -v | sed 's/^/# l2: /'
 fi
-tap_ok "$(grep -q '^MGVT-L2-END rc=0' /tmp/mgvt-l2-tap.txt && echo y)" "guest: probe ran in the L2 guest and passed"
+tap_ok "$(grep -aq 'MGVT-L2-END rc=0' /tmp/mgvt-l2-tap.txt && echo y)" "guest: probe ran in the L2 guest and passed"
 while IFS= read -r line; do
 	case $line in
 	"ok "*|"not ok "*)
