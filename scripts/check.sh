@@ -45,7 +45,7 @@ build_tier() {
 	build_ok "$([ -z "$warn" ] ; echo $?)" "build: sparse clean" "$out/sparse.log"
 
 	scripts/checkpatch.sh >"$out/checkpatch.log" 2>&1
-	build_ok $? "build: checkpatch --strict clean" "$out/checkpatch.log"
+	build_ok $? "build: checkpatch --strict and kernel-doc clean" "$out/checkpatch.log"
 
 	local ko p bad=0
 	for ko in gvt/mgvt.ko gvt/sim/mgvt_sim.ko; do

@@ -1,15 +1,15 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# Run the kernel's checkpatch.pl over mgvt's kernel sources.  checkpatch is
-# taken from Debian's linux-source package (scripts/deps.sh installs it) and
-# unpacked once under build/tools.  Exit status: non-zero on any error or
-# warning.
+# Run the kernel's checkpatch.pl (--strict) and kernel-doc over mgvt's
+# kernel sources.  Both come from Debian's linux-source package
+# (scripts/deps.sh installs it), unpacked once under build/tools.  Exit
+# status: non-zero on any error, warning or check.
 set -eu
 repo=$(cd "$(dirname "$0")/.." && pwd)
 tools=$repo/build/tools
 cp=$tools/scripts/checkpatch.pl
 
-if [ ! -x "$cp" ]; then
+if [ ! -f "$cp" ] || [ ! -f "$tools/scripts/kernel-doc" ]; then
 	tarball=$(ls /usr/src/linux-source-*.tar.* 2>/dev/null | sort -V | tail -n 1)
 	if [ -z "$tarball" ]; then
 		echo "checkpatch.sh: no /usr/src/linux-source-*.tar.* (run scripts/deps.sh)" >&2
@@ -18,7 +18,8 @@ if [ ! -x "$cp" ]; then
 	top=$(basename "$tarball" | sed 's/\.tar\..*//')
 	mkdir -p "$tools.tmp"
 	tar -C "$tools.tmp" -xf "$tarball" "$top/scripts/checkpatch.pl" \
-		"$top/scripts/spelling.txt" "$top/scripts/const_structs.checkpatch"
+		"$top/scripts/spelling.txt" "$top/scripts/const_structs.checkpatch" \
+		"$top/scripts/kernel-doc"
 	rm -rf "$tools"
 	mv "$tools.tmp/$top" "$tools"
 	rm -rf "$tools.tmp"
@@ -29,6 +30,9 @@ files=$(git ls-files 'gvt/*.c' 'gvt/*.h' 'uapi/*.h' 2>/dev/null ||
 	find gvt uapi -name '*.[ch]')
 # --no-tree: out-of-tree.  CONSTANT_COMPARISON and LINUX_VERSION_CODE fire
 # on the version checks that compat.h exists for.
-exec perl "$cp" --no-tree --terse --show-types --strict \
+# shellcheck disable=SC2086
+perl "$cp" --no-tree --terse --show-types --strict \
 	--ignore FILE_PATH_CHANGES,LINUX_VERSION_CODE,CONSTANT_COMPARISON \
 	-f $files
+# shellcheck disable=SC2086
+perl "$tools/scripts/kernel-doc" -none -Werror $files
