@@ -108,11 +108,6 @@ cmd=
 [ -n "$run" ] && [ -f "$run/cmd" ] && cmd=$run/cmd
 
 # ---------------------------------------------------------------- run
-# Kernel WARNINGs stay off the console at loglevel 4; notice them by the
-# taint flag (W = 512) instead, and show them after the command.
-taint_before=0
-read -r taint_before </proc/sys/kernel/tainted
-
 status=0
 if [ "$mode" = interactive ]; then
 	# /dev/console cannot be a controlling terminal; use the real tty behind
@@ -143,10 +138,12 @@ else
 	status=125
 fi
 
-taint_after=0
-read -r taint_after </proc/sys/kernel/tainted
-if [ $((taint_before & 512)) -eq 0 ] && [ $((taint_after & 512)) -ne 0 ]; then
-	warn "the kernel issued a WARNING during the command:"
+# Kernel WARNINGs stay off the console at loglevel 4; notice them by the
+# taint flag (W = 512) and show them.  (Not with "read": dash reads byte by
+# byte, and /proc/sys files return EOF for reads at a non-zero offset.)
+taint=$(cat /proc/sys/kernel/tainted 2>/dev/null) || taint=0
+if [ $((taint & 512)) -ne 0 ]; then
+	warn "the kernel issued a WARNING (taint flags $taint):"
 	dmesg 2>/dev/null | sed -n '/cut here/,/end trace/p' >&2
 fi
 

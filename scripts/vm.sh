@@ -1,30 +1,42 @@
 #!/bin/bash
-# Boot the distribution kernel under QEMU (TCG) with the host root filesystem
-# shared read-only over 9p (plus a throw-away tmpfs overlay on top), and run a
-# command inside it.
+# Boot the distribution kernel (scripts/kver.sh) under QEMU TCG with the host
+# root filesystem shared read-only over 9p, plus a throw-away tmpfs overlay
+# on top, and run a command inside.
 #
 #   scripts/vm.sh [-t SECONDS] [-m MEM_MB] [-c CPUS] [--no-testdev] [-i]
 #                 [--] [COMMAND [ARG...]]
 #
-# Batch mode (a COMMAND and no -i): the command runs in the repository
-# directory (same absolute path as on the host) with stdin from /dev/null;
-# its stdout/stderr are printed on our stdout, and we exit with its status.
-#   124  the hard timeout (-t, default 600 s) expired
-#   125  the VM died without reporting a status (panic, init failure, ...)
+# Batch mode (a COMMAND and no -i): the command runs as root in the
+# repository directory (same absolute path as on the host) with stdin from
+# /dev/null; its stdout/stderr come out on our stdout, followed by a
+# "MGVT-VM-EXIT=<status>" line, and we exit with its status, or
+#   124      the hard timeout (-t, default 600 s) expired
+#   125      the VM died without reporting a status (panic/oops, init failure,
+#            QEMU error); the interesting part of the console log is shown
+#   130/143  we were interrupted (SIGINT/SIGTERM); QEMU is stopped too
+#   2        usage or setup error
 #
 # Interactive mode (-i, or no COMMAND): a shell (or COMMAND) on the serial
-# console, attached to this terminal.  Ctrl-A x kills QEMU.  No timeout unless
-# -t is given.
+# console, attached to this terminal.  Ctrl-A x kills QEMU, Ctrl-A c is the
+# QEMU monitor.  No timeout unless -t is given.
+#
+# Inside the VM: writes go to the tmpfs overlay and vanish at power-off (the
+# host is never modified); /tmp, /run and /dev/shm are fresh tmpfs (unless
+# the repository lives there); /lib/modules comes from the host, so modprobe
+# works; a pci-testdev (1b36:0005) is present unless --no-testdev.  Kernel
+# WARNINGs during the command are printed after it.
 #
 # Environment:
 #   MGVT_KVER           kernel version to boot (default: scripts/kver.sh)
 #   MGVT_VM_EXTRA_QEMU  extra QEMU arguments (split on whitespace)
 #   MGVT_VM_APPEND      extra kernel command line arguments
+#                       (e.g. "loglevel=7" to see the whole boot)
 #
 # Files (under build/vm/ in the repository):
-#   initramfs-KVER-HASH.cpio  cached initramfs, rebuilt when its inputs change
+#   vmlinux-KVER-HASH         uncompressed kernel extracted from /boot (cache)
+#   initramfs-KVER-HASH.cpio  initramfs (cache), rebuilt when its inputs change
 #   last-console.log          full console log of the most recent run
-#   run/                      per-run scratch directories (removed on exit)
+#   run/XXXXXX/               per-run scratch directory (removed on exit)
 set -eu -o pipefail
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
@@ -422,9 +434,10 @@ else
 	trap 'on_signal 130' INT
 	trap 'on_signal 143' TERM
 	{
+		qrc=0  # (set -e still applies in this subshell)
 		timeout --foreground -k 10 "$timeout_s" "${qemu[@]}" "${extra[@]}" \
-			</dev/null 2>&1
-		echo $? >"$RUNDIR/qemu.rc"
+			</dev/null 2>&1 || qrc=$?
+		echo "$qrc" >"$RUNDIR/qemu.rc"
 	} |
 		sed -u -e 's/\r//g' -e 's/\x1b\[[0-9;?]*[A-Za-z]//g' -e 's/\x1b[c78]//g' |
 		tee "$LOG" |
