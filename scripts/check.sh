@@ -11,7 +11,7 @@
 # Each tier's output is kept in build/check/<tier>.tap.
 set -u
 repo=$(cd "$(dirname "$0")/.." && pwd)
-cd "$repo"
+cd "$repo" || exit 1
 out=build/check
 rm -rf "$out"
 mkdir -p "$out"
@@ -46,6 +46,10 @@ build_tier() {
 
 	scripts/checkpatch.sh >"$out/checkpatch.log" 2>&1
 	build_ok $? "build: checkpatch --strict and kernel-doc clean" "$out/checkpatch.log"
+
+	shellcheck -x -S warning scripts/*.sh selftests/*.sh selftests/*/*.sh .ci/run \
+		>"$out/shellcheck.log" 2>&1
+	build_ok $? "build: shell scripts shellcheck-clean" "$out/shellcheck.log"
 
 	local ko p bad=0
 	for ko in gvt/mgvt.ko gvt/sim/mgvt_sim.ko; do

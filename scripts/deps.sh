@@ -9,7 +9,7 @@ pkgs="
 	linux-image-amd64 linux-headers-amd64 linux-source-6.1 kmod
 	sparse clang libclang-rt-14-dev
 	qemu-system-x86 seabios ipxe-qemu
-	busybox-static cpio gzip pciutils
+	busybox-static cpio gzip pciutils shellcheck
 	mdevctl
 "
 

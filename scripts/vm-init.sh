@@ -12,13 +12,13 @@
 # exec); everything below checks first and only fills in what is missing,
 # preferring shell builtins.
 #
-# Parameters come from stage 1 as MGVTVM_* environment variables, or else
-# from the kernel command line (values marked B64 are base64-encoded):
-#   mgvtvm.repo=B64   repository path (same as on the host)
-#   mgvtvm.run=B64    per-run directory; its "cmd" file is the command
-#   mgvtvm.mode=      batch | interactive
-#   mgvtvm.term=B64   TERM for interactive mode
-#   mgvtvm.size=RxC   console rows x columns for interactive mode
+# Parameters come from stage 1, which decodes them from the kernel command
+# line (mgvtvm.*), as MGVTVM_* environment variables:
+#   MGVTVM_REPO   repository path (same as on the host)
+#   MGVTVM_RUN    per-run directory; its "cmd" file is the command
+#   MGVTVM_MODE   batch | interactive
+#   MGVTVM_TERM   TERM for interactive mode
+#   MGVTVM_SIZE   console rows x columns for interactive mode
 #
 # No "set -e": PID 1 must never exit, or the kernel panics.
 set -u
@@ -57,19 +57,6 @@ mnt() {
 mnt proc /proc nosuid,nodev,noexec
 
 # ---------------------------------------------------------------- parameters
-if [ -z "${MGVTVM_REPO:-}" ]; then
-	b64() { printf '%s' "$1" | base64 -d 2>/dev/null; }
-	read -r cmdline </proc/cmdline
-	for arg in $cmdline; do
-		case $arg in
-		mgvtvm.repo=*) MGVTVM_REPO=$(b64 "${arg#*=}") ;;
-		mgvtvm.run=*)  MGVTVM_RUN=$(b64 "${arg#*=}") ;;
-		mgvtvm.mode=*) MGVTVM_MODE=${arg#*=} ;;
-		mgvtvm.term=*) MGVTVM_TERM=$(b64 "${arg#*=}") ;;
-		mgvtvm.size=*) MGVTVM_SIZE=${arg#*=} ;;
-		esac
-	done
-fi
 repo=${MGVTVM_REPO:-}
 run=${MGVTVM_RUN:-}
 mode=${MGVTVM_MODE:-batch}

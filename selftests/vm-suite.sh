@@ -6,7 +6,7 @@
 # any part failed.
 set -u
 repo=$(cd "$(dirname "$0")/.." && pwd)
-cd "$repo"
+cd "$repo" || exit 1
 rc=0
 
 echo "### suite: vfio"

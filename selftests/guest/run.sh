@@ -10,7 +10,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 . "$repo/selftests/lib/tap.sh"
 
-uuid= type=mgvt-GVTg_V5_4
+uuid='' type=mgvt-GVTg_V5_4
 if [ "${1:-}" = "-u" ]; then
 	uuid=$2
 else

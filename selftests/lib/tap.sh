@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=sh
 # Flat TAP output for mgvt's shell selftests (POSIX sh; source it).
 #   tap_header; tap_ok "$(cond && echo y)" "desc"; tap_diag "text"; tap_finish
 # tap_ok passes when its first argument is non-empty.  tap_finish prints the
