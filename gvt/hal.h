@@ -13,6 +13,7 @@
 
 struct device;
 struct module;
+struct page;
 struct mgvt_pgpu;
 
 /* Fixed Gen9 geometry shared by every provider. */
@@ -33,15 +34,23 @@ struct mgvt_pgpu;
  * @read_pte: read the GGTT entry with index @index (BAR0 + 8 MiB + 8 * index)
  * @write_pte: write a GGTT entry; engines see it only after the GGTT
  *	invalidate (a write of GFX_FLSH_CNTL), as on hardware
+ * @dma_map: make @npages physically contiguous pages starting at @page
+ *	reachable by the GPU's engines; sets @dma to their DMA address.
+ *	Engines may touch host memory nowhere else.
+ * @dma_unmap: undo one @dma_map of the same @dma and @npages
  *
- * All callbacks may be called from process context with mgvt's locks held;
- * none of them sleeps.
+ * The register and GGTT callbacks never sleep; @dma_map and @dma_unmap
+ * may (call them from process context, outside spinlocks).
  */
 struct mgvt_hal_ops {
 	u32 (*read32)(struct mgvt_pgpu *pgpu, u32 reg);
 	void (*write32)(struct mgvt_pgpu *pgpu, u32 reg, u32 val);
 	u64 (*read_pte)(struct mgvt_pgpu *pgpu, u32 index);
 	void (*write_pte)(struct mgvt_pgpu *pgpu, u32 index, u64 pte);
+	int (*dma_map)(struct mgvt_pgpu *pgpu, struct page *page,
+		       unsigned int npages, dma_addr_t *dma);
+	void (*dma_unmap)(struct mgvt_pgpu *pgpu, dma_addr_t dma,
+			  unsigned int npages);
 };
 
 /**

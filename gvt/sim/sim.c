@@ -9,8 +9,9 @@
  * the mdev parent is a PCI device as on real hardware and libvirt reports
  * its types.  Without one, it registers under a platform device of its own.
  *
- * This first model has the register file, the GGTT and the fences; engines
- * come later.
+ * This model has the register file, the GGTT with its TLBs and invalidate,
+ * the emulated IOMMU behind every engine access, and the memory paths
+ * (GGTT and PPGTT) engines will use; the engines come next.
  */
 #include <linux/module.h>
 #include <linux/pci.h>
@@ -18,6 +19,9 @@
 #include <linux/vmalloc.h>
 
 #include "../hal.h"
+#include "../regs.h"
+#include "iommu.h"
+#include "mem.h"
 
 #define SIM_DRIVER_NAME		"mgvt"	/* same as the hardware backend */
 #define SIM_PCI_VENDOR_INTEL	0x8086
@@ -37,12 +41,14 @@ MODULE_PARM_DESC(use_pci,
 /**
  * struct mgvt_sim - one simulated GPU
  * @regs: register file, the register part of BAR0
- * @gtt: GGTT entries
+ * @ggtt: the GGTT
+ * @mmu: the emulated IOMMU
  * @pgpu: handle from the mediator
  */
 struct mgvt_sim {
 	u32 *regs;
-	u64 *gtt;
+	struct sim_ggtt ggtt;
+	struct sim_iommu mmu;
 	struct mgvt_pgpu *pgpu;
 };
 
@@ -60,23 +66,45 @@ static u32 sim_read32(struct mgvt_pgpu *pgpu, u32 reg)
 
 static void sim_write32(struct mgvt_pgpu *pgpu, u32 reg, u32 val)
 {
+	struct mgvt_sim *sim = to_sim(pgpu);
+
 	if (reg >= MGVT_MMIO_REG_SIZE || reg & 3)
 		return;
-	WRITE_ONCE(to_sim(pgpu)->regs[reg / 4], val);
+	WRITE_ONCE(sim->regs[reg / 4], val);
+	if (reg == GFX_FLSH_CNTL_GEN6)
+		sim_ggtt_invalidate(&sim->ggtt);
 }
 
 static u64 sim_read_pte(struct mgvt_pgpu *pgpu, u32 index)
 {
-	if (index >= MGVT_GGTT_SIZE / MGVT_GGTT_PTE_SIZE)
+	if (index >= SIM_GGTT_ENTRIES)
 		return 0;
-	return READ_ONCE(to_sim(pgpu)->gtt[index]);
+	return sim_ggtt_read(&to_sim(pgpu)->ggtt, index);
 }
 
 static void sim_write_pte(struct mgvt_pgpu *pgpu, u32 index, u64 pte)
 {
-	if (index >= MGVT_GGTT_SIZE / MGVT_GGTT_PTE_SIZE)
+	if (index >= SIM_GGTT_ENTRIES)
 		return;
-	WRITE_ONCE(to_sim(pgpu)->gtt[index], pte);
+	sim_ggtt_write(&to_sim(pgpu)->ggtt, index, pte);
+}
+
+static int sim_dma_map(struct mgvt_pgpu *pgpu, struct page *page,
+		       unsigned int npages, dma_addr_t *dma)
+{
+	u64 addr;
+	int ret = sim_iommu_map(&to_sim(pgpu)->mmu, page, npages, &addr);
+
+	*dma = addr;
+	return ret;
+}
+
+static void sim_dma_unmap(struct mgvt_pgpu *pgpu, dma_addr_t dma,
+			  unsigned int npages)
+{
+	if (sim_iommu_unmap(&to_sim(pgpu)->mmu, dma, npages))
+		pr_warn_ratelimited("mgvt_sim: unmap of %u pages at %pad that were not mapped\n",
+				    npages, &dma);
 }
 
 /**
@@ -92,11 +120,19 @@ static const struct mgvt_hal_ops sim_hal_ops = {
 	.write32 = sim_write32,
 	.read_pte = sim_read_pte,
 	.write_pte = sim_write_pte,
+	.dma_map = sim_dma_map,
+	.dma_unmap = sim_dma_unmap,
 };
 
 static void sim_free(struct mgvt_sim *sim)
 {
-	vfree(sim->gtt);
+	long leaked = atomic_long_read(&sim->mmu.mapped);
+
+	if (leaked)
+		pr_err("mgvt_sim: %ld pages still DMA-mapped at teardown (driver leak)\n",
+		       leaked);
+	sim_iommu_fini(&sim->mmu);
+	sim_ggtt_fini(&sim->ggtt);
 	vfree(sim->regs);
 	kfree(sim);
 }
@@ -122,9 +158,10 @@ static struct mgvt_sim *sim_create(struct device *dev)
 	sim = kzalloc(sizeof(*sim), GFP_KERNEL);
 	if (!sim)
 		return ERR_PTR(-ENOMEM);
+	sim_iommu_init(&sim->mmu);
 	sim->regs = vzalloc(MGVT_MMIO_REG_SIZE);
-	sim->gtt = vzalloc(MGVT_GGTT_SIZE);
-	if (!sim->regs || !sim->gtt) {
+	ret = sim_ggtt_init(&sim->ggtt);
+	if (!sim->regs || ret) {
 		ret = -ENOMEM;
 		goto err_free;
 	}
