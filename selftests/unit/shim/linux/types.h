@@ -14,4 +14,5 @@ typedef int8_t s8;
 typedef int16_t s16;
 typedef int32_t s32;
 typedef int64_t s64;
+typedef uint64_t dma_addr_t;
 #endif

@@ -1,0 +1,374 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mgvt-sim command streamer: see cs.h.
+ *
+ * Commands are recognised through one table (data, not code): how DW0
+ * matches, which engines accept the command, how long it is and what it
+ * costs.  The execution of each kind is a small function below.
+ */
+#include <linux/bits.h>
+#include <linux/kernel.h>
+#include <linux/string.h>
+
+#include "cs.h"
+
+/* Longest command we fetch: LRI with 0xff in its length field. */
+#define CS_MAX_DW	260
+
+#define CS_RCS	BIT(SIM_RCS0)
+#define CS_BCS	BIT(SIM_BCS0)
+#define CS_ALL	(BIT(SIM_RCS0) | BIT(SIM_BCS0) | BIT(SIM_VCS0) | BIT(SIM_VECS0))
+
+#define MI_USE_GGTT		BIT(22)	/* SDI, SRM, LRM, SEMAPHORE_WAIT */
+#define MI_BB_PPGTT		BIT(8)
+#define MI_BB_SECOND_LEVEL	BIT(22)
+#define MI_FLUSH_STORE_INDEX	BIT(21)
+#define MI_FLUSH_ADDR_GGTT	BIT(2)
+#define PC_STORE_INDEX		BIT(21)
+#define PC_ADDR_GGTT		BIT(24)
+#define POST_SYNC_SHIFT		14	/* MI_FLUSH_DW DW0 / PIPE_CONTROL DW1 */
+#define POST_SYNC_IMM		1
+#define POST_SYNC_TIMESTAMP	3
+#define HWSP_INDEX_MASK		0xff8
+#define SEM_COMPARE_SHIFT	12
+
+enum cs_op {
+	OP_NOP, OP_USER_INT, OP_ARB, OP_BBE, OP_BBS, OP_SDI, OP_LRI, OP_SRM,
+	OP_LRM, OP_LRR, OP_FLUSH_DW, OP_PIPE_CONTROL, OP_SEM_WAIT,
+	OP_COLOR_BLT, OP_SRC_COPY_BLT, OP_3D,
+};
+
+/**
+ * struct cs_cmd - one entry of the command table
+ * @name: command name, for logs
+ * @match: DW0 & @mask must equal this
+ * @mask: bits of DW0 that identify the command
+ * @engines: engines that accept it
+ * @len: fixed length in dwords, or 0 to take it from DW0
+ * @len_mask: DW0 bits holding "length - 2" when @len is 0
+ * @min_len: shortest valid length
+ * @cost_ns: modelled duration
+ * @op: what it does
+ */
+struct cs_cmd {
+	const char *name;
+	u32 match;
+	u32 mask;
+	u8 engines;
+	u8 len;
+	u16 len_mask;
+	u8 min_len;
+	u16 cost_ns;
+	enum cs_op op;
+};
+
+#define MI(op)		((u32)(op) << 23)
+#define MI_MASK		0xff800000
+#define BLT(op)		(0x40000000 | (u32)(op) << 22)
+#define BLT_MASK	0xffc00000
+
+/* Modelled costs are not measurements: they make GPU time visible. */
+static const struct cs_cmd cs_cmds[] = {
+	{ "MI_NOOP",		   MI(0x00), MI_MASK, CS_ALL, 1, 0,     1,   10, OP_NOP },
+	{ "MI_USER_INTERRUPT",	   MI(0x02), MI_MASK, CS_ALL, 1, 0,     1,   20, OP_USER_INT },
+	{ "MI_ARB_CHECK",	   MI(0x05), MI_MASK, CS_ALL, 1, 0,     1,   10, OP_NOP },
+	{ "MI_ARB_ON_OFF",	   MI(0x08), MI_MASK, CS_ALL, 1, 0,     1,   10, OP_ARB },
+	{ "MI_BATCH_BUFFER_END",   MI(0x0a), MI_MASK, CS_ALL, 1, 0,     1,   20, OP_BBE },
+	{ "MI_SEMAPHORE_WAIT",	   MI(0x1c), MI_MASK, CS_ALL, 0, 0xff,  4,  100, OP_SEM_WAIT },
+	{ "MI_STORE_DWORD_IMM",	   MI(0x20), MI_MASK, CS_ALL, 0, 0x3ff, 4,   40, OP_SDI },
+	{ "MI_LOAD_REGISTER_IMM",  MI(0x22), MI_MASK, CS_ALL, 0, 0xff,  3,   30, OP_LRI },
+	{ "MI_STORE_REGISTER_MEM", MI(0x24), MI_MASK, CS_ALL, 0, 0xff,  4,   50, OP_SRM },
+	{ "MI_FLUSH_DW",	   MI(0x26), MI_MASK, CS_ALL, 0, 0x3f,  4,  100, OP_FLUSH_DW },
+	{ "MI_LOAD_REGISTER_MEM",  MI(0x29), MI_MASK, CS_ALL, 0, 0xff,  4,   50, OP_LRM },
+	{ "MI_LOAD_REGISTER_REG",  MI(0x2a), MI_MASK, CS_ALL, 0, 0xff,  3,   40, OP_LRR },
+	{ "MI_BATCH_BUFFER_START", MI(0x31), MI_MASK, CS_ALL, 0, 0xff,  3,   50, OP_BBS },
+	{ "XY_COLOR_BLT",	   BLT(0x50), BLT_MASK, CS_BCS, 0, 0xff, 7,  200, OP_COLOR_BLT },
+	{ "XY_SRC_COPY_BLT",	   BLT(0x53), BLT_MASK, CS_BCS, 0, 0xff, 10, 200, OP_SRC_COPY_BLT },
+	{ "PIPE_CONTROL",	   0x7a000000, 0xffff0000, CS_RCS, 0, 0xff, 6, 100, OP_PIPE_CONTROL },
+	{ "PIPELINE_SELECT",	   0x69040000, 0xffff0000, CS_RCS, 1, 0,  1,   50, OP_3D },
+	{ "3DSTATE_VF_STATISTICS", 0x780b0000, 0xffff0000, CS_RCS, 1, 0,  1,   20, OP_3D },
+	{ "3DPRIMITIVE",	   0x7b000000, 0xffff0000, CS_RCS, 0, 0xff, 7, 5000, OP_3D },
+	{ "3D state",		   0x60000000, 0xe0000000, CS_RCS, 0, 0xff, 2,   50, OP_3D },
+};
+
+/* Blitter throughput: 8 bytes per ns. */
+#define BLT_BYTES_PER_NS	8
+
+static const struct cs_cmd *cs_decode(const struct sim_cs *cs, u32 dw0)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(cs_cmds); i++)
+		if ((dw0 & cs_cmds[i].mask) == cs_cmds[i].match)
+			return cs_cmds[i].engines & BIT(cs->engine) ?
+			       &cs_cmds[i] : NULL;
+	return NULL;
+}
+
+static unsigned int cs_len(const struct cs_cmd *cmd, u32 dw0)
+{
+	return cmd->len ? cmd->len : (dw0 & cmd->len_mask) + 2;
+}
+
+static enum sim_cs_status cs_error(struct sim_cs *cs, enum sim_cs_error err,
+				   u32 dw0)
+{
+	cs->error = err;
+	cs->error_dw = dw0;
+	return SIM_CS_ERROR;
+}
+
+/* Read @n dwords at the current position of the current level. */
+static enum sim_fault cs_fetch(struct sim_cs *cs, u32 *dw, unsigned int n)
+{
+	unsigned int lvl = cs->level;
+	enum sim_fault f;
+	unsigned int i;
+
+	if (lvl)
+		return sim_mem_access(cs->mem, cs->bb_ppgtt[lvl] ? cs->pml4 : 0,
+				      cs->bb_addr[lvl], dw, 4 * n, false);
+	/* The ring wraps: fetch dword by dword. */
+	for (i = 0; i < n; i++) {
+		u32 off = (cs->head + 4 * i) % cs->ring_size;
+
+		f = sim_mem_access(cs->mem, 0, cs->ring_start + off, &dw[i], 4,
+				   false);
+		if (f)
+			return f;
+	}
+	return SIM_FAULT_NONE;
+}
+
+static void cs_advance(struct sim_cs *cs, unsigned int n)
+{
+	if (cs->level)
+		cs->bb_addr[cs->level] += 4 * n;
+	else
+		cs->head = (cs->head + 4 * n) % cs->ring_size;
+}
+
+/* Memory access on behalf of a command: GGTT or the context's PPGTT. */
+static bool cs_mem(struct sim_cs *cs, bool ggtt, u64 addr, void *buf,
+		   size_t len, bool write)
+{
+	enum sim_fault f;
+
+	if (!ggtt && !cs->pml4)
+		f = SIM_FAULT_PTE;	/* no PPGTT bound */
+	else
+		f = sim_mem_access(cs->mem, ggtt ? 0 : cs->pml4, addr, buf,
+				   len, write);
+	if (f) {
+		cs->fault = f;
+		return false;
+	}
+	return true;
+}
+
+static u64 addr64(u32 lo, u32 hi, u32 align_mask)
+{
+	return (lo & ~align_mask) | (u64)(hi & 0xffff) << 32;
+}
+
+/* GPU timestamp: 12 MHz on Gen9, counting modelled time. */
+static u64 cs_timestamp(const struct sim_cs *cs)
+{
+	return cs->time_ns * 3 / 250;
+}
+
+/* Post-sync write of MI_FLUSH_DW and PIPE_CONTROL. */
+static bool cs_post_sync(struct sim_cs *cs, unsigned int op, bool index,
+			 bool ggtt, u32 lo, u32 hi, u64 data, size_t size)
+{
+	u64 addr = index ? cs->hwsp + (lo & HWSP_INDEX_MASK) :
+			   addr64(lo, hi, 7);
+
+	if (op == POST_SYNC_TIMESTAMP) {
+		data = cs_timestamp(cs);
+		size = 8;
+	} else if (op != POST_SYNC_IMM) {
+		return true;
+	}
+	return cs_mem(cs, ggtt || index, addr, &data, size, true);
+}
+
+static bool sem_passes(u32 value, u32 data, unsigned int op)
+{
+	switch (op) {
+	case 0: return value > data;
+	case 1: return value >= data;
+	case 2: return value < data;
+	case 3: return value <= data;
+	case 4: return value == data;
+	case 5: return value != data;
+	default: return false;
+	}
+}
+
+static enum sim_cs_status cs_bbs(struct sim_cs *cs, const u32 *dw,
+				 unsigned int len)
+{
+	unsigned int lvl = cs->level;
+
+	cs_advance(cs, len);
+	/*
+	 * From the ring: a first-level batch.  From a first-level batch with
+	 * the second-level bit: a second-level one.  Otherwise the new batch
+	 * replaces the current one (chaining).
+	 */
+	if (!lvl || ((dw[0] & MI_BB_SECOND_LEVEL) && lvl == 1))
+		lvl++;
+	cs->level = lvl;
+	cs->bb_addr[lvl] = addr64(dw[1], dw[2], 3);
+	cs->bb_ppgtt[lvl] = dw[0] & MI_BB_PPGTT;
+	return SIM_CS_IDLE;
+}
+
+/*
+ * Execute one command.  Returns SIM_CS_IDLE to go on (the position already
+ * moved), SIM_CS_WAIT to retry it later, SIM_CS_ERROR to stop.
+ */
+static enum sim_cs_status cs_exec(struct sim_cs *cs, const struct cs_cmd *cmd,
+				  const u32 *dw, unsigned int len, u64 *cost)
+{
+	bool ggtt = dw[0] & MI_USE_GGTT;
+	enum sim_cs_error err;
+	u64 bytes = 0;
+	unsigned int i;
+	u32 val;
+
+	switch (cmd->op) {
+	case OP_BBS:
+		return cs_bbs(cs, dw, len);
+	case OP_BBE:
+		cs_advance(cs, len);
+		if (cs->level)
+			cs->level--;	/* a BBE in the ring does nothing */
+		return SIM_CS_IDLE;
+	case OP_SEM_WAIT:
+		if (!cs_mem(cs, ggtt, addr64(dw[2], dw[3], 3), &val, 4, false))
+			return cs_error(cs, SIM_CS_ERR_FAULT, dw[0]);
+		if (!sem_passes(val, dw[1], (dw[0] >> SEM_COMPARE_SHIFT) & 7))
+			return SIM_CS_WAIT;
+		break;
+	case OP_NOP:
+	case OP_3D:
+		break;
+	case OP_USER_INT:
+		cs->user_interrupts++;
+		break;
+	case OP_ARB:
+		cs->arb_enabled = dw[0] & 1;
+		break;
+	case OP_SDI:
+		if (len > 5)
+			return cs_error(cs, SIM_CS_ERR_UNKNOWN, dw[0]);
+		if (!cs_mem(cs, ggtt, addr64(dw[1], dw[2], 3), (void *)&dw[3],
+			    4 * (len - 3), true))
+			return cs_error(cs, SIM_CS_ERR_FAULT, dw[0]);
+		break;
+	case OP_LRI:
+		if (!(len & 1))
+			return cs_error(cs, SIM_CS_ERR_UNKNOWN, dw[0]);
+		for (i = 1; i + 1 < len; i += 2)
+			cs->ops->reg_write(cs->priv, dw[i] & 0x7ffffc, dw[i + 1]);
+		*cost += 10 * (len / 2);
+		break;
+	case OP_SRM:
+		val = cs->ops->reg_read(cs->priv, dw[1] & 0x7ffffc);
+		if (!cs_mem(cs, ggtt, addr64(dw[2], dw[3], 3), &val, 4, true))
+			return cs_error(cs, SIM_CS_ERR_FAULT, dw[0]);
+		break;
+	case OP_LRM:
+		if (!cs_mem(cs, ggtt, addr64(dw[2], dw[3], 3), &val, 4, false))
+			return cs_error(cs, SIM_CS_ERR_FAULT, dw[0]);
+		cs->ops->reg_write(cs->priv, dw[1] & 0x7ffffc, val);
+		break;
+	case OP_LRR:
+		val = cs->ops->reg_read(cs->priv, dw[1] & 0x7ffffc);
+		cs->ops->reg_write(cs->priv, dw[2] & 0x7ffffc, val);
+		break;
+	case OP_FLUSH_DW:
+		if (!cs_post_sync(cs, (dw[0] >> POST_SYNC_SHIFT) & 3,
+				  dw[0] & MI_FLUSH_STORE_INDEX,
+				  dw[1] & MI_FLUSH_ADDR_GGTT, dw[1], dw[2],
+				  dw[3] | (len > 4 ? (u64)dw[4] << 32 : 0),
+				  len > 4 ? 8 : 4))
+			return cs_error(cs, SIM_CS_ERR_FAULT, dw[0]);
+		break;
+	case OP_PIPE_CONTROL:
+		if (!cs_post_sync(cs, (dw[1] >> POST_SYNC_SHIFT) & 3,
+				  dw[1] & PC_STORE_INDEX, dw[1] & PC_ADDR_GGTT,
+				  dw[2], dw[3], dw[4] | (u64)dw[5] << 32, 8))
+			return cs_error(cs, SIM_CS_ERR_FAULT, dw[0]);
+		break;
+	case OP_COLOR_BLT:
+	case OP_SRC_COPY_BLT:
+		err = cmd->op == OP_COLOR_BLT ? sim_blt_color(cs, dw, &bytes) :
+						sim_blt_copy(cs, dw, &bytes);
+		*cost += bytes / BLT_BYTES_PER_NS;
+		if (err)
+			return cs_error(cs, err, dw[0]);
+		break;
+	}
+	cs_advance(cs, len);
+	return SIM_CS_IDLE;
+}
+
+/**
+ * sim_cs_run - run the engine's commands for up to @budget_ns of model time
+ * @cs: the streamer, with ring and context set up
+ * @budget_ns: modelled time it may consume
+ *
+ * A command is never split: the last one may overrun the budget.  A batch
+ * that loops forever keeps returning SIM_CS_BUDGET until the engine is
+ * reset; it never holds the CPU longer than one budget.
+ *
+ * Return: why it stopped.
+ */
+enum sim_cs_status sim_cs_run(struct sim_cs *cs, u64 budget_ns)
+{
+	u64 end = cs->time_ns + budget_ns;
+	u32 dw[CS_MAX_DW];
+
+	if (cs->error)
+		return SIM_CS_ERROR;
+	if (!cs->ring_size)
+		return cs_error(cs, SIM_CS_ERR_UNKNOWN, 0);
+
+	while (cs->time_ns < end) {
+		const struct cs_cmd *cmd;
+		enum sim_cs_status st;
+		unsigned int len;
+		enum sim_fault f;
+		u64 cost;
+
+		if (!cs->level && cs->head == cs->tail)
+			return SIM_CS_IDLE;
+		f = cs_fetch(cs, dw, 1);
+		if (f) {
+			cs->fault = f;
+			return cs_error(cs, SIM_CS_ERR_FAULT, 0);
+		}
+		cmd = cs_decode(cs, dw[0]);
+		if (!cmd)
+			return cs_error(cs, SIM_CS_ERR_UNKNOWN, dw[0]);
+		len = cs_len(cmd, dw[0]);
+		if (len < cmd->min_len || len > CS_MAX_DW)
+			return cs_error(cs, SIM_CS_ERR_UNKNOWN, dw[0]);
+		if (len > 1) {
+			f = cs_fetch(cs, dw, len);
+			if (f) {
+				cs->fault = f;
+				return cs_error(cs, SIM_CS_ERR_FAULT, dw[0]);
+			}
+		}
+		cost = cmd->cost_ns;
+		st = cs_exec(cs, cmd, dw, len, &cost);
+		cs->time_ns += cost;
+		if (st != SIM_CS_IDLE)
+			return st;
+	}
+	return SIM_CS_BUDGET;
+}

@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * mgvt-sim command streamer: executes a Gen9 ring and the batch buffers it
+ * calls, one engine at a time, charging each command a modelled duration.
+ * What the streamer may touch goes through struct sim_mem (translations +
+ * IOMMU) and the register callbacks; a bad command or address stops the
+ * engine with an error, as hardware would hang.  Compiled in userspace by
+ * selftests/unit.
+ */
+#ifndef MGVT_SIM_CS_H
+#define MGVT_SIM_CS_H
+
+#include <linux/types.h>
+
+#include "mem.h"
+
+enum sim_engine_id {
+	SIM_RCS0,
+	SIM_BCS0,
+	SIM_VCS0,
+	SIM_VECS0,
+	SIM_NUM_ENGINES,
+};
+
+/* Why sim_cs_run() returned. */
+enum sim_cs_status {
+	SIM_CS_IDLE,	/* head reached tail */
+	SIM_CS_BUDGET,	/* the time budget ran out; call again */
+	SIM_CS_WAIT,	/* MI_SEMAPHORE_WAIT not satisfied yet */
+	SIM_CS_ERROR,	/* bad command or memory fault: the engine hangs */
+};
+
+/* What stopped the engine with SIM_CS_ERROR. */
+enum sim_cs_error {
+	SIM_CS_ERR_NONE,
+	SIM_CS_ERR_FAULT,	/* memory fault, see @fault */
+	SIM_CS_ERR_UNKNOWN,	/* unknown or malformed command */
+	SIM_CS_ERR_UNSUPPORTED,	/* valid, but not modelled (e.g. tiled blit) */
+};
+
+/**
+ * struct sim_cs_ops - the streamer's way to registers
+ * @reg_read: read a register (absolute BAR0 offset)
+ * @reg_write: write a register
+ */
+struct sim_cs_ops {
+	u32 (*reg_read)(void *priv, u32 reg);
+	void (*reg_write)(void *priv, u32 reg, u32 val);
+};
+
+/* Batch-buffer levels: the ring, first and second level. */
+#define SIM_CS_LEVELS	3
+
+/**
+ * struct sim_cs - one engine's command streamer state
+ * @engine: which engine (decides the valid command set)
+ * @mem: path to memory
+ * @ops: register access
+ * @priv: passed to @ops
+ * @pml4: the running context's PPGTT (0: none, every access uses the GGTT)
+ * @hwsp: GGTT address of the context's per-process HWSP (store-index
+ *	writes land here)
+ * @ring_start: GGTT address of the ring buffer
+ * @ring_size: its size in bytes (a multiple of 4 KiB)
+ * @head: offset of the next command in the ring
+ * @tail: offset where the ring ends
+ * @level: 0 executing the ring, 1 or 2 a batch buffer of that level
+ * @bb_addr: per level, address of the next command of the batch
+ * @bb_ppgtt: per level, whether the batch is in the PPGTT
+ * @arb_enabled: MI_ARB_ON_OFF state
+ * @time_ns: modelled time consumed so far
+ * @user_interrupts: MI_USER_INTERRUPTs executed (the engine raises them)
+ * @error: why the engine stopped, if it did
+ * @fault: the memory fault behind SIM_CS_ERR_FAULT
+ * @error_dw: the command dword that failed
+ */
+struct sim_cs {
+	enum sim_engine_id engine;
+	struct sim_mem *mem;
+	const struct sim_cs_ops *ops;
+	void *priv;
+	u64 pml4;
+	u64 hwsp;
+	u64 ring_start;
+	u32 ring_size;
+	u32 head;
+	u32 tail;
+	unsigned int level;
+	u64 bb_addr[SIM_CS_LEVELS];
+	bool bb_ppgtt[SIM_CS_LEVELS];
+	bool arb_enabled;
+	u64 time_ns;
+	u32 user_interrupts;
+	enum sim_cs_error error;
+	enum sim_fault fault;
+	u32 error_dw;
+};
+
+enum sim_cs_status sim_cs_run(struct sim_cs *cs, u64 budget_ns);
+
+/* blt.c: the blitter's 2D operations (32 bpp, linear) */
+enum sim_cs_error sim_blt_color(struct sim_cs *cs, const u32 *dw,
+				u64 *bytes);
+enum sim_cs_error sim_blt_copy(struct sim_cs *cs, const u32 *dw, u64 *bytes);
+
+#endif /* MGVT_SIM_CS_H */

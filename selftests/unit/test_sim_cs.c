@@ -1,0 +1,332 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mgvt-sim command streamer and blitter (gvt/sim/cs.c, gvt/sim/blt.c),
+ * checked by value: stores and register moves land where the commands say,
+ * batch buffers nest, chain and return, blits are compared pixel by pixel
+ * with a reference, and bad commands or addresses stop the engine without
+ * touching memory.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/cs.h"
+#include "tap.h"
+
+#define MI_NOOP			0x00000000
+#define MI_USER_INTERRUPT	0x01000000
+#define MI_ARB_ON_OFF		0x04000000
+#define MI_BBE			0x05000000
+#define MI_SEM_WAIT(op)		(0x0e000000 | 1 << 22 | 1 << 15 | (op) << 12 | 2)
+#define MI_SDI			(0x10000000 | 1 << 22 | 2)
+#define MI_SDI_PPGTT		(0x10000000 | 2)
+#define MI_LRI(n)		(0x11000000 | (2 * (n) - 1))
+#define MI_SRM			(0x12000000 | 1 << 22 | 2)
+#define MI_FLUSH_DW_IDX		(0x13000000 | 1 << 21 | 1 << 14 | 2)
+#define MI_LRM			(0x14800000 | 1 << 22 | 2)
+#define MI_LRR			(0x15000000 | 1)
+#define MI_BBS			(0x18800000 | 1)
+#define MI_BBS_2ND		(MI_BBS | 1 << 22)
+#define MI_BBS_PPGTT		(MI_BBS | 1 << 8)
+#define PIPE_CONTROL		(0x7a000000 | 4)
+#define XY_COLOR_BLT		(0x54000000 | 3 << 20 | 5)
+#define XY_SRC_COPY_BLT		(0x54c00000 | 3 << 20 | 8)
+#define BR13(rop, pitch)	(3U << 24 | (rop) << 16 | (pitch))
+
+static struct sim_iommu mmu;
+static struct sim_ggtt ggtt;
+static struct sim_tlb tlb;
+static struct sim_mem mem = { &mmu, &ggtt, &tlb };
+static u32 regs[0x40000];
+
+static u32 reg_read(void *priv, u32 reg) { return regs[reg / 4]; }
+static void reg_write(void *priv, u32 reg, u32 val) { regs[reg / 4] = val; }
+static const struct sim_cs_ops ops = { reg_read, reg_write };
+
+/* GM layout of the test. */
+#define GM_RING		0x100000ULL	/* 2 pages */
+#define GM_BB1		0x200000ULL
+#define GM_BB2		0x201000ULL
+#define GM_BB3		0x202000ULL
+#define GM_DATA		0x300000ULL
+#define GM_HWSP		0x310000ULL
+#define GM_SURF		0x400000ULL	/* 256 x 32 x 4 bytes = 8 pages */
+#define GM_SURF2	0x410000ULL
+#define RING_SIZE	0x2000
+
+static void *gm_map(u64 gm, unsigned int npages)
+{
+	u8 *p = aligned_alloc(4096, npages * 4096);
+	unsigned int i;
+
+	memset(p, 0, npages * 4096);
+	for (i = 0; i < npages; i++) {
+		u64 dma;
+
+		sim_iommu_map(&mmu, (struct page *)(p + 4096 * i), 1, &dma);
+		sim_ggtt_write(&ggtt, (gm >> 12) + i, dma | SIM_PAGE_PRESENT);
+	}
+	sim_ggtt_invalidate(&ggtt);
+	return p;
+}
+
+static u32 *ring, *bb1, *bb2, *bb3, *data, *hwsp, *surf, *surf2;
+
+static void new_cs(struct sim_cs *cs, enum sim_engine_id e)
+{
+	memset(cs, 0, sizeof(*cs));
+	cs->engine = e;
+	cs->mem = &mem;
+	cs->ops = &ops;
+	cs->ring_start = GM_RING;
+	cs->ring_size = RING_SIZE;
+	cs->hwsp = GM_HWSP;
+}
+
+/* Append @n dwords to the ring at the tail. */
+static void emit(struct sim_cs *cs, const u32 *dw, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		ring[cs->tail / 4] = dw[i];
+		cs->tail = (cs->tail + 4) % RING_SIZE;
+	}
+}
+#define EMIT(cs, ...) do { const u32 __d[] = { __VA_ARGS__ }; \
+	emit(cs, __d, sizeof(__d) / 4); } while (0)
+
+static enum sim_cs_status run(struct sim_cs *cs)
+{
+	return sim_cs_run(cs, 1000000);
+}
+
+static void test_mi(void)
+{
+	struct sim_cs cs;
+
+	new_cs(&cs, SIM_RCS0);
+	EMIT(&cs, MI_ARB_ON_OFF | 1, MI_SDI, GM_DATA + 8, 0, 0xdeadbeef,
+	     MI_USER_INTERRUPT, MI_NOOP);
+	tap_ok(run(&cs) == SIM_CS_IDLE && cs.head == cs.tail, "ring runs to its tail");
+	tap_ok(data[2] == 0xdeadbeef, "MI_STORE_DWORD_IMM lands at its GGTT address");
+	tap_ok(cs.user_interrupts == 1 && cs.arb_enabled, "MI_USER_INTERRUPT counted, MI_ARB_ON_OFF applied");
+
+	EMIT(&cs, MI_LRI(2), 0x2340, 0x11112222, 0x2344, 0x33334444,
+	     MI_SRM, 0x2344, GM_DATA + 16, 0,
+	     MI_LRR, 0x2340, 0x2348);
+	data[5] = 0x5555aaaa;
+	EMIT(&cs, MI_LRM, 0x234c, GM_DATA + 20, 0);
+	run(&cs);
+	tap_ok(regs[0x2340 / 4] == 0x11112222 && regs[0x2344 / 4] == 0x33334444,
+	       "MI_LOAD_REGISTER_IMM writes both registers");
+	tap_ok(data[4] == 0x33334444, "MI_STORE_REGISTER_MEM stores the register");
+	tap_ok(regs[0x2348 / 4] == 0x11112222, "MI_LOAD_REGISTER_REG copies");
+	tap_ok(regs[0x234c / 4] == 0x5555aaaa, "MI_LOAD_REGISTER_MEM loads");
+
+	EMIT(&cs, PIPE_CONTROL, 1 << 21 | 1 << 14, 0x100, 0, 0x77, 0,
+	     PIPE_CONTROL, 1 << 24 | 1 << 14, GM_DATA + 32, 0, 0x88, 0x99);
+	run(&cs);
+	tap_ok(hwsp[0x40] == 0x77, "PIPE_CONTROL store-index writes the per-process HWSP");
+	tap_ok(data[8] == 0x88 && data[9] == 0x99, "PIPE_CONTROL post-sync qword write");
+}
+
+static void test_batches(void)
+{
+	struct sim_cs cs;
+	u32 t0;
+
+	new_cs(&cs, SIM_BCS0);
+	/* bb1: store, call bb2 (second level), store, chain to bb3. */
+	memcpy(bb1, (u32[]){ MI_SDI, GM_DATA + 0x40, 0, 1,
+			     MI_BBS_2ND, GM_BB2, 0,
+			     MI_SDI, GM_DATA + 0x44, 0, 3,
+			     MI_BBS, GM_BB3, 0 }, 14 * 4);
+	memcpy(bb2, (u32[]){ MI_SDI, GM_DATA + 0x48, 0, 2, MI_BBE }, 5 * 4);
+	memcpy(bb3, (u32[]){ MI_SDI, GM_DATA + 0x4c, 0, 4, MI_BBE }, 5 * 4);
+	EMIT(&cs, MI_BBS, GM_BB1, 0, MI_SDI, GM_DATA + 0x50, 0, 5);
+	tap_ok(run(&cs) == SIM_CS_IDLE && cs.level == 0, "batches return to the ring");
+	tap_ok(data[0x10] == 1 && data[0x12] == 2 && data[0x11] == 3 &&
+	       data[0x13] == 4 && data[0x14] == 5,
+	       "first level, second level, return, chained batch, ring: all ran in order");
+
+	/* Ring wrap: a command that straddles the end of the ring. */
+	cs.head = cs.tail = RING_SIZE - 8;
+	EMIT(&cs, MI_SDI, GM_DATA + 0x60, 0, 0x600d);
+	tap_ok(run(&cs) == SIM_CS_IDLE && data[0x18] == 0x600d && cs.head == 8,
+	       "a command wrapping around the ring end executes");
+
+	/* Runaway: a batch that chains to itself. */
+	memcpy(bb3, (u32[]){ MI_NOOP, MI_BBS, GM_BB3, 0 }, 4 * 4);
+	EMIT(&cs, MI_BBS, GM_BB3, 0);
+	t0 = cs.time_ns;
+	tap_ok(sim_cs_run(&cs, 100000) == SIM_CS_BUDGET &&
+	       sim_cs_run(&cs, 100000) == SIM_CS_BUDGET,
+	       "a looping batch keeps the engine busy, one budget at a time");
+	tap_ok(cs.time_ns - t0 >= 200000 && cs.time_ns - t0 < 201000,
+	       "and consumes modelled time, not more than the budget per call");
+}
+
+static void test_semaphore(void)
+{
+	struct sim_cs cs;
+	u32 head;
+
+	new_cs(&cs, SIM_VCS0);
+	data[0x20] = 1;
+	EMIT(&cs, MI_SEM_WAIT(1), 5, GM_DATA + 0x80, 0, MI_SDI, GM_DATA + 0x84, 0, 9);
+	head = cs.head;
+	tap_ok(run(&cs) == SIM_CS_WAIT && cs.head == head && data[0x21] == 0,
+	       "MI_SEMAPHORE_WAIT (>=) holds the engine while 1 < 5");
+	data[0x20] = 5;
+	tap_ok(run(&cs) == SIM_CS_IDLE && data[0x21] == 9, "and releases it at 5");
+	EMIT(&cs, MI_FLUSH_DW_IDX, 0x108, 0, 0xabc);
+	run(&cs);
+	tap_ok(hwsp[0x42] == 0xabc, "MI_FLUSH_DW store-index writes the per-process HWSP");
+}
+
+/* Reference rendering, the same blits done on the CPU. */
+static void ref_fill(u32 *img, int pitch, int x1, int y1, int x2, int y2, u32 c)
+{
+	for (int y = y1; y < y2; y++)
+		for (int x = x1; x < x2; x++)
+			img[y * pitch / 4 + x] = c;
+}
+
+static void test_blits(void)
+{
+	static u32 ref[256 * 32], ref2[256 * 32];
+	struct sim_cs cs;
+	int i, bad = 0;
+
+	new_cs(&cs, SIM_BCS0);
+	EMIT(&cs, XY_COLOR_BLT, BR13(0xf0, 1024), 4 << 16 | 8, 20 << 16 | 200,
+	     GM_SURF, 0, 0xff336699);
+	tap_ok(run(&cs) == SIM_CS_IDLE, "XY_COLOR_BLT executes on BCS0");
+	ref_fill(ref, 1024, 8, 4, 200, 20, 0xff336699);
+	for (i = 0; i < 256 * 32; i++)
+		bad += surf[i] != ref[i];
+	tap_ok(!bad, "XY_COLOR_BLT: every pixel matches the reference (%d differ)", bad);
+	tap_ok(cs.time_ns >= 192 * 16 * 4 / 8, "XY_COLOR_BLT costs time per byte (%llu ns)",
+	       (unsigned long long)cs.time_ns);
+
+	for (i = 0; i < 256 * 32; i++)
+		surf[i] = ref[i] = i * 2654435761u;
+	memcpy(ref2, surf2, sizeof(ref2));
+	for (int y = 0; y < 10; y++)
+		for (int x = 0; x < 100; x++)
+			ref2[(y + 20) * 256 + x + 150] = ref[(y + 3) * 256 + x + 7];
+	EMIT(&cs, XY_SRC_COPY_BLT, BR13(0xcc, 1024), 20 << 16 | 150, 30 << 16 | 250,
+	     GM_SURF2, 0, 3 << 16 | 7, 1024, GM_SURF, 0);
+	tap_ok(run(&cs) == SIM_CS_IDLE, "XY_SRC_COPY_BLT executes");
+	bad = 0;
+	for (i = 0; i < 256 * 32; i++)
+		bad += surf2[i] != ref2[i];
+	tap_ok(!bad, "XY_SRC_COPY_BLT: every pixel matches the reference (%d differ)", bad);
+}
+
+static void test_errors(void)
+{
+	struct sim_cs cs;
+
+	new_cs(&cs, SIM_RCS0);
+	EMIT(&cs, XY_COLOR_BLT, BR13(0xf0, 1024), 0, 1 << 16 | 1, GM_SURF, 0, 1);
+	tap_ok(run(&cs) == SIM_CS_ERROR && cs.error == SIM_CS_ERR_UNKNOWN,
+	       "a blit on RCS0 is an unknown command there");
+	tap_ok(run(&cs) == SIM_CS_ERROR, "the engine stays hung until reset");
+
+	new_cs(&cs, SIM_BCS0);
+	cs.head = cs.tail = 0x100;
+	EMIT(&cs, PIPE_CONTROL, 0, 0, 0, 0, 0);
+	tap_ok(run(&cs) == SIM_CS_ERROR, "PIPE_CONTROL on BCS0 is refused");
+
+	new_cs(&cs, SIM_VECS0);
+	cs.head = cs.tail = 0x200;
+	EMIT(&cs, MI_LRI(1) + 1, 0x2000, 1, 0);
+	tap_ok(run(&cs) == SIM_CS_ERROR && cs.error == SIM_CS_ERR_UNKNOWN,
+	       "MI_LOAD_REGISTER_IMM with an even length is malformed");
+
+	new_cs(&cs, SIM_VCS0);
+	cs.head = cs.tail = 0x300;
+	EMIT(&cs, 0x1f800000);
+	tap_ok(run(&cs) == SIM_CS_ERROR && cs.error_dw == 0x1f800000,
+	       "unknown MI opcode stops the engine and names the dword");
+
+	new_cs(&cs, SIM_BCS0);
+	cs.head = cs.tail = 0x400;
+	EMIT(&cs, MI_SDI, 0x7ff00000, 0, 0x1234);
+	tap_ok(run(&cs) == SIM_CS_ERROR && cs.error == SIM_CS_ERR_FAULT &&
+	       cs.fault == SIM_FAULT_PTE, "store through an invalid GGTT entry faults");
+
+	new_cs(&cs, SIM_BCS0);
+	cs.head = cs.tail = 0x500;
+	EMIT(&cs, MI_SDI_PPGTT, GM_DATA, 0, 0x1234);
+	tap_ok(run(&cs) == SIM_CS_ERROR && cs.fault == SIM_FAULT_PTE && data[0] == 0,
+	       "a PPGTT store without a PPGTT faults and writes nothing");
+
+	new_cs(&cs, SIM_BCS0);
+	cs.head = cs.tail = 0x600;
+	EMIT(&cs, XY_COLOR_BLT | 1 << 11, BR13(0xf0, 1024), 0, 1 << 16 | 1, GM_SURF, 0, 1);
+	tap_ok(run(&cs) == SIM_CS_ERROR && cs.error == SIM_CS_ERR_UNSUPPORTED,
+	       "tiled blits are refused as unsupported");
+}
+
+/* A batch and its stores in the PPGTT of the context. */
+static void test_ppgtt_batch(void)
+{
+	u64 *pml4 = aligned_alloc(4096, 4096), *pdp = aligned_alloc(4096, 4096);
+	u64 *pd = aligned_alloc(4096, 4096), *pt = aligned_alloc(4096, 4096);
+	u32 *bb = aligned_alloc(4096, 4096), *buf = aligned_alloc(4096, 4096);
+	u64 d_pml4, d_pdp, d_pd, d_pt, d_bb, d_buf;
+	struct sim_cs cs;
+
+	memset(pml4, 0, 4096); memset(pdp, 0, 4096); memset(pd, 0, 4096);
+	memset(pt, 0, 4096); memset(buf, 0, 4096);
+	sim_iommu_map(&mmu, (struct page *)pml4, 1, &d_pml4);
+	sim_iommu_map(&mmu, (struct page *)pdp, 1, &d_pdp);
+	sim_iommu_map(&mmu, (struct page *)pd, 1, &d_pd);
+	sim_iommu_map(&mmu, (struct page *)pt, 1, &d_pt);
+	sim_iommu_map(&mmu, (struct page *)bb, 1, &d_bb);
+	sim_iommu_map(&mmu, (struct page *)buf, 1, &d_buf);
+	pml4[0] = d_pdp | 1; pdp[0] = d_pd | 1; pd[0] = d_pt | 1;
+	pt[1] = d_bb | 1; pt[2] = d_buf | 1;
+	memcpy(bb, (u32[]){ MI_SDI_PPGTT, 0x2010, 0, 0xfeed, MI_BBE }, 20);
+
+	new_cs(&cs, SIM_BCS0);
+	cs.pml4 = d_pml4;
+	cs.head = cs.tail = 0x700;
+	EMIT(&cs, MI_BBS_PPGTT, 0x1000, 0);
+	tap_ok(run(&cs) == SIM_CS_IDLE && buf[4] == 0xfeed,
+	       "PPGTT batch runs and its PPGTT store lands in the right page");
+
+	sim_iommu_unmap(&mmu, d_pml4, 1);
+	sim_iommu_unmap(&mmu, d_pdp, 1);
+	sim_iommu_unmap(&mmu, d_pd, 1);
+	sim_iommu_unmap(&mmu, d_pt, 1);
+	sim_iommu_unmap(&mmu, d_bb, 1);
+	sim_iommu_unmap(&mmu, d_buf, 1);
+	free(pml4); free(pdp); free(pd); free(pt); free(bb); free(buf);
+}
+
+int main(void)
+{
+	tap_header();
+	sim_iommu_init(&mmu);
+	if (sim_ggtt_init(&ggtt))
+		return 1;
+	ring = gm_map(GM_RING, 2);
+	bb1 = gm_map(GM_BB1, 1);
+	bb2 = gm_map(GM_BB2, 1);
+	bb3 = gm_map(GM_BB3, 1);
+	data = gm_map(GM_DATA, 1);
+	hwsp = gm_map(GM_HWSP, 1);
+	surf = gm_map(GM_SURF, 8);
+	surf2 = gm_map(GM_SURF2, 8);
+	test_mi();
+	test_batches();
+	test_semaphore();
+	test_blits();
+	test_errors();
+	test_ppgtt_batch();
+	return tap_finish();
+}
