@@ -1,0 +1,339 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mgvt-sim execlists: see execlist.h.
+ */
+#include <linux/bits.h>
+#include <linux/string.h>
+
+#include "execlist.h"
+
+#define LRC_STATE_PAGE		4096	/* register state: page 1 of the image */
+#define LRC_DWORDS		1024
+#define LRI_OPCODE_MASK		0xff800000
+#define LRI_OPCODE		0x11000000
+#define MI_BATCH_BUFFER_END	0x05000000
+#define RING_CTL_SIZE		GENMASK(20, 12)
+#define RING_HEAD_ADDR		GENMASK(20, 2)
+#define RING_TAIL_ADDR		GENMASK(20, 3)
+
+/* Where each engine's bits sit in the GT interrupt registers. */
+static const struct { u8 bank; u8 shift; } gt_irq[SIM_NUM_ENGINES] = {
+	[SIM_RCS0] = { 0, 0 }, [SIM_BCS0] = { 0, 16 },
+	[SIM_VCS0] = { 1, 0 }, [SIM_VECS0] = { 3, 0 },
+};
+
+static u32 ereg_off(const struct sim_engine *e, u32 off)
+{
+	return sim_engine_base(e->id) + off;
+}
+
+static u32 ereg(const struct sim_engine *e, u32 off)
+{
+	return e->regs->val[ereg_off(e, off) / 4];
+}
+
+static void set_ereg(struct sim_engine *e, u32 off, u32 val)
+{
+	e->regs->val[ereg_off(e, off) / 4] = val;
+}
+
+/**
+ * sim_engine_init - an idle engine
+ * @e: the engine
+ * @id: which one
+ * @regs: the GPU's register file
+ * @mmu: the emulated IOMMU
+ * @ggtt: the GGTT
+ * @ops: register access for the command streamer
+ * @priv: passed to @ops
+ */
+void sim_engine_init(struct sim_engine *e, enum sim_engine_id id,
+		     struct sim_regs *regs, struct sim_iommu *mmu,
+		     struct sim_ggtt *ggtt, const struct sim_cs_ops *ops,
+		     void *priv)
+{
+	memset(e, 0, sizeof(*e));
+	e->id = id;
+	e->regs = regs;
+	e->mem.mmu = mmu;
+	e->mem.ggtt = ggtt;
+	e->mem.tlb = &e->tlb;
+	e->cs.engine = id;
+	e->cs.mem = &e->mem;
+	e->cs.ops = ops;
+	e->cs.priv = priv;
+}
+
+static void raise_irq(struct sim_engine *e, u32 bit)
+{
+	u32 b = bit << gt_irq[e->id].shift;
+	u32 *iir = &e->regs->val[SIM_GT_IIR(gt_irq[e->id].bank) / 4];
+
+	if (!(e->regs->val[SIM_GT_IMR(gt_irq[e->id].bank) / 4] & b))
+		*iir |= b;
+}
+
+/* One context status event: CSB register pair, HWSP mirror, interrupt. */
+static void csb_event(struct sim_engine *e, u32 status, u32 ctx_id)
+{
+	u32 ptr = ereg(e, SIM_RING_CSB_PTR);
+	u32 wp = ptr & 0xf;
+	u64 hwsp = ereg(e, SIM_RING_HWS_PGA) & ~0xfffULL;
+
+	wp = wp >= SIM_CSB_ENTRIES - 1 ? 0 : wp + 1;
+	set_ereg(e, SIM_RING_CSB(wp), status);
+	set_ereg(e, SIM_RING_CSB(wp) + 4, ctx_id);
+	set_ereg(e, SIM_RING_CSB_PTR, (ptr & ~0xfu) | wp);
+	if (hwsp) {
+		u32 entry[2] = { status, ctx_id };
+
+		sim_mem_access(&e->mem, 0, hwsp + 4 * (SIM_HWSP_CSB + 2 * wp),
+			       entry, sizeof(entry), true);
+		sim_mem_access(&e->mem, 0, hwsp + 4 * SIM_HWSP_CSB_WRITE, &wp,
+			       4, true);
+	}
+	raise_irq(e, SIM_GT_CONTEXT_SWITCH);
+}
+
+/* Registers every restore loads, even with restore-inhibit (ring context). */
+static bool ring_context_reg(const struct sim_engine *e, u32 reg)
+{
+	u32 rel = reg - sim_engine_base(e->id);
+
+	return rel == SIM_RING_CONTEXT_CONTROL || rel == SIM_RING_HEAD ||
+	       rel == SIM_RING_TAIL || rel == SIM_RING_START ||
+	       rel == SIM_RING_CTL ||
+	       (rel >= SIM_RING_PDP_LDW(0) && rel <= SIM_RING_PDP_UDW(3));
+}
+
+enum walk { WALK_RING, WALK_ALL, WALK_SAVE };
+
+/*
+ * Walk the LRI lists of a context image: load registers from it, or save
+ * the current ones into it.  The list ends at MI_BATCH_BUFFER_END or at the
+ * first dword that is neither MI_NOOP nor an LRI header.
+ */
+static bool ctx_walk(struct sim_engine *e, u64 lrca, enum walk how)
+{
+	u32 *img = e->img;
+	unsigned int i = 0, k, n;
+
+	if (sim_mem_access(&e->mem, 0, lrca + LRC_STATE_PAGE, img,
+			   sizeof(e->img), false))
+		return false;
+	while (i < LRC_DWORDS && img[i] != MI_BATCH_BUFFER_END) {
+		if (!img[i]) {
+			i++;
+			continue;
+		}
+		if ((img[i] & LRI_OPCODE_MASK) != LRI_OPCODE)
+			break;
+		n = ((img[i] & 0xff) + 1) / 2;
+		for (k = 0; k < n && i + 2 + 2 * k < LRC_DWORDS; k++) {
+			u32 reg = img[i + 1 + 2 * k] & 0x1ffffc;
+			u32 *val = &img[i + 2 + 2 * k];
+
+			if (how == WALK_SAVE)
+				*val = sim_regs_hw_save(e->regs, reg);
+			else if (how == WALK_ALL || ring_context_reg(e, reg))
+				sim_regs_hw_write(e->regs, reg, *val);
+		}
+		i += 1 + 2 * n;
+	}
+	if (how == WALK_SAVE)
+		return !sim_mem_access(&e->mem, 0, lrca + LRC_STATE_PAGE, img,
+				       sizeof(e->img), true);
+	return true;
+}
+
+static u32 ctx_id(u64 desc)
+{
+	return desc >> SIM_DESC_CTX_ID_SHIFT;
+}
+
+/* Point the streamer at the ring registers just restored. */
+static void ring_from_regs(struct sim_engine *e)
+{
+	struct sim_cs *cs = &e->cs;
+
+	cs->ring_start = ereg(e, SIM_RING_START) & ~0xfffULL;
+	cs->ring_size = (ereg(e, SIM_RING_CTL) & RING_CTL_SIZE) + 4096;
+	cs->head = (ereg(e, SIM_RING_HEAD) & RING_HEAD_ADDR) % cs->ring_size;
+	cs->tail = (ereg(e, SIM_RING_TAIL) & RING_TAIL_ADDR) % cs->ring_size;
+}
+
+static bool ctx_load(struct sim_engine *e, u64 desc)
+{
+	struct sim_cs *cs = &e->cs;
+	u64 lrca = desc & SIM_DESC_LRCA;
+
+	cs->error = SIM_CS_ERR_NONE;
+	cs->fault = SIM_FAULT_NONE;
+	cs->level = 0;
+	if (((desc >> SIM_DESC_MODE_SHIFT) & 3) != SIM_DESC_MODE_4LVL) {
+		cs->error = SIM_CS_ERR_UNSUPPORTED;
+		return false;
+	}
+	if (!ctx_walk(e, lrca, WALK_RING) ||
+	    (!(ereg(e, SIM_RING_CONTEXT_CONTROL) & SIM_CTX_RESTORE_INHIBIT) &&
+	     !ctx_walk(e, lrca, WALK_ALL))) {
+		cs->error = SIM_CS_ERR_FAULT;
+		return false;
+	}
+	ring_from_regs(e);
+	cs->pml4 = (u64)ereg(e, SIM_RING_PDP_UDW(0)) << 32 |
+		   ereg(e, SIM_RING_PDP_LDW(0));
+	cs->hwsp = lrca;	/* per-process HWSP: page 0 of the image */
+	return true;
+}
+
+/*
+ * Complete state back into the image, ring head (kept current in RING_HEAD
+ * by sim_engine_run()) and timestamp included.
+ */
+static void ctx_save(struct sim_engine *e, u64 desc)
+{
+	set_ereg(e, SIM_RING_CTX_TIMESTAMP, e->cs.time_ns * 3 / 250);
+	if (!ctx_walk(e, desc & SIM_DESC_LRCA, WALK_SAVE))
+		e->faults++;
+}
+
+/**
+ * sim_engine_elsp - a dword written to the engine's ELSP
+ * @e: the engine
+ * @val: the dword
+ * @desc: set to the two descriptors when this write completes a submission
+ *
+ * The four writes are element 1 upper, lower, then element 0 upper, lower.
+ *
+ * Return: true when @desc holds a new submission.
+ */
+bool sim_engine_elsp(struct sim_engine *e, u32 val, u64 desc[2])
+{
+	e->elsp[e->elsp_n++] = val;
+	if (e->elsp_n < 4)
+		return false;
+	e->elsp_n = 0;
+	desc[1] = (u64)e->elsp[0] << 32 | e->elsp[1];
+	desc[0] = (u64)e->elsp[2] << 32 | e->elsp[3];
+	return true;
+}
+
+/**
+ * sim_engine_submit - the engine takes a submission
+ * @e: the engine
+ * @desc: element 0 and element 1 (element 1 may be invalid)
+ *
+ * Idle engine: IDLE_ACTIVE and element 0 starts.  Element 0 already
+ * running: a lite restore, the new tail is taken and the engine goes on.
+ * Another context running: it is preempted at this command boundary, its
+ * state saved, and element 0 starts.
+ */
+void sim_engine_submit(struct sim_engine *e, const u64 desc[2])
+{
+	u64 d1 = desc[1] & SIM_DESC_VALID ? desc[1] : 0;
+	u64 cur = e->port[0];
+
+	if (!(desc[0] & SIM_DESC_VALID) || e->cs.error)
+		return;
+
+	if (cur && (cur & SIM_DESC_LRCA) == (desc[0] & SIM_DESC_LRCA)) {
+		if (ctx_walk(e, desc[0] & SIM_DESC_LRCA, WALK_RING))
+			e->cs.tail = (ereg(e, SIM_RING_TAIL) & RING_TAIL_ADDR) %
+				     e->cs.ring_size;
+		e->port[0] = desc[0];
+		e->port[1] = d1;
+		csb_event(e, SIM_CSB_PREEMPTED | SIM_CSB_LITE_RESTORE,
+			  ctx_id(cur));
+		return;
+	}
+	if (cur) {
+		ctx_save(e, cur);
+		csb_event(e, SIM_CSB_PREEMPTED, ctx_id(cur));
+	} else {
+		csb_event(e, SIM_CSB_IDLE_ACTIVE, 0);
+	}
+	e->port[0] = desc[0];
+	e->port[1] = d1;
+	if (!ctx_load(e, desc[0]))
+		e->faults++;
+}
+
+/**
+ * sim_engine_run - run the current context for up to @budget_ns
+ * @e: the engine
+ * @budget_ns: modelled time it may use
+ *
+ * When the ring is done the context completes: its state is saved, the
+ * event reported, and element 1, if any, starts.
+ *
+ * Return: SIM_CS_IDLE when nothing is left, SIM_CS_BUDGET when there is
+ * more to run, SIM_CS_WAIT on a semaphore, SIM_CS_ERROR when hung.
+ */
+enum sim_cs_status sim_engine_run(struct sim_engine *e, u64 budget_ns)
+{
+	u32 ui = e->cs.user_interrupts;
+	enum sim_cs_status st;
+	u64 next;
+
+	if (!e->port[0])
+		return SIM_CS_IDLE;
+	if (e->cs.error)
+		return SIM_CS_ERROR;
+	if (ereg(e, SIM_RING_MI_MODE) & SIM_MI_MODE_STOP_RING)
+		return SIM_CS_WAIT;
+
+	st = sim_cs_run(&e->cs, budget_ns);
+	if (e->cs.user_interrupts != ui)
+		raise_irq(e, SIM_GT_USER_INTERRUPT);
+	set_ereg(e, SIM_RING_HEAD, e->cs.head);
+	set_ereg(e, SIM_RING_ACTHD, e->cs.head);
+	if (st == SIM_CS_ERROR) {
+		e->faults++;
+		return st;
+	}
+	if (st != SIM_CS_IDLE)
+		return st;
+
+	ctx_save(e, e->port[0]);
+	next = e->port[1];
+	csb_event(e, SIM_CSB_COMPLETE |
+		  (next ? SIM_CSB_ELEMENT_SWITCH : SIM_CSB_ACTIVE_IDLE),
+		  ctx_id(e->port[0]));
+	e->port[0] = next;
+	e->port[1] = 0;
+	if (!next)
+		return SIM_CS_IDLE;
+	if (!ctx_load(e, next)) {
+		e->faults++;
+		return SIM_CS_ERROR;
+	}
+	return SIM_CS_BUDGET;
+}
+
+/**
+ * sim_engine_idle - whether the engine executes nothing
+ * @e: the engine
+ *
+ * Return: true with no context loaded, or when stop-ring holds it.
+ */
+bool sim_engine_idle(const struct sim_engine *e)
+{
+	return !e->port[0] ||
+	       (ereg(e, SIM_RING_MI_MODE) & SIM_MI_MODE_STOP_RING);
+}
+
+/**
+ * sim_engine_reset - engine reset: contexts dropped, streamer cleared
+ * @e: the engine; its registers are reset by the caller
+ */
+void sim_engine_reset(struct sim_engine *e)
+{
+	e->port[0] = 0;
+	e->port[1] = 0;
+	e->elsp_n = 0;
+	e->cs.error = SIM_CS_ERR_NONE;
+	e->cs.fault = SIM_FAULT_NONE;
+	e->cs.level = 0;
+	memset(e->tlb.tag, 0, sizeof(e->tlb.tag));
+}

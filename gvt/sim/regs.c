@@ -1,0 +1,397 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mgvt-sim register file: see regs.h.
+ *
+ * Sources of values, by tag in the table's last column:
+ *   i915   offsets and bit meanings as the Linux i915 driver uses them
+ *   reset  "0 after reset" or "all masked after reset", the hardware default
+ *          a driver must program anyway
+ *   model  a property of this model (documented where used)
+ */
+#include <linux/bits.h>
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/vmalloc.h>
+
+#include "regs.h"
+
+#define SR_RO		BIT(0)	/* writes dropped (and counted) */
+#define SR_MASKED	BIT(1)	/* bits 31:16 enable writes of bits 15:0 */
+#define SR_W1C		BIT(2)	/* writing 1 clears */
+#define SR_ENGINE	BIT(3)	/* one copy per engine, offset from its base */
+
+enum sim_reg_kind {
+	SK_PLAIN,
+	SK_FW_REQ,	/* forcewake request of a domain */
+	SK_FW_ACK,	/* its acknowledge: mirrors the request */
+	SK_GDRST,	/* reset request: acts, then reads 0 */
+	SK_RESET_CTL,	/* engine reset handshake: ready follows request */
+	SK_MI_MODE,	/* idle bit follows stop-ring and the engine */
+	SK_PCODE,	/* mailbox: command done when written */
+	SK_ELSP,	/* execlist submit port */
+	SK_FLUSH,	/* GGTT invalidate */
+	SK_TIMESTAMP,	/* engine time, read-only */
+};
+
+/**
+ * struct sim_reg - one register the model gives meaning to
+ * @name: register name
+ * @offset: BAR0 offset, or offset from the engine base with SR_ENGINE
+ * @reset: value after reset
+ * @flags: SR_* access semantics
+ * @kind: behaviour beyond storage
+ * @domain: forcewake domain that must be awake; for SR_ENGINE registers
+ *	the engine's own domain is used
+ * @source: where the offset and reset value come from
+ */
+struct sim_reg {
+	const char *name;
+	u32 offset;
+	u32 reset;
+	u8 flags;
+	u8 kind;
+	u8 domain;
+	const char *source;
+};
+
+#define ENG(n, off, rst, fl, k) \
+	{ n, off, rst, (fl) | SR_ENGINE, k, SIM_FW_NONE, "i915" }
+#define REG(n, off, rst, fl, k, dom, src) { n, off, rst, fl, k, dom, src }
+
+static const struct sim_reg sim_reg_table[] = {
+	ENG("RING_TAIL",	SIM_RING_TAIL,		0, 0, SK_PLAIN),
+	ENG("RING_HEAD",	SIM_RING_HEAD,		0, 0, SK_PLAIN),
+	ENG("RING_START",	SIM_RING_START,		0, 0, SK_PLAIN),
+	ENG("RING_CTL",		SIM_RING_CTL,		0, 0, SK_PLAIN),
+	ENG("RING_ACTHD",	SIM_RING_ACTHD,		0, SR_RO, SK_PLAIN),
+	ENG("RING_HWS_PGA",	SIM_RING_HWS_PGA,	0, 0, SK_PLAIN),
+	ENG("RING_MI_MODE",	SIM_RING_MI_MODE,	0, SR_MASKED, SK_MI_MODE),
+	ENG("RING_IMR",		SIM_RING_IMR,		~0u, 0, SK_PLAIN),
+	ENG("RING_RESET_CTL",	SIM_RING_RESET_CTL,	0, SR_MASKED, SK_RESET_CTL),
+	ENG("RING_ELSP",	SIM_RING_ELSP,		0, 0, SK_ELSP),
+	ENG("RING_EXECLIST_STATUS", SIM_RING_EXECLIST_STATUS, 0, SR_RO, SK_PLAIN),
+	ENG("RING_MODE",	SIM_RING_MODE,		0, SR_MASKED, SK_PLAIN),
+	ENG("RING_TIMESTAMP",	SIM_RING_TIMESTAMP,	0, SR_RO, SK_TIMESTAMP),
+	ENG("RING_CSB_PTR",	SIM_RING_CSB_PTR,	0, SR_MASKED, SK_PLAIN),
+	REG("FORCEWAKE_RENDER",	SIM_FORCEWAKE_RENDER,	0, SR_MASKED, SK_FW_REQ, SIM_FW_NONE, "i915"),
+	REG("FORCEWAKE_ACK_RENDER", SIM_FORCEWAKE_ACK_RENDER, 0, SR_RO, SK_FW_ACK, SIM_FW_NONE, "i915"),
+	REG("FORCEWAKE_GT",	SIM_FORCEWAKE_GT,	0, SR_MASKED, SK_FW_REQ, SIM_FW_NONE, "i915"),
+	REG("FORCEWAKE_ACK_GT",	SIM_FORCEWAKE_ACK_GT,	0, SR_RO, SK_FW_ACK, SIM_FW_NONE, "i915"),
+	REG("FORCEWAKE_MEDIA",	SIM_FORCEWAKE_MEDIA,	0, SR_MASKED, SK_FW_REQ, SIM_FW_NONE, "i915"),
+	REG("FORCEWAKE_ACK_MEDIA", SIM_FORCEWAKE_ACK_MEDIA, 0, SR_RO, SK_FW_ACK, SIM_FW_NONE, "i915"),
+	REG("GDRST",		SIM_GDRST,		0, 0, SK_GDRST, SIM_FW_NONE, "i915"),
+	REG("PCODE_MAILBOX",	SIM_PCODE_MAILBOX,	0, 0, SK_PCODE, SIM_FW_NONE, "i915"),
+	REG("MASTER_IRQ",	SIM_MASTER_IRQ,		0, 0, SK_PLAIN, SIM_FW_NONE, "i915, reset"),
+	REG("GT0_IMR",		SIM_GT_IMR(0),		~0u, 0, SK_PLAIN, SIM_FW_NONE, "i915, reset"),
+	REG("GT0_IIR",		SIM_GT_IIR(0),		0, SR_W1C, SK_PLAIN, SIM_FW_NONE, "i915, reset"),
+	REG("GT1_IMR",		SIM_GT_IMR(1),		~0u, 0, SK_PLAIN, SIM_FW_NONE, "i915, reset"),
+	REG("GT1_IIR",		SIM_GT_IIR(1),		0, SR_W1C, SK_PLAIN, SIM_FW_NONE, "i915, reset"),
+	REG("GT3_IMR",		SIM_GT_IMR(3),		~0u, 0, SK_PLAIN, SIM_FW_NONE, "i915, reset"),
+	REG("GT3_IIR",		SIM_GT_IIR(3),		0, SR_W1C, SK_PLAIN, SIM_FW_NONE, "i915, reset"),
+	REG("GT0_ISR",		SIM_GT_ISR(0),		0, SR_RO, SK_PLAIN, SIM_FW_NONE, "i915, reset"),
+	REG("GFX_FLSH_CNTL",	SIM_GFX_FLSH_CNTL,	0, 0, SK_FLUSH, SIM_FW_NONE, "i915"),
+};
+
+static const u32 engine_base[SIM_NUM_ENGINES] = {
+	[SIM_RCS0] = SIM_RCS_BASE, [SIM_BCS0] = SIM_BCS_BASE,
+	[SIM_VCS0] = SIM_VCS_BASE, [SIM_VECS0] = SIM_VECS_BASE,
+};
+
+static const u32 engine_gdrst[SIM_NUM_ENGINES] = {
+	[SIM_RCS0] = SIM_GDRST_RENDER, [SIM_BCS0] = SIM_GDRST_BLT,
+	[SIM_VCS0] = SIM_GDRST_MEDIA, [SIM_VECS0] = SIM_GDRST_VECS,
+};
+
+/* Gen9 forcewake: render for RCS, the GT (blitter) domain for BCS, media. */
+static const u8 engine_domain[SIM_NUM_ENGINES] = {
+	[SIM_RCS0] = SIM_FW_RENDER, [SIM_BCS0] = SIM_FW_GT,
+	[SIM_VCS0] = SIM_FW_MEDIA, [SIM_VECS0] = SIM_FW_MEDIA,
+};
+
+static const u32 fw_req_reg[SIM_FW_DOMAINS] = {
+	[SIM_FW_RENDER] = SIM_FORCEWAKE_RENDER, [SIM_FW_GT] = SIM_FORCEWAKE_GT,
+	[SIM_FW_MEDIA] = SIM_FORCEWAKE_MEDIA,
+};
+
+/**
+ * sim_engine_base - register block of an engine
+ * @e: the engine
+ *
+ * Return: its BAR0 base.
+ */
+u32 sim_engine_base(enum sim_engine_id e)
+{
+	return engine_base[e];
+}
+
+/**
+ * sim_engine_gdrst - GDRST bit resetting an engine
+ * @e: the engine
+ *
+ * Return: the bit.
+ */
+u32 sim_engine_gdrst(enum sim_engine_id e)
+{
+	return engine_gdrst[e];
+}
+
+static void index_reg(struct sim_regs *regs, unsigned int i, u32 off, u8 e)
+{
+	regs->desc[off / 4] = i + 1;
+	regs->engine[off / 4] = e;
+}
+
+/**
+ * sim_regs_init - build the register file in its after-reset state
+ * @regs: the register file
+ * @hooks: side effects of register writes
+ * @priv: passed to @hooks
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int sim_regs_init(struct sim_regs *regs, const struct sim_regs_hooks *hooks,
+		  void *priv)
+{
+	unsigned int i, e;
+
+	regs->val = vzalloc(MGVT_MMIO_REG_SIZE);
+	regs->desc = vzalloc(MGVT_MMIO_REG_SIZE / 4);
+	regs->engine = vzalloc(MGVT_MMIO_REG_SIZE / 4);
+	if (!regs->val || !regs->desc || !regs->engine) {
+		sim_regs_fini(regs);
+		return -ENOMEM;
+	}
+	regs->hooks = hooks;
+	regs->priv = priv;
+	atomic_long_set(&regs->no_forcewake, 0);
+	atomic_long_set(&regs->ro_writes, 0);
+
+	for (i = 0; i < ARRAY_SIZE(sim_reg_table); i++) {
+		const struct sim_reg *r = &sim_reg_table[i];
+
+		if (!(r->flags & SR_ENGINE)) {
+			index_reg(regs, i, r->offset, 0);
+			continue;
+		}
+		for (e = 0; e < SIM_NUM_ENGINES; e++)
+			index_reg(regs, i, engine_base[e] + r->offset, e);
+	}
+	sim_regs_reset(regs, SIM_GDRST_FULL);
+	return 0;
+}
+
+/**
+ * sim_regs_fini - free the register file
+ * @regs: the register file
+ */
+void sim_regs_fini(struct sim_regs *regs)
+{
+	vfree(regs->engine);
+	vfree(regs->desc);
+	vfree(regs->val);
+	regs->engine = NULL;
+	regs->desc = NULL;
+	regs->val = NULL;
+}
+
+static const struct sim_reg *desc_of(const struct sim_regs *regs, u32 off)
+{
+	u8 i = regs->desc[off / 4];
+
+	return i ? &sim_reg_table[i - 1] : NULL;
+}
+
+/**
+ * sim_regs_reset - registers back to their reset values
+ * @regs: the register file
+ * @gdrst: SIM_GDRST_FULL for everything, else the engines' GDRST bits
+ *
+ * A full reset clears every dword, then applies the table; an engine reset
+ * restores only that engine's registers.  Forcewake requests survive: they
+ * belong to the driver, not to the GPU state.
+ */
+void sim_regs_reset(struct sim_regs *regs, u32 gdrst)
+{
+	unsigned int i, e;
+
+	if (gdrst & SIM_GDRST_FULL) {
+		u32 fw[SIM_FW_DOMAINS] = { 0 };
+
+		for (i = 1; i < SIM_FW_DOMAINS; i++)
+			fw[i] = regs->val[fw_req_reg[i] / 4];
+		memset(regs->val, 0, MGVT_MMIO_REG_SIZE);
+		for (i = 1; i < SIM_FW_DOMAINS; i++)
+			regs->val[fw_req_reg[i] / 4] = fw[i];
+	}
+	for (i = 0; i < ARRAY_SIZE(sim_reg_table); i++) {
+		const struct sim_reg *r = &sim_reg_table[i];
+
+		if (r->kind == SK_FW_REQ)
+			continue;
+		if (!(r->flags & SR_ENGINE)) {
+			if (gdrst & SIM_GDRST_FULL)
+				regs->val[r->offset / 4] = r->reset;
+			continue;
+		}
+		for (e = 0; e < SIM_NUM_ENGINES; e++)
+			if (gdrst & (SIM_GDRST_FULL | engine_gdrst[e]))
+				regs->val[(engine_base[e] + r->offset) / 4] = r->reset;
+	}
+}
+
+static bool domain_awake(const struct sim_regs *regs, u8 domain)
+{
+	return !domain || (regs->val[fw_req_reg[domain] / 4] & 1);
+}
+
+/* Strict mode: hardware drops accesses to a domain that is asleep. */
+static void check_forcewake(struct sim_regs *regs, const struct sim_reg *r,
+			    u32 off)
+{
+	u8 domain = r->domain;
+
+	if (r->flags & SR_ENGINE)
+		domain = engine_domain[regs->engine[off / 4]];
+	if (!domain_awake(regs, domain))
+		atomic_long_inc(&regs->no_forcewake);
+}
+
+static u32 fw_ack(const struct sim_regs *regs, u32 off)
+{
+	unsigned int d;
+
+	for (d = 1; d < SIM_FW_DOMAINS; d++)
+		if ((d == SIM_FW_RENDER && off == SIM_FORCEWAKE_ACK_RENDER) ||
+		    (d == SIM_FW_GT && off == SIM_FORCEWAKE_ACK_GT) ||
+		    (d == SIM_FW_MEDIA && off == SIM_FORCEWAKE_ACK_MEDIA))
+			return regs->val[fw_req_reg[d] / 4] & 0xffff;
+	return 0;
+}
+
+/**
+ * sim_regs_read - a driver reads a register
+ * @regs: the register file
+ * @off: dword-aligned offset below 2 MiB
+ *
+ * Return: the value, with computed bits filled in.
+ */
+u32 sim_regs_read(struct sim_regs *regs, u32 off)
+{
+	const struct sim_reg *r = desc_of(regs, off);
+	u32 val = regs->val[off / 4];
+	enum sim_engine_id e;
+
+	if (!r)
+		return val;
+	check_forcewake(regs, r, off);
+	e = regs->engine[off / 4];
+	switch (r->kind) {
+	case SK_FW_ACK:
+		return fw_ack(regs, off);
+	case SK_RESET_CTL:
+		val &= ~SIM_RESET_CTL_READY;
+		if (val & SIM_RESET_CTL_REQUEST)
+			val |= SIM_RESET_CTL_READY;
+		return val;
+	case SK_MI_MODE:
+		val &= ~SIM_MI_MODE_IDLE;
+		if (regs->hooks->engine_idle(regs->priv, e))
+			val |= SIM_MI_MODE_IDLE;
+		return val;
+	case SK_TIMESTAMP:
+		return regs->hooks->timestamp(regs->priv, e);
+	case SK_GDRST:
+		return 0;			/* the reset is already done */
+	case SK_PCODE:
+		return val & ~SIM_PCODE_READY;	/* the command is already done */
+	default:
+		return val;
+	}
+}
+
+/**
+ * sim_regs_write - a driver writes a register
+ * @regs: the register file
+ * @off: dword-aligned offset below 2 MiB
+ * @val: the value
+ */
+void sim_regs_write(struct sim_regs *regs, u32 off, u32 val)
+{
+	const struct sim_reg *r = desc_of(regs, off);
+	u32 *p = &regs->val[off / 4];
+
+	if (!r) {
+		*p = val;
+		return;
+	}
+	check_forcewake(regs, r, off);
+	if (r->flags & SR_RO) {
+		atomic_long_inc(&regs->ro_writes);
+		return;
+	}
+	if (r->flags & SR_MASKED)
+		val = (*p & ~(val >> 16)) | (val & (val >> 16) & 0xffff);
+	else if (r->flags & SR_W1C)
+		val = *p & ~val;
+
+	switch (r->kind) {
+	case SK_ELSP:
+		regs->hooks->elsp_write(regs->priv, regs->engine[off / 4], val);
+		return;
+	case SK_GDRST:
+		if (val)
+			regs->hooks->reset(regs->priv, val);
+		*p = 0;		/* self-clearing: the reset is complete */
+		return;
+	case SK_PCODE:
+		/* Every command succeeds at once with a zero reply. */
+		*p = val & ~SIM_PCODE_READY;
+		regs->val[SIM_PCODE_DATA / 4] = 0;
+		regs->val[SIM_PCODE_DATA1 / 4] = 0;
+		return;
+	case SK_FLUSH:
+		regs->hooks->ggtt_invalidate(regs->priv);
+		return;
+	default:
+		*p = val;
+	}
+}
+
+/**
+ * sim_regs_hw_write - the GPU itself loads a register (context restore)
+ * @regs: the register file
+ * @off: dword-aligned offset below 2 MiB
+ * @val: value as stored in a context image (masked registers carry their
+ *	mask in bits 31:16)
+ *
+ * No forcewake or read-only checks and no side effects: only the stored
+ * state changes.
+ */
+void sim_regs_hw_write(struct sim_regs *regs, u32 off, u32 val)
+{
+	const struct sim_reg *r = desc_of(regs, off);
+	u32 *p = &regs->val[off / 4];
+
+	if (r && (r->flags & SR_MASKED))
+		val = (*p & ~(val >> 16)) | (val & (val >> 16) & 0xffff);
+	*p = val;
+}
+
+/**
+ * sim_regs_hw_save - a register as the GPU saves it into a context image
+ * @regs: the register file
+ * @off: dword-aligned offset below 2 MiB
+ *
+ * Return: the stored value; masked registers get every mask bit set so
+ * that restoring the image loads all of them.
+ */
+u32 sim_regs_hw_save(struct sim_regs *regs, u32 off)
+{
+	const struct sim_reg *r = desc_of(regs, off);
+	u32 val = regs->val[off / 4];
+
+	if (r && (r->flags & SR_MASKED))
+		val = 0xffff0000 | (val & 0xffff);
+	return val;
+}

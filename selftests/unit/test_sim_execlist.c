@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mgvt-sim execlists (gvt/sim/execlist.c), checked by value: the CSB
+ * events and their order for single, paired and lite-restore submissions
+ * as a Gen9 i915 consumes them, the HWSP mirror, interrupts, context
+ * restore and save (ring head included) and a hung engine.
+ */
+#include <string.h>
+#include <stdlib.h>
+
+#include "sim/execlist.h"
+#include "tap.h"
+
+static struct sim_iommu mmu;
+static struct sim_ggtt ggtt;
+static struct sim_regs regs;
+static struct sim_engine eng;
+
+static bool h_idle(void *p, enum sim_engine_id e) { return sim_engine_idle(&eng); }
+static void h_elsp(void *p, enum sim_engine_id e, u32 v) { }
+static void h_reset(void *p, u32 g) { }
+static void h_flush(void *p) { sim_ggtt_invalidate(&ggtt); }
+static u64 h_ts(void *p, enum sim_engine_id e) { return 0; }
+static const struct sim_regs_hooks hooks = { h_idle, h_elsp, h_reset, h_flush, h_ts };
+static u32 cs_read(void *p, u32 r) { return sim_regs_read(&regs, r); }
+static void cs_write(void *p, u32 r, u32 v) { sim_regs_hw_write(&regs, r, v); }
+static const struct sim_cs_ops cs_ops = { cs_read, cs_write };
+
+#define BASE		SIM_BCS_BASE
+#define GM_HWS		0x10000ULL
+#define GM_CTX_A	0x20000ULL	/* 2 pages */
+#define GM_CTX_B	0x30000ULL
+#define GM_RING_A	0x40000ULL
+#define GM_RING_B	0x50000ULL
+#define GM_DATA		0x60000ULL
+#define MI_SDI		(0x10000000 | 1 << 22 | 2)
+#define MI_USER_INT	0x01000000
+#define MI_SEM_GTE	(0x0e000000 | 1 << 22 | 1 << 15 | 1 << 12 | 2)
+#define MI_LRI1		0x11000001
+
+static void *gm_map(u64 gm, unsigned int npages)
+{
+	u8 *p = aligned_alloc(4096, npages * 4096);
+	unsigned int i;
+
+	memset(p, 0, npages * 4096);
+	for (i = 0; i < npages; i++) {
+		u64 dma;
+
+		sim_iommu_map(&mmu, (struct page *)(p + 4096 * i), 1, &dma);
+		sim_ggtt_write(&ggtt, (gm >> 12) + i, dma | SIM_PAGE_PRESENT);
+	}
+	sim_ggtt_invalidate(&ggtt);
+	return p;
+}
+
+static u32 *hws, *ctx_a, *ctx_b, *ring_a, *ring_b, *data;
+
+/* A logical ring context image: one LRI list in page 1. */
+static void make_ctx(u32 *img, u64 ring, u32 tail)
+{
+	u32 *s = img + 1024;
+	static const u32 regs_list[] = {
+		SIM_RING_CONTEXT_CONTROL, SIM_RING_HEAD, SIM_RING_TAIL,
+		SIM_RING_START, SIM_RING_CTL, SIM_RING_PDP_UDW(0),
+		SIM_RING_PDP_LDW(0), 0x2d0 /* a plain engine register */,
+	};
+	const u32 vals[] = { 0xffff0000, 0, tail, ring, 0x1000 | 1, 0, 0, 0x1234 };
+	unsigned int i, n = sizeof(regs_list) / 4;
+
+	memset(s, 0, 4096);
+	s[1] = 0x11000000 | (2 * n - 1);
+	for (i = 0; i < n; i++) {
+		s[2 + 2 * i] = BASE + regs_list[i];
+		s[3 + 2 * i] = vals[i];
+	}
+	s[2 + 2 * n] = 0x05000000;
+}
+
+static u64 desc(u64 lrca, u32 id)
+{
+	return (u64)id << 32 | lrca | SIM_DESC_MODE_4LVL << 3 | SIM_DESC_VALID;
+}
+
+static void submit(u64 d0, u64 d1)
+{
+	u64 d[2];
+
+	sim_engine_elsp(&eng, d1 >> 32, d);
+	sim_engine_elsp(&eng, (u32)d1, d);
+	sim_engine_elsp(&eng, d0 >> 32, d);
+	tap_ok(sim_engine_elsp(&eng, (u32)d0, d) && d[0] == d0 && d[1] == d1,
+	       "ELSP: four dwords, element 1 first, make one submission");
+	sim_engine_submit(&eng, d);
+}
+
+static enum sim_cs_status run_all(void)
+{
+	enum sim_cs_status st;
+	int i = 0;
+
+	do {
+		st = sim_engine_run(&eng, 100000);
+	} while (st == SIM_CS_BUDGET && ++i < 100);
+	return st;
+}
+
+/* CSB entry n as the driver sees it in the HWSP, checked against the register copy. */
+static bool csb_is(unsigned int n, u32 status, u32 id)
+{
+	return hws[SIM_HWSP_CSB + 2 * n] == status && hws[SIM_HWSP_CSB + 2 * n + 1] == id &&
+	       regs.val[(BASE + SIM_RING_CSB(n)) / 4] == status;
+}
+
+static void setup(void)
+{
+	sim_iommu_init(&mmu);
+	sim_ggtt_init(&ggtt);
+	sim_regs_init(&regs, &hooks, NULL);
+	sim_engine_init(&eng, SIM_BCS0, &regs, &mmu, &ggtt, &cs_ops, NULL);
+	hws = gm_map(GM_HWS, 1);
+	ctx_a = gm_map(GM_CTX_A, 2);
+	ctx_b = gm_map(GM_CTX_B, 2);
+	ring_a = gm_map(GM_RING_A, 1);
+	ring_b = gm_map(GM_RING_B, 1);
+	data = gm_map(GM_DATA, 1);
+	regs.val[SIM_GT_IMR(0) / 4] = 0;
+	sim_regs_write(&regs, SIM_FORCEWAKE_GT, 0x00010001);
+	sim_regs_write(&regs, BASE + SIM_RING_HWS_PGA, GM_HWS);
+	sim_regs_write(&regs, BASE + SIM_RING_CSB_PTR, 0xffff0000 | 5 << 8 | 5);
+}
+
+static void test_single(void)
+{
+	memcpy(ring_a, (u32[]){ MI_SDI, GM_DATA, 0, 0xa1, MI_USER_INT, 0 }, 24);
+	make_ctx(ctx_a, GM_RING_A, 24);
+	submit(desc(GM_CTX_A, 0x11), 0);
+	tap_ok(csb_is(0, SIM_CSB_IDLE_ACTIVE, 0) && hws[SIM_HWSP_CSB_WRITE] == 0,
+	       "single: IDLE_ACTIVE first, write pointer wraps from 5 to 0");
+	tap_ok(!sim_engine_idle(&eng), "the engine is busy");
+	tap_ok(run_all() == SIM_CS_IDLE && data[0] == 0xa1, "the context's ring ran");
+	tap_ok(csb_is(1, SIM_CSB_COMPLETE | SIM_CSB_ACTIVE_IDLE, 0x11) &&
+	       hws[SIM_HWSP_CSB_WRITE] == 1 &&
+	       (regs.val[(BASE + SIM_RING_CSB_PTR) / 4] & 0xf) == 1,
+	       "then COMPLETE|ACTIVE_IDLE with the context ID, in CSB and HWSP");
+	tap_ok((regs.val[SIM_GT_IIR(0) / 4] >> 16) == (SIM_GT_CONTEXT_SWITCH | SIM_GT_USER_INTERRUPT),
+	       "context-switch and user interrupts in BCS0's half of GT0 IIR");
+	tap_ok(ctx_a[1024 + 5] == 24, "the saved image holds the ring head at the tail");
+	tap_ok(ctx_a[1024 + 3] == 0xffff0000 && regs.val[(BASE + 0x2d0) / 4] == 0x1234,
+	       "registers restored from the image; masked ones saved with full mask");
+	tap_ok(sim_engine_idle(&eng), "the engine is idle again");
+}
+
+static void test_pair(void)
+{
+	memcpy(ring_a, (u32[]){ MI_SDI, GM_DATA + 4, 0, 0xa2 }, 16);
+	memcpy(ring_b, (u32[]){ MI_SDI, GM_DATA + 8, 0, 0xb2, 0, 0, 0, 0 }, 32);
+	make_ctx(ctx_a, GM_RING_A, 16);
+	make_ctx(ctx_b, GM_RING_B, 32);
+	submit(desc(GM_CTX_A, 0x21), desc(GM_CTX_B, 0x22));
+	run_all();
+	tap_ok(data[1] == 0xa2 && data[2] == 0xb2, "paired: both contexts ran");
+	tap_ok(csb_is(2, SIM_CSB_IDLE_ACTIVE, 0) &&
+	       csb_is(3, SIM_CSB_COMPLETE | SIM_CSB_ELEMENT_SWITCH, 0x21) &&
+	       csb_is(4, SIM_CSB_COMPLETE | SIM_CSB_ACTIVE_IDLE, 0x22),
+	       "paired: IDLE_ACTIVE, COMPLETE|ELEMENT_SWITCH (A), COMPLETE|ACTIVE_IDLE (B)");
+}
+
+static void test_lite_restore(void)
+{
+	data[0x10] = 0;
+	memcpy(ring_a, (u32[]){ MI_SEM_GTE, 1, GM_DATA + 0x40, 0,
+				MI_SDI, GM_DATA + 0x44, 0, 0xc1 }, 32);
+	make_ctx(ctx_a, GM_RING_A, 16);
+	submit(desc(GM_CTX_A, 0x31), 0);
+	tap_ok(run_all() == SIM_CS_WAIT && !sim_engine_idle(&eng),
+	       "lite restore: context A waits on a semaphore");
+	make_ctx(ctx_a, GM_RING_A, 32);	/* the driver moved the tail */
+	submit(desc(GM_CTX_A, 0x31), 0);
+	tap_ok(csb_is(0, SIM_CSB_PREEMPTED | SIM_CSB_LITE_RESTORE, 0x31),
+	       "resubmitting the running context reports PREEMPTED|LITE_RESTORE");
+	data[0x10] = 1;
+	tap_ok(run_all() == SIM_CS_IDLE && data[0x11] == 0xc1 &&
+	       csb_is(1, SIM_CSB_COMPLETE | SIM_CSB_ACTIVE_IDLE, 0x31),
+	       "and it runs on to the new tail, then completes");
+}
+
+static void test_hang(void)
+{
+	memcpy(ring_a, (u32[]){ 0x1f800000, 0 }, 8);
+	make_ctx(ctx_a, GM_RING_A, 8);
+	submit(desc(GM_CTX_A, 0x41), 0);
+	tap_ok(run_all() == SIM_CS_ERROR && !sim_engine_idle(&eng) && eng.faults == 1,
+	       "an unknown command hangs the engine");
+	sim_engine_reset(&eng);
+	tap_ok(sim_engine_idle(&eng), "engine reset makes it idle");
+	submit(desc(GM_CTX_A, 0x42) & ~(3ULL << 3), 0);
+	tap_ok(run_all() == SIM_CS_ERROR && eng.cs.error == SIM_CS_ERR_UNSUPPORTED,
+	       "a context in legacy 32-bit mode is refused");
+}
+
+int main(void)
+{
+	tap_header();
+	setup();
+	test_single();
+	test_pair();
+	test_lite_restore();
+	test_hang();
+	tap_ok(atomic_long_read(&regs.no_forcewake) == 0 &&
+	       atomic_long_read(&ggtt.stale_uses) == 0 &&
+	       atomic_long_read(&mmu.faults) == 0,
+	       "strict counters stay zero for a correct driver");
+	return tap_finish();
+}
