@@ -35,7 +35,7 @@
 enum cs_op {
 	OP_NOP, OP_USER_INT, OP_ARB, OP_BBE, OP_BBS, OP_SDI, OP_LRI, OP_SRM,
 	OP_LRM, OP_LRR, OP_FLUSH_DW, OP_PIPE_CONTROL, OP_SEM_WAIT,
-	OP_COLOR_BLT, OP_SRC_COPY_BLT, OP_3D,
+	OP_COLOR_BLT, OP_COPY_BLT, OP_3D,
 };
 
 /**
@@ -66,6 +66,7 @@ struct cs_cmd {
 #define MI_MASK		0xff800000
 #define BLT(op)		(0x40000000 | (u32)(op) << 22)
 #define BLT_MASK	0xffc00000
+#define GFX_MASK	0xffff0000
 
 /* Modelled costs are not measurements: they make GPU time visible. */
 static const struct cs_cmd cs_cmds[] = {
@@ -83,11 +84,11 @@ static const struct cs_cmd cs_cmds[] = {
 	{ "MI_LOAD_REGISTER_REG",  MI(0x2a), MI_MASK, CS_ALL, 0, 0xff,  3,   40, OP_LRR },
 	{ "MI_BATCH_BUFFER_START", MI(0x31), MI_MASK, CS_ALL, 0, 0xff,  3,   50, OP_BBS },
 	{ "XY_COLOR_BLT",	   BLT(0x50), BLT_MASK, CS_BCS, 0, 0xff, 7,  200, OP_COLOR_BLT },
-	{ "XY_SRC_COPY_BLT",	   BLT(0x53), BLT_MASK, CS_BCS, 0, 0xff, 10, 200, OP_SRC_COPY_BLT },
-	{ "PIPE_CONTROL",	   0x7a000000, 0xffff0000, CS_RCS, 0, 0xff, 6, 100, OP_PIPE_CONTROL },
-	{ "PIPELINE_SELECT",	   0x69040000, 0xffff0000, CS_RCS, 1, 0,  1,   50, OP_3D },
-	{ "3DSTATE_VF_STATISTICS", 0x780b0000, 0xffff0000, CS_RCS, 1, 0,  1,   20, OP_3D },
-	{ "3DPRIMITIVE",	   0x7b000000, 0xffff0000, CS_RCS, 0, 0xff, 7, 5000, OP_3D },
+	{ "XY_SRC_COPY_BLT",	   BLT(0x53), BLT_MASK, CS_BCS, 0, 0xff, 10, 200, OP_COPY_BLT },
+	{ "PIPE_CONTROL",	   0x7a000000, GFX_MASK, CS_RCS, 0, 0xff, 6, 100, OP_PIPE_CONTROL },
+	{ "PIPELINE_SELECT",	   0x69040000, GFX_MASK, CS_RCS, 1, 0,  1,   50, OP_3D },
+	{ "3DSTATE_VF_STATISTICS", 0x780b0000, GFX_MASK, CS_RCS, 1, 0,  1,   20, OP_3D },
+	{ "3DPRIMITIVE",	   0x7b000000, GFX_MASK, CS_RCS, 0, 0xff, 7, 5000, OP_3D },
 	{ "3D state",		   0x60000000, 0xe0000000, CS_RCS, 0, 0xff, 2,   50, OP_3D },
 };
 
@@ -304,7 +305,7 @@ static enum sim_cs_status cs_exec(struct sim_cs *cs, const struct cs_cmd *cmd,
 			return cs_error(cs, SIM_CS_ERR_FAULT, dw[0]);
 		break;
 	case OP_COLOR_BLT:
-	case OP_SRC_COPY_BLT:
+	case OP_COPY_BLT:
 		err = cmd->op == OP_COLOR_BLT ? sim_blt_color(cs, dw, &bytes) :
 						sim_blt_copy(cs, dw, &bytes);
 		*cost += bytes / BLT_BYTES_PER_NS;
