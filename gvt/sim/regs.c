@@ -4,8 +4,8 @@
  *
  * Sources of values, by tag in the table's last column:
  *   i915   offsets and bit meanings as the Linux i915 driver uses them
- *   reset  "0 after reset" or "all masked after reset", the hardware default
- *          a driver must program anyway
+ *   reset  offset as i915 uses it; the value ("0", "all masked") is the
+ *          after-reset default that every driver programs anyway
  *   model  a property of this model (documented where used)
  */
 #include <linux/bits.h>
@@ -269,24 +269,12 @@ static u32 fw_ack(const struct sim_regs *regs, u32 off)
 	return 0;
 }
 
-/**
- * sim_regs_read - a driver reads a register
- * @regs: the register file
- * @off: dword-aligned offset below 2 MiB
- *
- * Return: the value, with computed bits filled in.
- */
-u32 sim_regs_read(struct sim_regs *regs, u32 off)
+static u32 read_value(struct sim_regs *regs, const struct sim_reg *r, u32 off)
 {
-	const struct sim_reg *r = desc_of(regs, off);
 	u32 val = regs->val[off / 4];
-	enum sim_engine_id e;
+	enum sim_engine_id e = regs->engine[off / 4];
 
-	if (!r)
-		return val;
-	check_forcewake(regs, r, off);
-	e = regs->engine[off / 4];
-	switch (r->kind) {
+	switch (r ? r->kind : SK_PLAIN) {
 	case SK_FW_ACK:
 		return fw_ack(regs, off);
 	case SK_RESET_CTL:
@@ -308,6 +296,35 @@ u32 sim_regs_read(struct sim_regs *regs, u32 off)
 	default:
 		return val;
 	}
+}
+
+/**
+ * sim_regs_read - a driver reads a register
+ * @regs: the register file
+ * @off: dword-aligned offset below 2 MiB
+ *
+ * Return: the value, with computed bits filled in.
+ */
+u32 sim_regs_read(struct sim_regs *regs, u32 off)
+{
+	const struct sim_reg *r = desc_of(regs, off);
+
+	if (r)
+		check_forcewake(regs, r, off);
+	return read_value(regs, r, off);
+}
+
+/**
+ * sim_regs_hw_read - the GPU itself reads a register (MI_STORE_REGISTER_MEM)
+ * @regs: the register file
+ * @off: dword-aligned offset below 2 MiB
+ *
+ * Return: the value as sim_regs_read() gives it, without forcewake checks:
+ * the GPU keeps its own domains awake while it runs.
+ */
+u32 sim_regs_hw_read(struct sim_regs *regs, u32 off)
+{
+	return read_value(regs, desc_of(regs, off), off);
 }
 
 /**

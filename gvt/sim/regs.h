@@ -124,6 +124,7 @@ void sim_regs_fini(struct sim_regs *regs);
 void sim_regs_reset(struct sim_regs *regs, u32 gdrst);
 u32 sim_regs_read(struct sim_regs *regs, u32 off);
 void sim_regs_write(struct sim_regs *regs, u32 off, u32 val);
+u32 sim_regs_hw_read(struct sim_regs *regs, u32 off);
 void sim_regs_hw_write(struct sim_regs *regs, u32 off, u32 val);
 u32 sim_regs_hw_save(struct sim_regs *regs, u32 off);
 u32 sim_engine_base(enum sim_engine_id e);

@@ -9,9 +9,10 @@
  * the mdev parent is a PCI device as on real hardware and libvirt reports
  * its types.  Without one, it registers under a platform device of its own.
  *
- * This model has the register file, the GGTT with its TLBs and invalidate,
- * the emulated IOMMU behind every engine access, and the memory paths
- * (GGTT and PPGTT) engines will use; the engines come next.
+ * The model: register file (regs.c), GGTT and PPGTT paths behind an
+ * emulated IOMMU (mem.c, iommu.c), four engines with execlists
+ * (execlist.c) running the command streamer and blitter (cs.c, blt.c) in
+ * paced kernel threads (engine.c).
  */
 #include <linux/module.h>
 #include <linux/pci.h>
@@ -19,9 +20,7 @@
 #include <linux/vmalloc.h>
 
 #include "../hal.h"
-#include "../regs.h"
-#include "iommu.h"
-#include "mem.h"
+#include "sim.h"
 
 #define SIM_DRIVER_NAME		"mgvt"	/* same as the hardware backend */
 #define SIM_PCI_VENDOR_INTEL	0x8086
@@ -38,20 +37,6 @@ module_param(use_pci, bool, 0444);
 MODULE_PARM_DESC(use_pci,
 		 "Sit on a stand-in PCI function (QEMU pci-testdev) when there is one, so the mdev parent is a PCI device as on real hardware (default true); otherwise, or without one, use a platform device of our own");
 
-/**
- * struct mgvt_sim - one simulated GPU
- * @regs: register file, the register part of BAR0
- * @ggtt: the GGTT
- * @mmu: the emulated IOMMU
- * @pgpu: handle from the mediator
- */
-struct mgvt_sim {
-	u32 *regs;
-	struct sim_ggtt ggtt;
-	struct sim_iommu mmu;
-	struct mgvt_pgpu *pgpu;
-};
-
 static struct mgvt_sim *to_sim(struct mgvt_pgpu *pgpu)
 {
 	return mgvt_pgpu_priv(pgpu);
@@ -59,20 +44,28 @@ static struct mgvt_sim *to_sim(struct mgvt_pgpu *pgpu)
 
 static u32 sim_read32(struct mgvt_pgpu *pgpu, u32 reg)
 {
+	struct mgvt_sim *sim = to_sim(pgpu);
+	unsigned long flags;
+	u32 val;
+
 	if (reg >= MGVT_MMIO_REG_SIZE || reg & 3)
 		return 0;
-	return READ_ONCE(to_sim(pgpu)->regs[reg / 4]);
+	spin_lock_irqsave(&sim->lock, flags);
+	val = sim_regs_read(&sim->regs, reg);
+	spin_unlock_irqrestore(&sim->lock, flags);
+	return val;
 }
 
 static void sim_write32(struct mgvt_pgpu *pgpu, u32 reg, u32 val)
 {
 	struct mgvt_sim *sim = to_sim(pgpu);
+	unsigned long flags;
 
 	if (reg >= MGVT_MMIO_REG_SIZE || reg & 3)
 		return;
-	WRITE_ONCE(sim->regs[reg / 4], val);
-	if (reg == GFX_FLSH_CNTL_GEN6)
-		sim_ggtt_invalidate(&sim->ggtt);
+	spin_lock_irqsave(&sim->lock, flags);
+	sim_regs_write(&sim->regs, reg, val);
+	spin_unlock_irqrestore(&sim->lock, flags);
 }
 
 static u64 sim_read_pte(struct mgvt_pgpu *pgpu, u32 index)
@@ -112,8 +105,9 @@ static void sim_dma_unmap(struct mgvt_pgpu *pgpu, dma_addr_t dma,
  *
  * Register access to the simulated GPU.
  *
- * Plain stores into the model's register file and GGTT; register semantics
- * come with the engine model.
+ * Registers with their semantics (masked, read-only, write-1-to-clear,
+ * computed acknowledges, ELSP and resets reaching the engines), the GGTT
+ * with its invalidate, and DMA mappings in the emulated IOMMU.
  */
 static const struct mgvt_hal_ops sim_hal_ops = {
 	.read32 = sim_read32,
@@ -133,7 +127,7 @@ static void sim_free(struct mgvt_sim *sim)
 		       leaked);
 	sim_iommu_fini(&sim->mmu);
 	sim_ggtt_fini(&sim->ggtt);
-	vfree(sim->regs);
+	sim_regs_fini(&sim->regs);
 	kfree(sim);
 }
 
@@ -158,22 +152,28 @@ static struct mgvt_sim *sim_create(struct device *dev)
 	sim = kzalloc(sizeof(*sim), GFP_KERNEL);
 	if (!sim)
 		return ERR_PTR(-ENOMEM);
+	spin_lock_init(&sim->lock);
 	sim_iommu_init(&sim->mmu);
-	sim->regs = vzalloc(MGVT_MMIO_REG_SIZE);
 	ret = sim_ggtt_init(&sim->ggtt);
-	if (!sim->regs || ret) {
-		ret = -ENOMEM;
+	if (ret)
 		goto err_free;
-	}
+	ret = sim_regs_init(&sim->regs, &sim_regs_hooks, sim);
+	if (ret)
+		goto err_free;
+	ret = sim_engines_start(sim);
+	if (ret)
+		goto err_free;
 
 	desc.priv = sim;
 	sim->pgpu = mgvt_register_pgpu(&desc);
 	if (IS_ERR(sim->pgpu)) {
 		ret = PTR_ERR(sim->pgpu);
-		goto err_free;
+		goto err_stop;
 	}
 	return sim;
 
+err_stop:
+	sim_engines_stop(sim);
 err_free:
 	sim_free(sim);
 	return ERR_PTR(ret);
@@ -182,6 +182,7 @@ err_free:
 static void sim_destroy(struct mgvt_sim *sim)
 {
 	mgvt_unregister_pgpu(sim->pgpu);
+	sim_engines_stop(sim);
 	sim_free(sim);
 }
 
