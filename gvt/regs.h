@@ -1,12 +1,103 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Gen9 register offsets (BAR0), by name, shared by the mediator and the
- * providers.  Only registers some code uses are listed.
+ * Gen9 register offsets (BAR0) and the bit layouts of the structures the
+ * engines share with their driver, by name, for the mediator, the native
+ * client and the simulated GPU alike.  Offsets and bits as the Linux i915
+ * driver uses them.
  */
 #ifndef MGVT_REGS_H
 #define MGVT_REGS_H
 
+#include <linux/bits.h>
+
+/* Engine register blocks. */
+#define RCS_BASE		0x02000
+#define BCS_BASE		0x22000
+#define VCS_BASE		0x12000
+#define VECS_BASE		0x1a000
+
+/* Per-engine registers, relative to the engine base. */
+#define RING_TAIL		0x030
+#define RING_HEAD		0x034
+#define RING_START		0x038
+#define RING_CTL		0x03c
+#define RING_ACTHD		0x074
+#define RING_HWS_PGA		0x080
+#define RING_MI_MODE		0x09c
+#define RING_IMR		0x0a8
+#define RING_RESET_CTL		0x0d0
+#define RING_ELSP		0x230
+#define RING_EXECLIST_STATUS	0x234
+#define RING_CONTEXT_CONTROL	0x244
+#define RING_PDP_LDW(n)		(0x270 + 8 * (n))
+#define RING_PDP_UDW(n)		(0x274 + 8 * (n))
+#define RING_MODE		0x29c
+#define RING_TIMESTAMP		0x358
+#define RING_CSB(n)		(0x370 + 8 * (n))
+#define RING_CSB_PTR		0x3a0
+#define RING_CTX_TIMESTAMP	0x3a8
+
+#define MI_MODE_STOP_RING	BIT(8)
+#define MI_MODE_IDLE		BIT(9)
+#define RESET_CTL_REQUEST	BIT(0)
+#define RESET_CTL_READY		BIT(1)
+#define RING_MODE_RUN_LIST	BIT(15)
+#define RING_CTL_VALID		BIT(0)
+#define CTX_RESTORE_INHIBIT	BIT(0)	/* in RING_CONTEXT_CONTROL */
+
+/* Global registers. */
+#define FORCEWAKE_RENDER	0x0a278
+#define FORCEWAKE_ACK_RENDER	0x00d84
+#define FORCEWAKE_GT		0x0a188	/* the blitter domain */
+#define FORCEWAKE_ACK_GT	0x130044
+#define FORCEWAKE_MEDIA		0x0a270
+#define FORCEWAKE_ACK_MEDIA	0x00d88
+#define FORCEWAKE_KERNEL	BIT(0)
+#define GDRST			0x0941c
+#define GDRST_FULL		BIT(0)
+#define GDRST_RENDER		BIT(1)
+#define GDRST_MEDIA		BIT(2)
+#define GDRST_BLT		BIT(3)
+#define GDRST_VECS		BIT(4)
+#define PCODE_MAILBOX		0x138124
+#define PCODE_DATA		0x138128
+#define PCODE_DATA1		0x13812c
+#define PCODE_READY		BIT(31)
+#define MASTER_IRQ		0x44200
+#define GT_ISR(n)		(0x44300 + 0x10 * (n))
+#define GT_IMR(n)		(0x44304 + 0x10 * (n))
+#define GT_IIR(n)		(0x44308 + 0x10 * (n))
+#define GT_IER(n)		(0x4430c + 0x10 * (n))
+#define GT_USER_INTERRUPT	BIT(0)
+#define GT_CONTEXT_SWITCH	BIT(8)
+#define FENCE_LO(n)		(0x100000 + 8 * (n))
+#define FENCE_HI(n)		(0x100004 + 8 * (n))
 /* A write invalidates the GGTT TLBs: PTE updates take effect after it. */
-#define GFX_FLSH_CNTL_GEN6	0x101008
+#define GFX_FLSH_CNTL		0x101008
+
+/* Masked registers: bits 31:16 enable the write of bits 15:0. */
+#define MASKED_ENABLE(b)	((b) * 0x10001U)	/* mask and value */
+#define MASKED_DISABLE(b)	((b) << 16)
+
+/* Context status buffer: events (lower dword of an entry). */
+#define CSB_IDLE_ACTIVE		BIT(0)
+#define CSB_PREEMPTED		BIT(1)
+#define CSB_ELEMENT_SWITCH	BIT(2)
+#define CSB_ACTIVE_IDLE		BIT(3)
+#define CSB_COMPLETE		BIT(4)
+#define CSB_LITE_RESTORE	BIT(15)
+#define CSB_ENTRIES		6
+#define HWSP_CSB		0x10	/* dword index of the CSB in the HWSP */
+#define HWSP_CSB_WRITE		0x1f	/* dword index of its write pointer */
+
+/* Execlist context descriptor. */
+#define CTX_DESC_VALID		BIT_ULL(0)
+#define CTX_DESC_MODE_SHIFT	3
+#define CTX_DESC_MODE_4LVL	3	/* legacy 64-bit: 4-level PPGTT */
+#define CTX_DESC_LRCA		GENMASK_ULL(31, 12)
+#define CTX_DESC_CTX_ID_SHIFT	32
+
+/* Logical ring context: register state in page 1 of the image. */
+#define LRC_STATE_OFFSET	4096
 
 #endif /* MGVT_REGS_H */

@@ -118,7 +118,7 @@ static void hook_reset(void *priv, u32 gdrst)
 	unsigned int e;
 
 	for (e = 0; e < SIM_NUM_ENGINES; e++) {
-		if (!(gdrst & (SIM_GDRST_FULL | sim_engine_gdrst(e))))
+		if (!(gdrst & (GDRST_FULL | sim_engine_gdrst(e))))
 			continue;
 		sim_engine_reset(&sim->run[e].eng);
 		sim->run[e].has_pending = false;
@@ -162,7 +162,7 @@ static void cs_reg_write(void *priv, u32 reg, u32 val)
 	struct mgvt_sim *sim = hook_sim(priv);
 
 	sim_regs_hw_write(&sim->regs, reg, val);
-	if (reg == SIM_GFX_FLSH_CNTL)
+	if (reg == GFX_FLSH_CNTL)
 		sim_ggtt_invalidate(&sim->ggtt);
 }
 

@@ -7,7 +7,6 @@
 
 #include "execlist.h"
 
-#define LRC_STATE_PAGE		4096	/* register state: page 1 of the image */
 #define LRC_DWORDS		1024
 #define LRI_OPCODE_MASK		0xff800000
 #define LRI_OPCODE		0x11000000
@@ -67,32 +66,32 @@ void sim_engine_init(struct sim_engine *e, enum sim_engine_id id,
 static void raise_irq(struct sim_engine *e, u32 bit)
 {
 	u32 b = bit << gt_irq[e->id].shift;
-	u32 *iir = &e->regs->val[SIM_GT_IIR(gt_irq[e->id].bank) / 4];
+	u32 *iir = &e->regs->val[GT_IIR(gt_irq[e->id].bank) / 4];
 
-	if (!(e->regs->val[SIM_GT_IMR(gt_irq[e->id].bank) / 4] & b))
+	if (!(e->regs->val[GT_IMR(gt_irq[e->id].bank) / 4] & b))
 		*iir |= b;
 }
 
 /* One context status event: CSB register pair, HWSP mirror, interrupt. */
 static void csb_event(struct sim_engine *e, u32 status, u32 ctx_id)
 {
-	u32 ptr = ereg(e, SIM_RING_CSB_PTR);
+	u32 ptr = ereg(e, RING_CSB_PTR);
 	u32 wp = ptr & 0xf;
-	u64 hwsp = ereg(e, SIM_RING_HWS_PGA) & ~0xfffULL;
+	u64 hwsp = ereg(e, RING_HWS_PGA) & ~0xfffULL;
 
-	wp = wp >= SIM_CSB_ENTRIES - 1 ? 0 : wp + 1;
-	set_ereg(e, SIM_RING_CSB(wp), status);
-	set_ereg(e, SIM_RING_CSB(wp) + 4, ctx_id);
-	set_ereg(e, SIM_RING_CSB_PTR, (ptr & ~0xfu) | wp);
+	wp = wp >= CSB_ENTRIES - 1 ? 0 : wp + 1;
+	set_ereg(e, RING_CSB(wp), status);
+	set_ereg(e, RING_CSB(wp) + 4, ctx_id);
+	set_ereg(e, RING_CSB_PTR, (ptr & ~0xfu) | wp);
 	if (hwsp) {
 		u32 entry[2] = { status, ctx_id };
 
-		sim_mem_access(&e->mem, 0, hwsp + 4 * (SIM_HWSP_CSB + 2 * wp),
+		sim_mem_access(&e->mem, 0, hwsp + 4 * (HWSP_CSB + 2 * wp),
 			       entry, sizeof(entry), true);
-		sim_mem_access(&e->mem, 0, hwsp + 4 * SIM_HWSP_CSB_WRITE, &wp,
+		sim_mem_access(&e->mem, 0, hwsp + 4 * HWSP_CSB_WRITE, &wp,
 			       4, true);
 	}
-	raise_irq(e, SIM_GT_CONTEXT_SWITCH);
+	raise_irq(e, GT_CONTEXT_SWITCH);
 }
 
 /* Registers every restore loads, even with restore-inhibit (ring context). */
@@ -100,10 +99,10 @@ static bool ring_context_reg(const struct sim_engine *e, u32 reg)
 {
 	u32 rel = reg - sim_engine_base(e->id);
 
-	return rel == SIM_RING_CONTEXT_CONTROL || rel == SIM_RING_HEAD ||
-	       rel == SIM_RING_TAIL || rel == SIM_RING_START ||
-	       rel == SIM_RING_CTL ||
-	       (rel >= SIM_RING_PDP_LDW(0) && rel <= SIM_RING_PDP_UDW(3));
+	return rel == RING_CONTEXT_CONTROL || rel == RING_HEAD ||
+	       rel == RING_TAIL || rel == RING_START ||
+	       rel == RING_CTL ||
+	       (rel >= RING_PDP_LDW(0) && rel <= RING_PDP_UDW(3));
 }
 
 enum walk { WALK_RING, WALK_ALL, WALK_SAVE };
@@ -118,7 +117,7 @@ static bool ctx_walk(struct sim_engine *e, u64 lrca, enum walk how)
 	u32 *img = e->img;
 	unsigned int i = 0, k, n;
 
-	if (sim_mem_access(&e->mem, 0, lrca + LRC_STATE_PAGE, img,
+	if (sim_mem_access(&e->mem, 0, lrca + LRC_STATE_OFFSET, img,
 			   sizeof(e->img), false))
 		return false;
 	while (i < LRC_DWORDS && img[i] != MI_BATCH_BUFFER_END) {
@@ -141,14 +140,14 @@ static bool ctx_walk(struct sim_engine *e, u64 lrca, enum walk how)
 		i += 1 + 2 * n;
 	}
 	if (how == WALK_SAVE)
-		return !sim_mem_access(&e->mem, 0, lrca + LRC_STATE_PAGE, img,
+		return !sim_mem_access(&e->mem, 0, lrca + LRC_STATE_OFFSET, img,
 				       sizeof(e->img), true);
 	return true;
 }
 
 static u32 ctx_id(u64 desc)
 {
-	return desc >> SIM_DESC_CTX_ID_SHIFT;
+	return desc >> CTX_DESC_CTX_ID_SHIFT;
 }
 
 /* Point the streamer at the ring registers just restored. */
@@ -156,33 +155,33 @@ static void ring_from_regs(struct sim_engine *e)
 {
 	struct sim_cs *cs = &e->cs;
 
-	cs->ring_start = ereg(e, SIM_RING_START) & ~0xfffULL;
-	cs->ring_size = (ereg(e, SIM_RING_CTL) & RING_CTL_SIZE) + 4096;
-	cs->head = (ereg(e, SIM_RING_HEAD) & RING_HEAD_ADDR) % cs->ring_size;
-	cs->tail = (ereg(e, SIM_RING_TAIL) & RING_TAIL_ADDR) % cs->ring_size;
+	cs->ring_start = ereg(e, RING_START) & ~0xfffULL;
+	cs->ring_size = (ereg(e, RING_CTL) & RING_CTL_SIZE) + 4096;
+	cs->head = (ereg(e, RING_HEAD) & RING_HEAD_ADDR) % cs->ring_size;
+	cs->tail = (ereg(e, RING_TAIL) & RING_TAIL_ADDR) % cs->ring_size;
 }
 
 static bool ctx_load(struct sim_engine *e, u64 desc)
 {
 	struct sim_cs *cs = &e->cs;
-	u64 lrca = desc & SIM_DESC_LRCA;
+	u64 lrca = desc & CTX_DESC_LRCA;
 
 	cs->error = SIM_CS_ERR_NONE;
 	cs->fault = SIM_FAULT_NONE;
 	cs->level = 0;
-	if (((desc >> SIM_DESC_MODE_SHIFT) & 3) != SIM_DESC_MODE_4LVL) {
+	if (((desc >> CTX_DESC_MODE_SHIFT) & 3) != CTX_DESC_MODE_4LVL) {
 		cs->error = SIM_CS_ERR_UNSUPPORTED;
 		return false;
 	}
 	if (!ctx_walk(e, lrca, WALK_RING) ||
-	    (!(ereg(e, SIM_RING_CONTEXT_CONTROL) & SIM_CTX_RESTORE_INHIBIT) &&
+	    (!(ereg(e, RING_CONTEXT_CONTROL) & CTX_RESTORE_INHIBIT) &&
 	     !ctx_walk(e, lrca, WALK_ALL))) {
 		cs->error = SIM_CS_ERR_FAULT;
 		return false;
 	}
 	ring_from_regs(e);
-	cs->pml4 = (u64)ereg(e, SIM_RING_PDP_UDW(0)) << 32 |
-		   ereg(e, SIM_RING_PDP_LDW(0));
+	cs->pml4 = (u64)ereg(e, RING_PDP_UDW(0)) << 32 |
+		   ereg(e, RING_PDP_LDW(0));
 	cs->hwsp = lrca;	/* per-process HWSP: page 0 of the image */
 	return true;
 }
@@ -193,8 +192,8 @@ static bool ctx_load(struct sim_engine *e, u64 desc)
  */
 static void ctx_save(struct sim_engine *e, u64 desc)
 {
-	set_ereg(e, SIM_RING_CTX_TIMESTAMP, e->cs.time_ns * 3 / 250);
-	if (!ctx_walk(e, desc & SIM_DESC_LRCA, WALK_SAVE))
+	set_ereg(e, RING_CTX_TIMESTAMP, e->cs.time_ns * 3 / 250);
+	if (!ctx_walk(e, desc & CTX_DESC_LRCA, WALK_SAVE))
 		e->faults++;
 }
 
@@ -231,27 +230,27 @@ bool sim_engine_elsp(struct sim_engine *e, u32 val, u64 desc[2])
  */
 void sim_engine_submit(struct sim_engine *e, const u64 desc[2])
 {
-	u64 d1 = desc[1] & SIM_DESC_VALID ? desc[1] : 0;
+	u64 d1 = desc[1] & CTX_DESC_VALID ? desc[1] : 0;
 	u64 cur = e->port[0];
 
-	if (!(desc[0] & SIM_DESC_VALID) || e->cs.error)
+	if (!(desc[0] & CTX_DESC_VALID) || e->cs.error)
 		return;
 
-	if (cur && (cur & SIM_DESC_LRCA) == (desc[0] & SIM_DESC_LRCA)) {
-		if (ctx_walk(e, desc[0] & SIM_DESC_LRCA, WALK_RING))
-			e->cs.tail = (ereg(e, SIM_RING_TAIL) & RING_TAIL_ADDR) %
+	if (cur && (cur & CTX_DESC_LRCA) == (desc[0] & CTX_DESC_LRCA)) {
+		if (ctx_walk(e, desc[0] & CTX_DESC_LRCA, WALK_RING))
+			e->cs.tail = (ereg(e, RING_TAIL) & RING_TAIL_ADDR) %
 				     e->cs.ring_size;
 		e->port[0] = desc[0];
 		e->port[1] = d1;
-		csb_event(e, SIM_CSB_PREEMPTED | SIM_CSB_LITE_RESTORE,
+		csb_event(e, CSB_PREEMPTED | CSB_LITE_RESTORE,
 			  ctx_id(cur));
 		return;
 	}
 	if (cur) {
 		ctx_save(e, cur);
-		csb_event(e, SIM_CSB_PREEMPTED, ctx_id(cur));
+		csb_event(e, CSB_PREEMPTED, ctx_id(cur));
 	} else {
-		csb_event(e, SIM_CSB_IDLE_ACTIVE, 0);
+		csb_event(e, CSB_IDLE_ACTIVE, 0);
 	}
 	e->port[0] = desc[0];
 	e->port[1] = d1;
@@ -280,14 +279,14 @@ enum sim_cs_status sim_engine_run(struct sim_engine *e, u64 budget_ns)
 		return SIM_CS_IDLE;
 	if (e->cs.error)
 		return SIM_CS_ERROR;
-	if (ereg(e, SIM_RING_MI_MODE) & SIM_MI_MODE_STOP_RING)
+	if (ereg(e, RING_MI_MODE) & MI_MODE_STOP_RING)
 		return SIM_CS_WAIT;
 
 	st = sim_cs_run(&e->cs, budget_ns);
 	if (e->cs.user_interrupts != ui)
-		raise_irq(e, SIM_GT_USER_INTERRUPT);
-	set_ereg(e, SIM_RING_HEAD, e->cs.head);
-	set_ereg(e, SIM_RING_ACTHD, e->cs.head);
+		raise_irq(e, GT_USER_INTERRUPT);
+	set_ereg(e, RING_HEAD, e->cs.head);
+	set_ereg(e, RING_ACTHD, e->cs.head);
 	if (st == SIM_CS_ERROR) {
 		e->faults++;
 		return st;
@@ -297,8 +296,8 @@ enum sim_cs_status sim_engine_run(struct sim_engine *e, u64 budget_ns)
 
 	ctx_save(e, e->port[0]);
 	next = e->port[1];
-	csb_event(e, SIM_CSB_COMPLETE |
-		  (next ? SIM_CSB_ELEMENT_SWITCH : SIM_CSB_ACTIVE_IDLE),
+	csb_event(e, CSB_COMPLETE |
+		  (next ? CSB_ELEMENT_SWITCH : CSB_ACTIVE_IDLE),
 		  ctx_id(e->port[0]));
 	e->port[0] = next;
 	e->port[1] = 0;
@@ -320,7 +319,7 @@ enum sim_cs_status sim_engine_run(struct sim_engine *e, u64 budget_ns)
 bool sim_engine_idle(const struct sim_engine *e)
 {
 	return !e->port[0] ||
-	       (ereg(e, SIM_RING_MI_MODE) & SIM_MI_MODE_STOP_RING);
+	       (ereg(e, RING_MI_MODE) & MI_MODE_STOP_RING);
 }
 
 /**

@@ -16,33 +16,6 @@
 #include "cs.h"
 #include "regs.h"
 
-/* Context status buffer events (CSB entry, lower dword). */
-#define SIM_CSB_IDLE_ACTIVE	BIT(0)
-#define SIM_CSB_PREEMPTED	BIT(1)
-#define SIM_CSB_ELEMENT_SWITCH	BIT(2)
-#define SIM_CSB_ACTIVE_IDLE	BIT(3)
-#define SIM_CSB_COMPLETE	BIT(4)
-#define SIM_CSB_LITE_RESTORE	BIT(15)
-#define SIM_CSB_ENTRIES		6
-#define SIM_HWSP_CSB		0x10	/* dword index of CSB in the HWSP */
-#define SIM_HWSP_CSB_WRITE	0x1f	/* dword index of the write pointer */
-
-/* Context descriptor. */
-#define SIM_DESC_VALID		BIT_ULL(0)
-#define SIM_DESC_MODE_SHIFT	3
-#define SIM_DESC_MODE_4LVL	3	/* legacy 64-bit: 4-level PPGTT */
-#define SIM_DESC_LRCA		GENMASK_ULL(31, 12)
-#define SIM_DESC_CTX_ID_SHIFT	32
-
-/* Engine interrupts in the GT IIR. */
-#define SIM_GT_USER_INTERRUPT	BIT(0)
-#define SIM_GT_CONTEXT_SWITCH	BIT(8)
-
-/* Engine registers a context carries that matter to the model. */
-#define SIM_RING_CONTEXT_CONTROL	0x244
-#define SIM_CTX_RESTORE_INHIBIT		BIT(0)
-#define SIM_RING_CTX_TIMESTAMP		0x3a8
-
 /**
  * struct sim_engine - one engine's execlist state
  * @id: which engine

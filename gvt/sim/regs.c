@@ -60,47 +60,47 @@ struct sim_reg {
 #define REG(n, off, rst, fl, k, src) { n, off, rst, fl, k, SIM_FW_NONE, src }
 
 static const struct sim_reg sim_reg_table[] = {
-	ENG("RING_TAIL",	SIM_RING_TAIL,		0, 0, SK_PLAIN),
-	ENG("RING_HEAD",	SIM_RING_HEAD,		0, 0, SK_PLAIN),
-	ENG("RING_START",	SIM_RING_START,		0, 0, SK_PLAIN),
-	ENG("RING_CTL",		SIM_RING_CTL,		0, 0, SK_PLAIN),
-	ENG("RING_ACTHD",	SIM_RING_ACTHD,		0, SR_RO, SK_PLAIN),
-	ENG("RING_HWS_PGA",	SIM_RING_HWS_PGA,	0, 0, SK_PLAIN),
-	ENG("RING_MI_MODE",	SIM_RING_MI_MODE,	0, SR_MASKED, SK_MI_MODE),
-	ENG("RING_IMR",		SIM_RING_IMR,		~0u, 0, SK_PLAIN),
-	ENG("RING_RESET_CTL",	SIM_RING_RESET_CTL,	0, SR_MASKED, SK_RESET_CTL),
-	ENG("RING_ELSP",	SIM_RING_ELSP,		0, 0, SK_ELSP),
-	ENG("RING_EXECLIST_STATUS", SIM_RING_EXECLIST_STATUS, 0, SR_RO, SK_PLAIN),
-	ENG("RING_MODE",	SIM_RING_MODE,		0, SR_MASKED, SK_PLAIN),
-	ENG("RING_TIMESTAMP",	SIM_RING_TIMESTAMP,	0, SR_RO, SK_TIMESTAMP),
-	ENG("RING_CSB_PTR",	SIM_RING_CSB_PTR,	0, SR_MASKED, SK_PLAIN),
-	REG("FORCEWAKE_RENDER",	SIM_FORCEWAKE_RENDER,	0, SR_MASKED, SK_FW_REQ, "i915"),
-	REG("FORCEWAKE_ACK_RENDER", SIM_FORCEWAKE_ACK_RENDER, 0, SR_RO, SK_FW_ACK, "i915"),
-	REG("FORCEWAKE_GT",	SIM_FORCEWAKE_GT,	0, SR_MASKED, SK_FW_REQ, "i915"),
-	REG("FORCEWAKE_ACK_GT",	SIM_FORCEWAKE_ACK_GT,	0, SR_RO, SK_FW_ACK, "i915"),
-	REG("FORCEWAKE_MEDIA",	SIM_FORCEWAKE_MEDIA,	0, SR_MASKED, SK_FW_REQ, "i915"),
-	REG("FORCEWAKE_ACK_MEDIA", SIM_FORCEWAKE_ACK_MEDIA, 0, SR_RO, SK_FW_ACK, "i915"),
-	REG("GDRST",		SIM_GDRST,		0, 0, SK_GDRST, "i915"),
-	REG("PCODE_MAILBOX",	SIM_PCODE_MAILBOX,	0, 0, SK_PCODE, "i915"),
-	REG("MASTER_IRQ",	SIM_MASTER_IRQ,		0, 0, SK_PLAIN, "reset"),
-	REG("GT0_IMR",		SIM_GT_IMR(0),		~0u, 0, SK_PLAIN, "reset"),
-	REG("GT0_IIR",		SIM_GT_IIR(0),		0, SR_W1C, SK_PLAIN, "reset"),
-	REG("GT1_IMR",		SIM_GT_IMR(1),		~0u, 0, SK_PLAIN, "reset"),
-	REG("GT1_IIR",		SIM_GT_IIR(1),		0, SR_W1C, SK_PLAIN, "reset"),
-	REG("GT3_IMR",		SIM_GT_IMR(3),		~0u, 0, SK_PLAIN, "reset"),
-	REG("GT3_IIR",		SIM_GT_IIR(3),		0, SR_W1C, SK_PLAIN, "reset"),
-	REG("GT0_ISR",		SIM_GT_ISR(0),		0, SR_RO, SK_PLAIN, "reset"),
-	REG("GFX_FLSH_CNTL",	SIM_GFX_FLSH_CNTL,	0, 0, SK_FLUSH, "i915"),
+	ENG("RING_TAIL",	RING_TAIL,		0, 0, SK_PLAIN),
+	ENG("RING_HEAD",	RING_HEAD,		0, 0, SK_PLAIN),
+	ENG("RING_START",	RING_START,		0, 0, SK_PLAIN),
+	ENG("RING_CTL",		RING_CTL,		0, 0, SK_PLAIN),
+	ENG("RING_ACTHD",	RING_ACTHD,		0, SR_RO, SK_PLAIN),
+	ENG("RING_HWS_PGA",	RING_HWS_PGA,	0, 0, SK_PLAIN),
+	ENG("RING_MI_MODE",	RING_MI_MODE,	0, SR_MASKED, SK_MI_MODE),
+	ENG("RING_IMR",		RING_IMR,		~0u, 0, SK_PLAIN),
+	ENG("RING_RESET_CTL",	RING_RESET_CTL,	0, SR_MASKED, SK_RESET_CTL),
+	ENG("RING_ELSP",	RING_ELSP,		0, 0, SK_ELSP),
+	ENG("RING_EXECLIST_STATUS", RING_EXECLIST_STATUS, 0, SR_RO, SK_PLAIN),
+	ENG("RING_MODE",	RING_MODE,		0, SR_MASKED, SK_PLAIN),
+	ENG("RING_TIMESTAMP",	RING_TIMESTAMP,	0, SR_RO, SK_TIMESTAMP),
+	ENG("RING_CSB_PTR",	RING_CSB_PTR,	0, SR_MASKED, SK_PLAIN),
+	REG("FORCEWAKE_RENDER",	FORCEWAKE_RENDER,	0, SR_MASKED, SK_FW_REQ, "i915"),
+	REG("FORCEWAKE_ACK_RENDER", FORCEWAKE_ACK_RENDER, 0, SR_RO, SK_FW_ACK, "i915"),
+	REG("FORCEWAKE_GT",	FORCEWAKE_GT,	0, SR_MASKED, SK_FW_REQ, "i915"),
+	REG("FORCEWAKE_ACK_GT",	FORCEWAKE_ACK_GT,	0, SR_RO, SK_FW_ACK, "i915"),
+	REG("FORCEWAKE_MEDIA",	FORCEWAKE_MEDIA,	0, SR_MASKED, SK_FW_REQ, "i915"),
+	REG("FORCEWAKE_ACK_MEDIA", FORCEWAKE_ACK_MEDIA, 0, SR_RO, SK_FW_ACK, "i915"),
+	REG("GDRST",		GDRST,		0, 0, SK_GDRST, "i915"),
+	REG("PCODE_MAILBOX",	PCODE_MAILBOX,	0, 0, SK_PCODE, "i915"),
+	REG("MASTER_IRQ",	MASTER_IRQ,		0, 0, SK_PLAIN, "reset"),
+	REG("GT0_IMR",		GT_IMR(0),		~0u, 0, SK_PLAIN, "reset"),
+	REG("GT0_IIR",		GT_IIR(0),		0, SR_W1C, SK_PLAIN, "reset"),
+	REG("GT1_IMR",		GT_IMR(1),		~0u, 0, SK_PLAIN, "reset"),
+	REG("GT1_IIR",		GT_IIR(1),		0, SR_W1C, SK_PLAIN, "reset"),
+	REG("GT3_IMR",		GT_IMR(3),		~0u, 0, SK_PLAIN, "reset"),
+	REG("GT3_IIR",		GT_IIR(3),		0, SR_W1C, SK_PLAIN, "reset"),
+	REG("GT0_ISR",		GT_ISR(0),		0, SR_RO, SK_PLAIN, "reset"),
+	REG("GFX_FLSH_CNTL",	GFX_FLSH_CNTL,	0, 0, SK_FLUSH, "i915"),
 };
 
 static const u32 engine_base[SIM_NUM_ENGINES] = {
-	[SIM_RCS0] = SIM_RCS_BASE, [SIM_BCS0] = SIM_BCS_BASE,
-	[SIM_VCS0] = SIM_VCS_BASE, [SIM_VECS0] = SIM_VECS_BASE,
+	[SIM_RCS0] = RCS_BASE, [SIM_BCS0] = BCS_BASE,
+	[SIM_VCS0] = VCS_BASE, [SIM_VECS0] = VECS_BASE,
 };
 
 static const u32 engine_gdrst[SIM_NUM_ENGINES] = {
-	[SIM_RCS0] = SIM_GDRST_RENDER, [SIM_BCS0] = SIM_GDRST_BLT,
-	[SIM_VCS0] = SIM_GDRST_MEDIA, [SIM_VECS0] = SIM_GDRST_VECS,
+	[SIM_RCS0] = GDRST_RENDER, [SIM_BCS0] = GDRST_BLT,
+	[SIM_VCS0] = GDRST_MEDIA, [SIM_VECS0] = GDRST_VECS,
 };
 
 /* Gen9 forcewake: render for RCS, the GT (blitter) domain for BCS, media. */
@@ -110,8 +110,8 @@ static const u8 engine_domain[SIM_NUM_ENGINES] = {
 };
 
 static const u32 fw_req_reg[SIM_FW_DOMAINS] = {
-	[SIM_FW_RENDER] = SIM_FORCEWAKE_RENDER, [SIM_FW_GT] = SIM_FORCEWAKE_GT,
-	[SIM_FW_MEDIA] = SIM_FORCEWAKE_MEDIA,
+	[SIM_FW_RENDER] = FORCEWAKE_RENDER, [SIM_FW_GT] = FORCEWAKE_GT,
+	[SIM_FW_MEDIA] = FORCEWAKE_MEDIA,
 };
 
 /**
@@ -177,7 +177,7 @@ int sim_regs_init(struct sim_regs *regs, const struct sim_regs_hooks *hooks,
 		for (e = 0; e < SIM_NUM_ENGINES; e++)
 			index_reg(regs, i, engine_base[e] + r->offset, e);
 	}
-	sim_regs_reset(regs, SIM_GDRST_FULL);
+	sim_regs_reset(regs, GDRST_FULL);
 	return 0;
 }
 
@@ -205,7 +205,7 @@ static const struct sim_reg *desc_of(const struct sim_regs *regs, u32 off)
 /**
  * sim_regs_reset - registers back to their reset values
  * @regs: the register file
- * @gdrst: SIM_GDRST_FULL for everything, else the engines' GDRST bits
+ * @gdrst: GDRST_FULL for everything, else the engines' GDRST bits
  *
  * A full reset clears every dword, then applies the table; an engine reset
  * restores only that engine's registers.  Forcewake requests survive: they
@@ -215,7 +215,7 @@ void sim_regs_reset(struct sim_regs *regs, u32 gdrst)
 {
 	unsigned int i, e;
 
-	if (gdrst & SIM_GDRST_FULL) {
+	if (gdrst & GDRST_FULL) {
 		u32 fw[SIM_FW_DOMAINS] = { 0 };
 
 		for (i = 1; i < SIM_FW_DOMAINS; i++)
@@ -230,12 +230,12 @@ void sim_regs_reset(struct sim_regs *regs, u32 gdrst)
 		if (r->kind == SK_FW_REQ)
 			continue;
 		if (!(r->flags & SR_ENGINE)) {
-			if (gdrst & SIM_GDRST_FULL)
+			if (gdrst & GDRST_FULL)
 				regs->val[r->offset / 4] = r->reset;
 			continue;
 		}
 		for (e = 0; e < SIM_NUM_ENGINES; e++)
-			if (gdrst & (SIM_GDRST_FULL | engine_gdrst[e]))
+			if (gdrst & (GDRST_FULL | engine_gdrst[e]))
 				regs->val[(engine_base[e] + r->offset) / 4] = r->reset;
 	}
 }
@@ -262,9 +262,9 @@ static u32 fw_ack(const struct sim_regs *regs, u32 off)
 	unsigned int d;
 
 	for (d = 1; d < SIM_FW_DOMAINS; d++)
-		if ((d == SIM_FW_RENDER && off == SIM_FORCEWAKE_ACK_RENDER) ||
-		    (d == SIM_FW_GT && off == SIM_FORCEWAKE_ACK_GT) ||
-		    (d == SIM_FW_MEDIA && off == SIM_FORCEWAKE_ACK_MEDIA))
+		if ((d == SIM_FW_RENDER && off == FORCEWAKE_ACK_RENDER) ||
+		    (d == SIM_FW_GT && off == FORCEWAKE_ACK_GT) ||
+		    (d == SIM_FW_MEDIA && off == FORCEWAKE_ACK_MEDIA))
 			return regs->val[fw_req_reg[d] / 4] & 0xffff;
 	return 0;
 }
@@ -278,21 +278,21 @@ static u32 read_value(struct sim_regs *regs, const struct sim_reg *r, u32 off)
 	case SK_FW_ACK:
 		return fw_ack(regs, off);
 	case SK_RESET_CTL:
-		val &= ~SIM_RESET_CTL_READY;
-		if (val & SIM_RESET_CTL_REQUEST)
-			val |= SIM_RESET_CTL_READY;
+		val &= ~RESET_CTL_READY;
+		if (val & RESET_CTL_REQUEST)
+			val |= RESET_CTL_READY;
 		return val;
 	case SK_MI_MODE:
-		val &= ~SIM_MI_MODE_IDLE;
+		val &= ~MI_MODE_IDLE;
 		if (regs->hooks->engine_idle(regs->priv, e))
-			val |= SIM_MI_MODE_IDLE;
+			val |= MI_MODE_IDLE;
 		return val;
 	case SK_TIMESTAMP:
 		return regs->hooks->timestamp(regs->priv, e);
 	case SK_GDRST:
 		return 0;			/* the reset is already done */
 	case SK_PCODE:
-		return val & ~SIM_PCODE_READY;	/* the command is already done */
+		return val & ~PCODE_READY;	/* the command is already done */
 	default:
 		return val;
 	}
@@ -363,9 +363,9 @@ void sim_regs_write(struct sim_regs *regs, u32 off, u32 val)
 		return;
 	case SK_PCODE:
 		/* Every command succeeds at once with a zero reply. */
-		*p = val & ~SIM_PCODE_READY;
-		regs->val[SIM_PCODE_DATA / 4] = 0;
-		regs->val[SIM_PCODE_DATA1 / 4] = 0;
+		*p = val & ~PCODE_READY;
+		regs->val[PCODE_DATA / 4] = 0;
+		regs->val[PCODE_DATA1 / 4] = 0;
 		return;
 	case SK_FLUSH:
 		regs->hooks->ggtt_invalidate(regs->priv);

@@ -26,7 +26,7 @@ static u32 cs_read(void *p, u32 r) { return sim_regs_read(&regs, r); }
 static void cs_write(void *p, u32 r, u32 v) { sim_regs_hw_write(&regs, r, v); }
 static const struct sim_cs_ops cs_ops = { cs_read, cs_write };
 
-#define BASE		SIM_BCS_BASE
+#define BASE		BCS_BASE
 #define GM_HWS		0x10000ULL
 #define GM_CTX_A	0x20000ULL	/* 2 pages */
 #define GM_CTX_B	0x30000ULL
@@ -61,9 +61,9 @@ static void make_ctx(u32 *img, u64 ring, u32 tail)
 {
 	u32 *s = img + 1024;
 	static const u32 regs_list[] = {
-		SIM_RING_CONTEXT_CONTROL, SIM_RING_HEAD, SIM_RING_TAIL,
-		SIM_RING_START, SIM_RING_CTL, SIM_RING_PDP_UDW(0),
-		SIM_RING_PDP_LDW(0), 0x2d0 /* a plain engine register */,
+		RING_CONTEXT_CONTROL, RING_HEAD, RING_TAIL,
+		RING_START, RING_CTL, RING_PDP_UDW(0),
+		RING_PDP_LDW(0), 0x2d0 /* a plain engine register */,
 	};
 	const u32 vals[] = { 0xffff0000, 0, tail, ring, 0x1000 | 1, 0, 0, 0x1234 };
 	unsigned int i, n = sizeof(regs_list) / 4;
@@ -79,7 +79,7 @@ static void make_ctx(u32 *img, u64 ring, u32 tail)
 
 static u64 desc(u64 lrca, u32 id)
 {
-	return (u64)id << 32 | lrca | SIM_DESC_MODE_4LVL << 3 | SIM_DESC_VALID;
+	return (u64)id << 32 | lrca | CTX_DESC_MODE_4LVL << 3 | CTX_DESC_VALID;
 }
 
 static void submit(u64 d0, u64 d1)
@@ -108,8 +108,8 @@ static enum sim_cs_status run_all(void)
 /* CSB entry n as the driver sees it in the HWSP, checked against the register copy. */
 static bool csb_is(unsigned int n, u32 status, u32 id)
 {
-	return hws[SIM_HWSP_CSB + 2 * n] == status && hws[SIM_HWSP_CSB + 2 * n + 1] == id &&
-	       regs.val[(BASE + SIM_RING_CSB(n)) / 4] == status;
+	return hws[HWSP_CSB + 2 * n] == status && hws[HWSP_CSB + 2 * n + 1] == id &&
+	       regs.val[(BASE + RING_CSB(n)) / 4] == status;
 }
 
 static void setup(void)
@@ -124,10 +124,10 @@ static void setup(void)
 	ring_a = gm_map(GM_RING_A, 1);
 	ring_b = gm_map(GM_RING_B, 1);
 	data = gm_map(GM_DATA, 1);
-	regs.val[SIM_GT_IMR(0) / 4] = 0;
-	sim_regs_write(&regs, SIM_FORCEWAKE_GT, 0x00010001);
-	sim_regs_write(&regs, BASE + SIM_RING_HWS_PGA, GM_HWS);
-	sim_regs_write(&regs, BASE + SIM_RING_CSB_PTR, 0xffff0000 | 5 << 8 | 5);
+	regs.val[GT_IMR(0) / 4] = 0;
+	sim_regs_write(&regs, FORCEWAKE_GT, 0x00010001);
+	sim_regs_write(&regs, BASE + RING_HWS_PGA, GM_HWS);
+	sim_regs_write(&regs, BASE + RING_CSB_PTR, 0xffff0000 | 5 << 8 | 5);
 }
 
 static void test_single(void)
@@ -135,15 +135,15 @@ static void test_single(void)
 	memcpy(ring_a, (u32[]){ MI_SDI, GM_DATA, 0, 0xa1, MI_USER_INT, 0 }, 24);
 	make_ctx(ctx_a, GM_RING_A, 24);
 	submit(desc(GM_CTX_A, 0x11), 0);
-	tap_ok(csb_is(0, SIM_CSB_IDLE_ACTIVE, 0) && hws[SIM_HWSP_CSB_WRITE] == 0,
+	tap_ok(csb_is(0, CSB_IDLE_ACTIVE, 0) && hws[HWSP_CSB_WRITE] == 0,
 	       "single: IDLE_ACTIVE first, write pointer wraps from 5 to 0");
 	tap_ok(!sim_engine_idle(&eng), "the engine is busy");
 	tap_ok(run_all() == SIM_CS_IDLE && data[0] == 0xa1, "the context's ring ran");
-	tap_ok(csb_is(1, SIM_CSB_COMPLETE | SIM_CSB_ACTIVE_IDLE, 0x11) &&
-	       hws[SIM_HWSP_CSB_WRITE] == 1 &&
-	       (regs.val[(BASE + SIM_RING_CSB_PTR) / 4] & 0xf) == 1,
+	tap_ok(csb_is(1, CSB_COMPLETE | CSB_ACTIVE_IDLE, 0x11) &&
+	       hws[HWSP_CSB_WRITE] == 1 &&
+	       (regs.val[(BASE + RING_CSB_PTR) / 4] & 0xf) == 1,
 	       "then COMPLETE|ACTIVE_IDLE with the context ID, in CSB and HWSP");
-	tap_ok((regs.val[SIM_GT_IIR(0) / 4] >> 16) == (SIM_GT_CONTEXT_SWITCH | SIM_GT_USER_INTERRUPT),
+	tap_ok((regs.val[GT_IIR(0) / 4] >> 16) == (GT_CONTEXT_SWITCH | GT_USER_INTERRUPT),
 	       "context-switch and user interrupts in BCS0's half of GT0 IIR");
 	tap_ok(ctx_a[1024 + 5] == 24, "the saved image holds the ring head at the tail");
 	tap_ok(ctx_a[1024 + 3] == 0xffff0000 && regs.val[(BASE + 0x2d0) / 4] == 0x1234,
@@ -160,9 +160,9 @@ static void test_pair(void)
 	submit(desc(GM_CTX_A, 0x21), desc(GM_CTX_B, 0x22));
 	run_all();
 	tap_ok(data[1] == 0xa2 && data[2] == 0xb2, "paired: both contexts ran");
-	tap_ok(csb_is(2, SIM_CSB_IDLE_ACTIVE, 0) &&
-	       csb_is(3, SIM_CSB_COMPLETE | SIM_CSB_ELEMENT_SWITCH, 0x21) &&
-	       csb_is(4, SIM_CSB_COMPLETE | SIM_CSB_ACTIVE_IDLE, 0x22),
+	tap_ok(csb_is(2, CSB_IDLE_ACTIVE, 0) &&
+	       csb_is(3, CSB_COMPLETE | CSB_ELEMENT_SWITCH, 0x21) &&
+	       csb_is(4, CSB_COMPLETE | CSB_ACTIVE_IDLE, 0x22),
 	       "paired: IDLE_ACTIVE, COMPLETE|ELEMENT_SWITCH (A), COMPLETE|ACTIVE_IDLE (B)");
 }
 
@@ -177,11 +177,11 @@ static void test_lite_restore(void)
 	       "lite restore: context A waits on a semaphore");
 	make_ctx(ctx_a, GM_RING_A, 32);	/* the driver moved the tail */
 	submit(desc(GM_CTX_A, 0x31), 0);
-	tap_ok(csb_is(0, SIM_CSB_PREEMPTED | SIM_CSB_LITE_RESTORE, 0x31),
+	tap_ok(csb_is(0, CSB_PREEMPTED | CSB_LITE_RESTORE, 0x31),
 	       "resubmitting the running context reports PREEMPTED|LITE_RESTORE");
 	data[0x10] = 1;
 	tap_ok(run_all() == SIM_CS_IDLE && data[0x11] == 0xc1 &&
-	       csb_is(1, SIM_CSB_COMPLETE | SIM_CSB_ACTIVE_IDLE, 0x31),
+	       csb_is(1, CSB_COMPLETE | CSB_ACTIVE_IDLE, 0x31),
 	       "and it runs on to the new tail, then completes");
 }
 

@@ -20,8 +20,8 @@ static void h_flush(void *p) { flushes++; }
 static u64 h_ts(void *p, enum sim_engine_id e) { return 1000 + e; }
 static const struct sim_regs_hooks hooks = { h_idle, h_elsp, h_reset, h_flush, h_ts };
 
-#define RCS(off) (SIM_RCS_BASE + (off))
-#define BCS(off) (SIM_BCS_BASE + (off))
+#define RCS(off) (RCS_BASE + (off))
+#define BCS(off) (BCS_BASE + (off))
 
 static u32 rd(u32 off) { return sim_regs_read(&regs, off); }
 static void wr(u32 off, u32 v) { sim_regs_write(&regs, off, v); }
@@ -29,27 +29,27 @@ static long nofw(void) { return atomic_long_read(&regs.no_forcewake); }
 
 static void wake_all(void)
 {
-	wr(SIM_FORCEWAKE_RENDER, 0x00010001);
-	wr(SIM_FORCEWAKE_GT, 0x00010001);
-	wr(SIM_FORCEWAKE_MEDIA, 0x00010001);
+	wr(FORCEWAKE_RENDER, 0x00010001);
+	wr(FORCEWAKE_GT, 0x00010001);
+	wr(FORCEWAKE_MEDIA, 0x00010001);
 }
 
 static void test_forcewake(void)
 {
 	long n = nofw();
 
-	rd(RCS(SIM_RING_HEAD));
+	rd(RCS(RING_HEAD));
 	tap_ok(nofw() == n + 1, "strict: RCS register read without forcewake is counted");
-	wr(SIM_FORCEWAKE_RENDER, 0x00010001);
-	tap_ok(rd(SIM_FORCEWAKE_ACK_RENDER) & 1, "forcewake render acknowledged on the first read");
-	rd(RCS(SIM_RING_HEAD));
+	wr(FORCEWAKE_RENDER, 0x00010001);
+	tap_ok(rd(FORCEWAKE_ACK_RENDER) & 1, "forcewake render acknowledged on the first read");
+	rd(RCS(RING_HEAD));
 	tap_ok(nofw() == n + 1, "with render awake: not counted");
-	rd(BCS(SIM_RING_HEAD));
+	rd(BCS(RING_HEAD));
 	tap_ok(nofw() == n + 2, "the blitter needs the GT domain, not render");
-	wr(SIM_FORCEWAKE_RENDER, 0x00010000);
-	tap_ok(!(rd(SIM_FORCEWAKE_ACK_RENDER) & 1), "release drops the ack at once");
+	wr(FORCEWAKE_RENDER, 0x00010000);
+	tap_ok(!(rd(FORCEWAKE_ACK_RENDER) & 1), "release drops the ack at once");
 	wake_all();
-	tap_ok((rd(SIM_FORCEWAKE_ACK_GT) & 1) && (rd(SIM_FORCEWAKE_ACK_MEDIA) & 1),
+	tap_ok((rd(FORCEWAKE_ACK_GT) & 1) && (rd(FORCEWAKE_ACK_MEDIA) & 1),
 	       "GT and media domains acknowledge");
 }
 
@@ -57,61 +57,61 @@ static void test_semantics(void)
 {
 	long ro;
 
-	wr(RCS(SIM_RING_MI_MODE), SIM_MI_MODE_STOP_RING);
-	tap_ok(!(rd(RCS(SIM_RING_MI_MODE)) & SIM_MI_MODE_STOP_RING),
+	wr(RCS(RING_MI_MODE), MI_MODE_STOP_RING);
+	tap_ok(!(rd(RCS(RING_MI_MODE)) & MI_MODE_STOP_RING),
 	       "masked: a write without mask bits changes nothing");
-	wr(RCS(SIM_RING_MI_MODE), SIM_MI_MODE_STOP_RING << 16 | SIM_MI_MODE_STOP_RING);
-	tap_ok(rd(RCS(SIM_RING_MI_MODE)) & SIM_MI_MODE_STOP_RING, "masked: enable with its mask bit");
-	tap_ok(rd(RCS(SIM_RING_MI_MODE)) & SIM_MI_MODE_IDLE, "MI_MODE idle is set on the first poll");
+	wr(RCS(RING_MI_MODE), MI_MODE_STOP_RING << 16 | MI_MODE_STOP_RING);
+	tap_ok(rd(RCS(RING_MI_MODE)) & MI_MODE_STOP_RING, "masked: enable with its mask bit");
+	tap_ok(rd(RCS(RING_MI_MODE)) & MI_MODE_IDLE, "MI_MODE idle is set on the first poll");
 	idle[SIM_RCS0] = false;
-	tap_ok(!(rd(RCS(SIM_RING_MI_MODE)) & SIM_MI_MODE_IDLE), "and follows the engine when it is busy");
+	tap_ok(!(rd(RCS(RING_MI_MODE)) & MI_MODE_IDLE), "and follows the engine when it is busy");
 	idle[SIM_RCS0] = true;
 
-	wr(RCS(SIM_RING_RESET_CTL), SIM_RESET_CTL_REQUEST << 16 | SIM_RESET_CTL_REQUEST);
-	tap_ok(rd(RCS(SIM_RING_RESET_CTL)) & SIM_RESET_CTL_READY,
+	wr(RCS(RING_RESET_CTL), RESET_CTL_REQUEST << 16 | RESET_CTL_REQUEST);
+	tap_ok(rd(RCS(RING_RESET_CTL)) & RESET_CTL_READY,
 	       "RING_RESET_CTL: ready to reset on the first poll");
-	wr(RCS(SIM_RING_RESET_CTL), SIM_RESET_CTL_REQUEST << 16);
-	tap_ok(!(rd(RCS(SIM_RING_RESET_CTL)) & SIM_RESET_CTL_READY), "ready clears with the request");
+	wr(RCS(RING_RESET_CTL), RESET_CTL_REQUEST << 16);
+	tap_ok(!(rd(RCS(RING_RESET_CTL)) & RESET_CTL_READY), "ready clears with the request");
 
 	ro = atomic_long_read(&regs.ro_writes);
-	wr(RCS(SIM_RING_ACTHD), 0x1234);
-	tap_ok(rd(RCS(SIM_RING_ACTHD)) == 0 && atomic_long_read(&regs.ro_writes) == ro + 1,
+	wr(RCS(RING_ACTHD), 0x1234);
+	tap_ok(rd(RCS(RING_ACTHD)) == 0 && atomic_long_read(&regs.ro_writes) == ro + 1,
 	       "read-only: write dropped and counted");
 
-	regs.val[SIM_GT_IIR(0) / 4] = 0x00010101;
-	wr(SIM_GT_IIR(0), 0x00000100);
-	tap_ok(rd(SIM_GT_IIR(0)) == 0x00010001, "IIR: writing 1 clears only that bit");
+	regs.val[GT_IIR(0) / 4] = 0x00010101;
+	wr(GT_IIR(0), 0x00000100);
+	tap_ok(rd(GT_IIR(0)) == 0x00010001, "IIR: writing 1 clears only that bit");
 
-	wr(SIM_PCODE_MAILBOX, SIM_PCODE_READY | 0x5);
-	tap_ok(!(rd(SIM_PCODE_MAILBOX) & SIM_PCODE_READY) && rd(SIM_PCODE_DATA) == 0,
+	wr(PCODE_MAILBOX, PCODE_READY | 0x5);
+	tap_ok(!(rd(PCODE_MAILBOX) & PCODE_READY) && rd(PCODE_DATA) == 0,
 	       "PCODE mailbox: ready bit clear on the first poll, reply 0");
 
-	wr(SIM_GFX_FLSH_CNTL, 1);
+	wr(GFX_FLSH_CNTL, 1);
 	tap_ok(flushes == 1, "GFX_FLSH_CNTL invalidates the GGTT");
-	wr(BCS(SIM_RING_ELSP), 0xabcd0001);
+	wr(BCS(RING_ELSP), 0xabcd0001);
 	tap_ok(elsp_seen[SIM_BCS0] == 0xabcd0001, "ELSP writes reach the engine they belong to");
-	tap_ok(rd(SIM_RCS_BASE + SIM_RING_TIMESTAMP) == 1000 &&
-	       rd(SIM_VECS_BASE + SIM_RING_TIMESTAMP) == 1003, "RING_TIMESTAMP reads the engine's time");
+	tap_ok(rd(RCS_BASE + RING_TIMESTAMP) == 1000 &&
+	       rd(VECS_BASE + RING_TIMESTAMP) == 1003, "RING_TIMESTAMP reads the engine's time");
 	wr(0x1ff000, 0x55aa);
 	tap_ok(rd(0x1ff000) == 0x55aa, "registers outside the table store their value");
 }
 
 static void test_reset(void)
 {
-	wr(RCS(SIM_RING_IMR), 0);
-	wr(BCS(SIM_RING_IMR), 0);
-	wr(RCS(SIM_RING_TAIL), 0x80);
-	wr(SIM_GDRST, SIM_GDRST_RENDER);
-	tap_ok(reset_seen == SIM_GDRST_RENDER && rd(SIM_GDRST) == 0,
+	wr(RCS(RING_IMR), 0);
+	wr(BCS(RING_IMR), 0);
+	wr(RCS(RING_TAIL), 0x80);
+	wr(GDRST, GDRST_RENDER);
+	tap_ok(reset_seen == GDRST_RENDER && rd(GDRST) == 0,
 	       "GDRST: engine reset performed, register reads 0 on the first poll");
-	tap_ok(rd(RCS(SIM_RING_IMR)) == ~0u && rd(RCS(SIM_RING_TAIL)) == 0,
+	tap_ok(rd(RCS(RING_IMR)) == ~0u && rd(RCS(RING_TAIL)) == 0,
 	       "engine reset restores RCS0's registers");
-	tap_ok(rd(BCS(SIM_RING_IMR)) == 0, "and leaves BCS0's alone");
+	tap_ok(rd(BCS(RING_IMR)) == 0, "and leaves BCS0's alone");
 	wr(0x1ff000, 0x55aa);
-	wr(SIM_GDRST, SIM_GDRST_FULL);
-	tap_ok(rd(BCS(SIM_RING_IMR)) == ~0u && rd(0x1ff000) == 0 && rd(SIM_GT_IMR(0)) == ~0u,
+	wr(GDRST, GDRST_FULL);
+	tap_ok(rd(BCS(RING_IMR)) == ~0u && rd(0x1ff000) == 0 && rd(GT_IMR(0)) == ~0u,
 	       "full reset restores every register");
-	tap_ok(rd(SIM_FORCEWAKE_ACK_RENDER) & 1, "forcewake requests survive a reset");
+	tap_ok(rd(FORCEWAKE_ACK_RENDER) & 1, "forcewake requests survive a reset");
 }
 
 int main(void)
