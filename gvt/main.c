@@ -6,6 +6,7 @@
  * provider calls), the mdev parent with its GVT-g style types, and the
  * vGPU life cycle behind mdev create/remove.
  */
+#include <linux/debugfs.h>
 #include <linux/module.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
@@ -28,6 +29,8 @@ static const struct mgvt_type_conf mgvt_type_confs[] = {
 };
 
 static_assert(ARRAY_SIZE(mgvt_type_confs) <= MGVT_MAX_TYPES);
+
+static struct dentry *mgvt_debugfs;
 
 static struct mgvt_gm_need type_need(const struct mgvt_type_conf *conf)
 {
@@ -275,7 +278,9 @@ struct mgvt_pgpu *mgvt_register_pgpu(const struct mgvt_pgpu_desc *desc)
 	unsigned int i;
 	int ret;
 
-	if (!desc || !desc->dev || !desc->ops || !desc->name)
+	if (!desc || !desc->dev || !desc->ops || !desc->name ||
+	    !desc->ops->read32 || !desc->ops->write32 || !desc->ops->write_pte ||
+	    !desc->ops->dma_map || !desc->ops->dma_unmap)
 		return ERR_PTR(-EINVAL);
 
 	pgpu = kzalloc(sizeof(*pgpu), GFP_KERNEL);
@@ -313,16 +318,21 @@ struct mgvt_pgpu *mgvt_register_pgpu(const struct mgvt_pgpu_desc *desc)
 		goto err_free;
 	}
 
+	ret = mgvt_native_init(pgpu, mgvt_debugfs);
+	if (ret)
+		goto err_free;
 	ret = mdev_register_parent(&pgpu->parent, desc->dev, &mgvt_mdev_driver,
 				   pgpu->mtypes, pgpu->nr_types);
 	if (ret)
-		goto err_free;
+		goto err_native;
 
 	dev_info(desc->dev, "pGPU %s (%04x:%04x) registered: aperture %llu MiB, %u fences, %u vGPU types\n",
 		 desc->name, desc->vendor, desc->device,
 		 desc->aperture_size / SZ_1M, desc->num_fences, pgpu->nr_types);
 	return pgpu;
 
+err_native:
+	mgvt_native_fini(pgpu);
 err_free:
 	ida_destroy(&pgpu->ids);
 	mutex_destroy(&pgpu->lock);
@@ -340,6 +350,7 @@ EXPORT_SYMBOL_GPL(mgvt_register_pgpu);
 void mgvt_unregister_pgpu(struct mgvt_pgpu *pgpu)
 {
 	mdev_unregister_parent(&pgpu->parent);
+	mgvt_native_fini(pgpu);
 	dev_info(pgpu->desc.dev, "pGPU %s unregistered\n", pgpu->desc.name);
 	ida_destroy(&pgpu->ids);
 	mutex_destroy(&pgpu->lock);
@@ -361,10 +372,14 @@ EXPORT_SYMBOL_GPL(mgvt_pgpu_priv);
 
 static int __init mgvt_init(void)
 {
-	int ret = mdev_register_driver(&mgvt_mdev_driver);
+	int ret;
 
-	if (ret)
+	mgvt_debugfs = debugfs_create_dir("mgvt", NULL);
+	ret = mdev_register_driver(&mgvt_mdev_driver);
+	if (ret) {
+		debugfs_remove_recursive(mgvt_debugfs);
 		return ret;
+	}
 	pr_info("mgvt %s loaded\n", MGVT_VERSION);
 	return 0;
 }
@@ -372,6 +387,7 @@ static int __init mgvt_init(void)
 static void __exit mgvt_exit(void)
 {
 	mdev_unregister_driver(&mgvt_mdev_driver);
+	debugfs_remove_recursive(mgvt_debugfs);
 }
 
 module_init(mgvt_init);

@@ -47,6 +47,37 @@ struct mgvt_type {
 };
 
 #define MGVT_MAX_TYPES		8
+#define MGVT_NUM_ENGINES	4
+#define MGVT_NATIVE_BUF_PAGES	16
+#define MGVT_NATIVE_PAGES	(MGVT_NUM_ENGINES * 5 + MGVT_NATIVE_BUF_PAGES)
+
+struct dentry;
+
+/**
+ * struct mgvt_native - the native client of a pGPU (native.c)
+ * @pgpu: its pGPU
+ * @lock: serialises runs and buffer access
+ * @pages: HWSPs, contexts, rings, batches and the buffer
+ * @dma: their DMA addresses
+ * @seqno: last sequence number written
+ * @csb_read: per engine, the last CSB entry consumed
+ * @ready: engines set up
+ * @last_ns: per engine, host time of the last run
+ * @last_ret: per engine, result of the last run
+ * @dir: debugfs directory
+ */
+struct mgvt_native {
+	struct mgvt_pgpu *pgpu;
+	struct mutex lock; /* runs and buffer */
+	struct page *pages[MGVT_NATIVE_PAGES];
+	dma_addr_t dma[MGVT_NATIVE_PAGES];
+	u32 seqno;
+	u32 csb_read[MGVT_NUM_ENGINES];
+	u32 ready;
+	u64 last_ns[MGVT_NUM_ENGINES];
+	int last_ret[MGVT_NUM_ENGINES];
+	struct dentry *dir;
+};
 
 /**
  * struct mgvt_pgpu - a registered physical GPU
@@ -58,6 +89,7 @@ struct mgvt_type {
  * @lock: protects @pool and @ids
  * @pool: free GM and fences
  * @ids: vGPU ids (vgt_id in PVINFO)
+ * @native: the native client
  */
 struct mgvt_pgpu {
 	struct mgvt_pgpu_desc desc;
@@ -68,6 +100,7 @@ struct mgvt_pgpu {
 	struct mutex lock; /* protects pool and ids */
 	struct mgvt_gm_pool pool;
 	struct ida ids;
+	struct mgvt_native native;
 };
 
 /**
@@ -162,6 +195,10 @@ void mgvt_irq_release(struct mgvt_vgpu *vgpu);
 void mgvt_irq_reset(struct mgvt_vgpu *vgpu);
 void mgvt_irq_raise(struct mgvt_vgpu *vgpu);
 bool mgvt_irq_request(struct mgvt_vgpu *vgpu);
+
+/* native.c */
+int mgvt_native_init(struct mgvt_pgpu *pgpu, struct dentry *root);
+void mgvt_native_fini(struct mgvt_pgpu *pgpu);
 
 /* main.c: vGPU life cycle used by vfio.c */
 int mgvt_vgpu_init(struct mgvt_vgpu *vgpu);

@@ -15,6 +15,9 @@ selftests/vfio/run.sh || rc=1
 echo "### suite: parent"
 sh selftests/vfio/parent.sh || rc=1
 
+echo "### suite: native"
+sh selftests/vfio/native.sh || rc=1
+
 echo "### suite: mdevctl"
 sh selftests/vfio/mdevctl.sh || rc=1
 

@@ -14,6 +14,7 @@
  * (execlist.c) running the command streamer and blitter (cs.c, blt.c) in
  * paced kernel threads (engine.c).
  */
+#include <linux/debugfs.h>
 #include <linux/module.h>
 #include <linux/pci.h>
 #include <linux/platform_device.h>
@@ -36,6 +37,32 @@ static bool use_pci = true;
 module_param(use_pci, bool, 0444);
 MODULE_PARM_DESC(use_pci,
 		 "Sit on a stand-in PCI function (QEMU pci-testdev) when there is one, so the mdev parent is a PCI device as on real hardware (default true); otherwise, or without one, use a platform device of our own");
+
+static struct dentry *sim_debugfs_root;
+
+/*
+ * Strict mode: everything real hardware would punish, counted.  A correct
+ * driver keeps every line at 0 (engine_faults counts hung contexts).
+ */
+static int strict_show(struct seq_file *m, void *unused)
+{
+	struct mgvt_sim *sim = m->private;
+	unsigned long hung = 0;
+	unsigned int e;
+
+	for (e = 0; e < SIM_NUM_ENGINES; e++)
+		hung += READ_ONCE(sim->run[e].eng.faults);
+	seq_printf(m, "no_forcewake %ld\n", atomic_long_read(&sim->regs.no_forcewake));
+	seq_printf(m, "ro_writes %ld\n", atomic_long_read(&sim->regs.ro_writes));
+	seq_printf(m, "ggtt_stale_uses %ld\n", atomic_long_read(&sim->ggtt.stale_uses));
+	seq_printf(m, "pte_faults %ld\n", atomic_long_read(&sim->ggtt.pte_faults));
+	seq_printf(m, "range_faults %ld\n", atomic_long_read(&sim->ggtt.range_faults));
+	seq_printf(m, "dma_faults %ld\n", atomic_long_read(&sim->mmu.faults));
+	seq_printf(m, "engine_faults %lu\n", hung);
+	seq_printf(m, "dma_mapped_pages %ld\n", atomic_long_read(&sim->mmu.mapped));
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(strict);
 
 static struct mgvt_sim *to_sim(struct mgvt_pgpu *pgpu)
 {
@@ -170,6 +197,8 @@ static struct mgvt_sim *sim_create(struct device *dev)
 		ret = PTR_ERR(sim->pgpu);
 		goto err_stop;
 	}
+	sim->debugfs = debugfs_create_dir(dev_name(dev), sim_debugfs_root);
+	debugfs_create_file("strict", 0400, sim->debugfs, sim, &strict_fops);
 	return sim;
 
 err_stop:
@@ -181,6 +210,7 @@ err_free:
 
 static void sim_destroy(struct mgvt_sim *sim)
 {
+	debugfs_remove_recursive(sim->debugfs);
 	mgvt_unregister_pgpu(sim->pgpu);
 	sim_engines_stop(sim);
 	sim_free(sim);
@@ -254,10 +284,13 @@ static int __init sim_init(void)
 		return -EINVAL;
 	}
 
+	sim_debugfs_root = debugfs_create_dir("mgvt_sim", NULL);
 	if (use_pci) {
 		ret = pci_register_driver(&sim_pci_driver);
-		if (ret)
+		if (ret) {
+			debugfs_remove_recursive(sim_debugfs_root);
 			return ret;
+		}
 		if (sim_pci_count)
 			return 0;
 	}
@@ -287,6 +320,7 @@ err_pci:
 	if (use_pci)
 		pci_unregister_driver(&sim_pci_driver);
 	sim_platform_dev = NULL;
+	debugfs_remove_recursive(sim_debugfs_root);
 	return ret;
 }
 
@@ -298,6 +332,7 @@ static void __exit sim_exit(void)
 	}
 	if (use_pci)
 		pci_unregister_driver(&sim_pci_driver);
+	debugfs_remove_recursive(sim_debugfs_root);
 }
 
 module_init(sim_init);

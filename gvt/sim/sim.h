@@ -49,6 +49,7 @@ struct sim_runner {
  * @mmu: the emulated IOMMU
  * @run: one runner per engine
  * @pgpu: handle from the mediator
+ * @debugfs: the device's debugfs directory
  */
 struct mgvt_sim {
 	spinlock_t lock; /* registers and engine state */
@@ -57,6 +58,7 @@ struct mgvt_sim {
 	struct sim_iommu mmu;
 	struct sim_runner run[SIM_NUM_ENGINES];
 	struct mgvt_pgpu *pgpu;
+	struct dentry *debugfs;
 };
 
 extern const struct sim_regs_hooks sim_regs_hooks;

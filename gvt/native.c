@@ -1,0 +1,450 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The native client: drives a pGPU through hal.h exactly as the mediator
+ * does (DMA-mapped pages, GGTT entries, a logical ring context, a ring, a
+ * batch, ELSP, the CSB in the HWSP), with no vGPU in between.  It is the
+ * baseline for "vGPU throughput as % of native" and lets tests run work on
+ * every engine.  Operators reach it through debugfs:
+ *
+ *   <debugfs>/mgvt/<device>/native          write "<engine> <op> <args>"
+ *   <debugfs>/mgvt/<device>/native_buffer   the 64 KiB the work writes to
+ *
+ * ops: "store <offset> <value>" (MI_STORE_DWORD_IMM, every engine),
+ * "fill <x> <y> <w> <h> <pitch> <color>" and
+ * "copy <sx> <sy> <dx> <dy> <w> <h> <pitch>" (blitter, 32 bpp, in the
+ * buffer).  Reading "native" reports the last run of each engine.
+ */
+#include <linux/debugfs.h>
+#include <linux/delay.h>
+#include <linux/highmem.h>
+#include <linux/slab.h>
+#include <linux/timekeeping.h>
+#include <linux/uaccess.h>
+
+#include "mgvt.h"
+#include "regs.h"
+
+/* Page layout of the client's memory, in the host's own low GM. */
+enum {
+	NP_HWSP = 0,				/* one per engine */
+	NP_CTX = NP_HWSP + MGVT_NUM_ENGINES,	/* two per engine */
+	NP_RING = NP_CTX + 2 * MGVT_NUM_ENGINES,
+	NP_BATCH = NP_RING + MGVT_NUM_ENGINES,
+	NP_BUF = NP_BATCH + MGVT_NUM_ENGINES,
+	NP_COUNT = NP_BUF + MGVT_NATIVE_BUF_PAGES,
+};
+
+static_assert(NP_COUNT == MGVT_NATIVE_PAGES);
+
+#define NATIVE_GM_BASE		0x100000ULL	/* inside the host's reserve */
+#define NATIVE_TIMEOUT_MS	5000
+#define HWSP_SEQNO		0x40		/* dword index */
+
+#define MI_NOOP			0x00000000
+#define MI_USER_INTERRUPT	0x01000000
+#define MI_BATCH_BUFFER_END	0x05000000
+#define MI_STORE_DWORD_GGTT	(0x10000000 | BIT(22) | 2)
+#define MI_LRI(n)		(0x11000000 | (2 * (n) - 1))
+#define MI_BATCH_BUFFER_START	(0x18800000 | 1)
+#define XY_COLOR_BLT		(0x54000000 | 3 << 20 | 5)
+#define XY_SRC_COPY_BLT		(0x54c00000 | 3 << 20 | 8)
+#define BR13_32BPP		(3U << 24)
+#define ROP_PATCOPY		(0xf0U << 16)
+#define ROP_SRCCOPY		(0xccU << 16)
+
+static const struct {
+	const char *name;
+	u32 base;
+	u32 fw_req;
+	u32 fw_ack;
+	bool blitter;
+} native_engines[MGVT_NUM_ENGINES] = {
+	{ "rcs0", RCS_BASE, FORCEWAKE_RENDER, FORCEWAKE_ACK_RENDER, false },
+	{ "bcs0", BCS_BASE, FORCEWAKE_GT, FORCEWAKE_ACK_GT, true },
+	{ "vcs0", VCS_BASE, FORCEWAKE_MEDIA, FORCEWAKE_ACK_MEDIA, false },
+	{ "vecs0", VECS_BASE, FORCEWAKE_MEDIA, FORCEWAKE_ACK_MEDIA, false },
+};
+
+static u64 np_gm(unsigned int page)
+{
+	return NATIVE_GM_BASE + (u64)page * PAGE_SIZE;
+}
+
+static u32 rd(struct mgvt_pgpu *pgpu, u32 reg)
+{
+	return pgpu->desc.ops->read32(pgpu, reg);
+}
+
+static void wr(struct mgvt_pgpu *pgpu, u32 reg, u32 val)
+{
+	pgpu->desc.ops->write32(pgpu, reg, val);
+}
+
+/* Wake the engine's forcewake domain; the ack comes on a short poll. */
+static int forcewake_get(struct mgvt_pgpu *pgpu, unsigned int e)
+{
+	unsigned int i;
+
+	wr(pgpu, native_engines[e].fw_req, MASKED_ENABLE(FORCEWAKE_KERNEL));
+	for (i = 0; i < 1000; i++) {
+		if (rd(pgpu, native_engines[e].fw_ack) & FORCEWAKE_KERNEL)
+			return 0;
+		udelay(1);
+	}
+	return -ETIMEDOUT;
+}
+
+static void forcewake_put(struct mgvt_pgpu *pgpu, unsigned int e)
+{
+	wr(pgpu, native_engines[e].fw_req, MASKED_DISABLE(FORCEWAKE_KERNEL));
+}
+
+static void write_dwords(struct mgvt_native *n, unsigned int page,
+			 const u32 *dw, unsigned int count)
+{
+	u32 *p = kmap_local_page(n->pages[page]);
+
+	if (count)
+		memcpy(p, dw, count * 4);
+	memset(p + count, 0, PAGE_SIZE - count * 4);
+	kunmap_local(p);
+}
+
+static u32 read_dword(struct mgvt_native *n, unsigned int page,
+		      unsigned int index)
+{
+	u32 *p = kmap_local_page(n->pages[page]);
+	u32 val = READ_ONCE(p[index]);
+
+	kunmap_local(p);
+	return val;
+}
+
+/* A logical ring context whose ring holds @tail bytes. */
+static void write_context(struct mgvt_native *n, unsigned int e, u32 tail)
+{
+	u32 base = native_engines[e].base;
+	u32 state[] = {
+		MI_NOOP, MI_LRI(7),
+		base + RING_CONTEXT_CONTROL, MASKED_DISABLE(CTX_RESTORE_INHIBIT),
+		base + RING_HEAD, 0,
+		base + RING_TAIL, tail,
+		base + RING_START, (u32)np_gm(NP_RING + e),
+		base + RING_CTL, RING_CTL_VALID,	/* one page */
+		base + RING_PDP_UDW(0), 0,
+		base + RING_PDP_LDW(0), 0,		/* no PPGTT */
+		MI_BATCH_BUFFER_END,
+	};
+
+	write_dwords(n, NP_CTX + 2 * e, NULL, 0);	/* PPHWSP */
+	write_dwords(n, NP_CTX + 2 * e + 1, state, ARRAY_SIZE(state));
+}
+
+/* Set up the engine once: its HWSP, run-list mode, CSB pointers. */
+static void engine_setup(struct mgvt_native *n, unsigned int e)
+{
+	struct mgvt_pgpu *pgpu = n->pgpu;
+	u32 base = native_engines[e].base;
+
+	u32 hwsp[HWSP_CSB_WRITE + 1] = { [HWSP_CSB_WRITE] = CSB_ENTRIES - 1 };
+
+	/* The CSB write pointer starts at the last entry, as after reset. */
+	write_dwords(n, NP_HWSP + e, hwsp, ARRAY_SIZE(hwsp));
+	wr(pgpu, base + RING_HWS_PGA, np_gm(NP_HWSP + e));
+	wr(pgpu, base + RING_MODE, MASKED_ENABLE(RING_MODE_RUN_LIST));
+	wr(pgpu, base + RING_CSB_PTR, 0x0f0f0000 |
+	   (CSB_ENTRIES - 1) << 8 | (CSB_ENTRIES - 1));
+	n->csb_read[e] = CSB_ENTRIES - 1;
+	n->ready |= BIT(e);
+}
+
+/* Wait for our context's COMPLETE event in the CSB mirror. */
+static int wait_complete(struct mgvt_native *n, unsigned int e, u32 ctx_id)
+{
+	unsigned long deadline = jiffies + msecs_to_jiffies(NATIVE_TIMEOUT_MS);
+
+	do {
+		u32 wp = read_dword(n, NP_HWSP + e, HWSP_CSB_WRITE);
+
+		while (wp < CSB_ENTRIES && n->csb_read[e] != wp) {
+			unsigned int i = (n->csb_read[e] + 1) % CSB_ENTRIES;
+			u32 status = read_dword(n, NP_HWSP + e, HWSP_CSB + 2 * i);
+			u32 id = read_dword(n, NP_HWSP + e, HWSP_CSB + 2 * i + 1);
+
+			n->csb_read[e] = i;
+			if ((status & CSB_COMPLETE) && id == ctx_id)
+				return 0;
+		}
+		usleep_range(50, 100);
+	} while (time_before(jiffies, deadline));
+	return -ETIMEDOUT;
+}
+
+/* Run @batch (without its MI_BATCH_BUFFER_END) on engine @e. */
+static int native_run(struct mgvt_native *n, unsigned int e, const u32 *batch,
+		      unsigned int count)
+{
+	struct mgvt_pgpu *pgpu = n->pgpu;
+	u32 seqno = ++n->seqno, ctx_id = e + 1;
+	u32 ring[] = {
+		MI_BATCH_BUFFER_START, (u32)np_gm(NP_BATCH + e), 0,
+		MI_STORE_DWORD_GGTT, (u32)np_gm(NP_HWSP + e) + 4 * HWSP_SEQNO,
+		0, seqno, MI_USER_INTERRUPT,
+	};
+	u32 bb[64];
+	u64 lrca = np_gm(NP_CTX + 2 * e), start;
+	int ret;
+
+	if (count + 1 > ARRAY_SIZE(bb))
+		return -EINVAL;
+	memcpy(bb, batch, count * 4);
+	bb[count] = MI_BATCH_BUFFER_END;
+
+	ret = forcewake_get(pgpu, e);
+	if (ret)
+		return ret;
+	if (!(n->ready & BIT(e)))
+		engine_setup(n, e);
+	write_dwords(n, NP_BATCH + e, bb, count + 1);
+	write_dwords(n, NP_RING + e, ring, ARRAY_SIZE(ring));
+	write_context(n, e, sizeof(ring));
+
+	start = ktime_get_ns();
+	wr(pgpu, native_engines[e].base + RING_ELSP, 0);
+	wr(pgpu, native_engines[e].base + RING_ELSP, 0);
+	wr(pgpu, native_engines[e].base + RING_ELSP, ctx_id);
+	wr(pgpu, native_engines[e].base + RING_ELSP, (u32)lrca |
+	   CTX_DESC_MODE_4LVL << CTX_DESC_MODE_SHIFT | CTX_DESC_VALID);
+	ret = wait_complete(n, e, ctx_id);
+	n->last_ns[e] = ktime_get_ns() - start;
+	if (!ret && read_dword(n, NP_HWSP + e, HWSP_SEQNO) != seqno)
+		ret = -EIO;
+	n->last_ret[e] = ret;
+	forcewake_put(pgpu, e);
+	if (ret)
+		dev_warn(pgpu->desc.dev, "native client: %s did not complete (%d)\n",
+			 native_engines[e].name, ret);
+	return ret;
+}
+
+/* A rectangle of 32 bpp pixels inside the buffer. */
+static bool rect_ok(u32 x, u32 y, u32 w, u32 h, u32 pitch)
+{
+	u64 end = ((u64)y + h - 1) * pitch + ((u64)x + w) * 4;
+
+	return w && h && w <= 0x7fff && h <= 0x7fff && x <= 0x7fff &&
+	       y <= 0x7fff && pitch && pitch <= 0x7fff && !(pitch & 3) &&
+	       end <= MGVT_NATIVE_BUF_PAGES * PAGE_SIZE;
+}
+
+static int native_command(struct mgvt_native *n, char *cmd)
+{
+	u64 buf = np_gm(NP_BUF);
+	char name[8], op[8];
+	u32 a[7], bb[16];
+	unsigned int e;
+	int args;
+
+	args = sscanf(cmd, "%7s %7s %u %u %u %u %u %u %u", name, op,
+		      &a[0], &a[1], &a[2], &a[3], &a[4], &a[5], &a[6]);
+	for (e = 0; e < MGVT_NUM_ENGINES; e++)
+		if (args >= 2 && !strcmp(name, native_engines[e].name))
+			break;
+	if (e == MGVT_NUM_ENGINES)
+		return -EINVAL;
+
+	if (!strcmp(op, "store") && args == 4 && a[0] % 4 == 0 &&
+	    a[0] < MGVT_NATIVE_BUF_PAGES * PAGE_SIZE) {
+		u32 store[] = { MI_STORE_DWORD_GGTT, (u32)buf + a[0], 0, a[1] };
+
+		return native_run(n, e, store, ARRAY_SIZE(store));
+	}
+	if (!native_engines[e].blitter)
+		return -EINVAL;
+	if (!strcmp(op, "fill") && args == 8 &&
+	    rect_ok(a[0], a[1], a[2], a[3], a[4])) {
+		bb[0] = XY_COLOR_BLT;
+		bb[1] = BR13_32BPP | ROP_PATCOPY | a[4];
+		bb[2] = a[1] << 16 | a[0];
+		bb[3] = (a[1] + a[3]) << 16 | (a[0] + a[2]);
+		bb[4] = (u32)buf;
+		bb[5] = 0;
+		bb[6] = a[5];
+		return native_run(n, e, bb, 7);
+	}
+	if (!strcmp(op, "copy") && args == 9 &&
+	    rect_ok(a[0], a[1], a[4], a[5], a[6]) &&
+	    rect_ok(a[2], a[3], a[4], a[5], a[6])) {
+		bb[0] = XY_SRC_COPY_BLT;
+		bb[1] = BR13_32BPP | ROP_SRCCOPY | a[6];
+		bb[2] = a[3] << 16 | a[2];
+		bb[3] = (a[3] + a[5]) << 16 | (a[2] + a[4]);
+		bb[4] = (u32)buf;
+		bb[5] = 0;
+		bb[6] = a[1] << 16 | a[0];
+		bb[7] = a[6];
+		bb[8] = (u32)buf;
+		bb[9] = 0;
+		return native_run(n, e, bb, 10);
+	}
+	return -EINVAL;
+}
+
+static ssize_t native_write(struct file *f, const char __user *ubuf,
+			    size_t len, loff_t *ppos)
+{
+	struct mgvt_native *n = f->private_data;
+	char cmd[96];
+	int ret;
+
+	if (len >= sizeof(cmd))
+		return -EINVAL;
+	if (copy_from_user(cmd, ubuf, len))
+		return -EFAULT;
+	cmd[len] = 0;
+	mutex_lock(&n->lock);
+	ret = native_command(n, cmd);
+	mutex_unlock(&n->lock);
+	return ret ? ret : len;
+}
+
+static ssize_t native_read(struct file *f, char __user *ubuf, size_t len,
+			   loff_t *ppos)
+{
+	struct mgvt_native *n = f->private_data;
+	char out[256];
+	int pos = 0;
+	unsigned int e;
+
+	mutex_lock(&n->lock);
+	for (e = 0; e < MGVT_NUM_ENGINES; e++)
+		pos += scnprintf(out + pos, sizeof(out) - pos,
+				 "%s last %d ns %llu\n", native_engines[e].name,
+				 n->last_ret[e], n->last_ns[e]);
+	mutex_unlock(&n->lock);
+	return simple_read_from_buffer(ubuf, len, ppos, out, pos);
+}
+
+static const struct file_operations native_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.read = native_read,
+	.write = native_write,
+	.llseek = default_llseek,
+};
+
+/* The buffer, page by page: what the engines wrote, or a pattern to copy. */
+static ssize_t buffer_rw(struct file *f, char __user *ubuf, size_t len,
+			 loff_t *ppos, bool write)
+{
+	struct mgvt_native *n = f->private_data;
+	loff_t size = MGVT_NATIVE_BUF_PAGES * PAGE_SIZE;
+	size_t done = 0;
+
+	if (*ppos < 0)
+		return -EINVAL;
+	mutex_lock(&n->lock);
+	while (done < len && *ppos < size) {
+		size_t off = offset_in_page(*ppos);
+		size_t chunk = min_t(size_t, len - done, PAGE_SIZE - off);
+		u8 *p = kmap_local_page(n->pages[NP_BUF + *ppos / PAGE_SIZE]);
+		unsigned long left = write ?
+			copy_from_user(p + off, ubuf + done, chunk) :
+			copy_to_user(ubuf + done, p + off, chunk);
+
+		kunmap_local(p);
+		if (left)
+			break;
+		done += chunk;
+		*ppos += chunk;
+	}
+	mutex_unlock(&n->lock);
+	return done ? done : (len ? -EFAULT : 0);
+}
+
+static ssize_t buffer_read(struct file *f, char __user *ubuf, size_t len,
+			   loff_t *ppos)
+{
+	if (*ppos >= MGVT_NATIVE_BUF_PAGES * PAGE_SIZE)
+		return 0;
+	return buffer_rw(f, ubuf, len, ppos, false);
+}
+
+static ssize_t buffer_write(struct file *f, const char __user *ubuf,
+			    size_t len, loff_t *ppos)
+{
+	if (*ppos >= MGVT_NATIVE_BUF_PAGES * PAGE_SIZE)
+		return -ENOSPC;
+	return buffer_rw(f, (char __user *)ubuf, len, ppos, true);
+}
+
+static const struct file_operations buffer_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.read = buffer_read,
+	.write = buffer_write,
+	.llseek = default_llseek,
+};
+
+/* Undo the first @count pages: scratch PTE, invalidate, DMA unmap, free. */
+static void native_release(struct mgvt_native *n, unsigned int count)
+{
+	const struct mgvt_hal_ops *ops = n->pgpu->desc.ops;
+	unsigned int i;
+
+	for (i = 0; i < count; i++)
+		ops->write_pte(n->pgpu, np_gm(i) >> PAGE_SHIFT, 0);
+	wr(n->pgpu, GFX_FLSH_CNTL, 1);
+	for (i = 0; i < count; i++) {
+		ops->dma_unmap(n->pgpu, n->dma[i], 1);
+		__free_page(n->pages[i]);
+	}
+}
+
+/**
+ * mgvt_native_init - set up the native client of a pGPU
+ * @pgpu: the pGPU, registered
+ * @root: debugfs directory of mgvt
+ *
+ * Return: 0 or a negative errno.
+ */
+int mgvt_native_init(struct mgvt_pgpu *pgpu, struct dentry *root)
+{
+	struct mgvt_native *n = &pgpu->native;
+	const struct mgvt_hal_ops *ops = pgpu->desc.ops;
+	unsigned int i;
+	int ret;
+
+	n->pgpu = pgpu;
+	mutex_init(&n->lock);
+	for (i = 0; i < NP_COUNT; i++) {
+		n->pages[i] = alloc_page(GFP_KERNEL | __GFP_ZERO);
+		ret = n->pages[i] ? ops->dma_map(pgpu, n->pages[i], 1, &n->dma[i]) :
+				    -ENOMEM;
+		if (ret) {
+			if (n->pages[i])
+				__free_page(n->pages[i]);
+			native_release(n, i);
+			return ret;
+		}
+		ops->write_pte(pgpu, np_gm(i) >> PAGE_SHIFT, n->dma[i] | 1);
+	}
+	wr(pgpu, GFX_FLSH_CNTL, 1);
+	n->dir = debugfs_create_dir(dev_name(pgpu->desc.dev), root);
+	debugfs_create_file("native", 0600, n->dir, n, &native_fops);
+	debugfs_create_file("native_buffer", 0600, n->dir, n, &buffer_fops);
+	return 0;
+}
+
+/**
+ * mgvt_native_fini - tear the native client down
+ * @pgpu: the pGPU
+ */
+void mgvt_native_fini(struct mgvt_pgpu *pgpu)
+{
+	struct mgvt_native *n = &pgpu->native;
+
+	debugfs_remove_recursive(n->dir);
+	native_release(n, NP_COUNT);
+	mutex_destroy(&n->lock);
+}
