@@ -86,5 +86,6 @@ struct mgvt_pgpu_desc {
 struct mgvt_pgpu *mgvt_register_pgpu(const struct mgvt_pgpu_desc *desc);
 void mgvt_unregister_pgpu(struct mgvt_pgpu *pgpu);
 void *mgvt_pgpu_priv(struct mgvt_pgpu *pgpu);
+void mgvt_pgpu_irq(struct mgvt_pgpu *pgpu);
 
 #endif /* MGVT_HAL_H */

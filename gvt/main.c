@@ -321,6 +321,7 @@ struct mgvt_pgpu *mgvt_register_pgpu(const struct mgvt_pgpu_desc *desc)
 	ret = mgvt_native_init(pgpu, mgvt_debugfs);
 	if (ret)
 		goto err_free;
+	mgvt_pirq_enable(pgpu);
 	ret = mdev_register_parent(&pgpu->parent, desc->dev, &mgvt_mdev_driver,
 				   pgpu->mtypes, pgpu->nr_types);
 	if (ret)
@@ -332,6 +333,7 @@ struct mgvt_pgpu *mgvt_register_pgpu(const struct mgvt_pgpu_desc *desc)
 	return pgpu;
 
 err_native:
+	mgvt_pirq_disable(pgpu);
 	mgvt_native_fini(pgpu);
 err_free:
 	ida_destroy(&pgpu->ids);
@@ -350,6 +352,7 @@ EXPORT_SYMBOL_GPL(mgvt_register_pgpu);
 void mgvt_unregister_pgpu(struct mgvt_pgpu *pgpu)
 {
 	mdev_unregister_parent(&pgpu->parent);
+	mgvt_pirq_disable(pgpu);
 	mgvt_native_fini(pgpu);
 	dev_info(pgpu->desc.dev, "pGPU %s unregistered\n", pgpu->desc.name);
 	ida_destroy(&pgpu->ids);

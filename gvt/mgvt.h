@@ -65,6 +65,8 @@ struct dentry;
  * @last_ns: per engine, host time of the last run
  * @last_ret: per engine, result of the last run
  * @dir: debugfs directory
+ * @irq_user: per engine, user interrupts seen by the pGPU interrupt handler
+ * @irq_ctxsw: per engine, context-switch interrupts seen
  */
 struct mgvt_native {
 	struct mgvt_pgpu *pgpu;
@@ -77,6 +79,8 @@ struct mgvt_native {
 	u64 last_ns[MGVT_NUM_ENGINES];
 	int last_ret[MGVT_NUM_ENGINES];
 	struct dentry *dir;
+	atomic_t irq_user[MGVT_NUM_ENGINES];
+	atomic_t irq_ctxsw[MGVT_NUM_ENGINES];
 };
 
 /**
@@ -195,6 +199,10 @@ void mgvt_irq_release(struct mgvt_vgpu *vgpu);
 void mgvt_irq_reset(struct mgvt_vgpu *vgpu);
 void mgvt_irq_raise(struct mgvt_vgpu *vgpu);
 bool mgvt_irq_request(struct mgvt_vgpu *vgpu);
+
+/* pirq.c: interrupts of the physical GPU */
+void mgvt_pirq_enable(struct mgvt_pgpu *pgpu);
+void mgvt_pirq_disable(struct mgvt_pgpu *pgpu);
 
 /* native.c */
 int mgvt_native_init(struct mgvt_pgpu *pgpu, struct dentry *root);

@@ -312,15 +312,17 @@ static ssize_t native_read(struct file *f, char __user *ubuf, size_t len,
 			   loff_t *ppos)
 {
 	struct mgvt_native *n = f->private_data;
-	char out[256];
+	char out[512];
 	int pos = 0;
 	unsigned int e;
 
 	mutex_lock(&n->lock);
 	for (e = 0; e < MGVT_NUM_ENGINES; e++)
 		pos += scnprintf(out + pos, sizeof(out) - pos,
-				 "%s last %d ns %llu\n", native_engines[e].name,
-				 n->last_ret[e], n->last_ns[e]);
+				 "%s last %d ns %llu irq_user %d irq_ctxsw %d\n",
+				 native_engines[e].name, n->last_ret[e],
+				 n->last_ns[e], atomic_read(&n->irq_user[e]),
+				 atomic_read(&n->irq_ctxsw[e]));
 	mutex_unlock(&n->lock);
 	return simple_read_from_buffer(ubuf, len, ppos, out, pos);
 }

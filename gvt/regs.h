@@ -64,6 +64,9 @@
 #define PCODE_DATA1		0x13812c
 #define PCODE_READY		BIT(31)
 #define MASTER_IRQ		0x44200
+#define MASTER_IRQ_CONTROL	BIT(31)
+#define MASTER_IRQ_GT(n)	BIT(n)	/* GT bank n has an enabled IIR bit */
+#define GT_BANKS		4
 #define GT_ISR(n)		(0x44300 + 0x10 * (n))
 #define GT_IMR(n)		(0x44304 + 0x10 * (n))
 #define GT_IIR(n)		(0x44308 + 0x10 * (n))

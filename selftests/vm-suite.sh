@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 # Everything that runs inside the host VM during `make check`, in order:
 # the VFIO-level suite (which loads and unloads the modules itself), the
-# mdevctl view of the types, then one L2 guest.  Exit status non-zero if
-# any part failed.
+# parent device and module parameters, the native client on all engines,
+# the mdevctl view of the types, then one L2 guest.  Exit status non-zero
+# if any part failed.
 set -u
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo" || exit 1

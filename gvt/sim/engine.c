@@ -64,6 +64,7 @@ static int runner_thread(void *arg)
 
 	while (!kthread_should_stop()) {
 		enum sim_cs_status st;
+		bool irq;
 
 		wait_event_interruptible(r->wq, kthread_should_stop() ||
 					 runner_has_work(r));
@@ -76,7 +77,15 @@ static int runner_thread(void *arg)
 			r->has_pending = false;
 		}
 		st = sim_engine_run(&r->eng, SIM_SLICE_NS);
+		irq = sim_regs_irq_pending(&sim->regs);
 		spin_unlock_irq(&sim->lock);
+
+		/* The interrupt line, level-triggered: handlers run atomic. */
+		if (irq) {
+			local_irq_disable();
+			mgvt_pgpu_irq(sim->pgpu);
+			local_irq_enable();
+		}
 
 		if (st == SIM_CS_WAIT)
 			usleep_range(SIM_SEMAPHORE_POLL_US,
@@ -177,12 +186,10 @@ static const char *const engine_names[SIM_NUM_ENGINES] = {
 };
 
 /**
- * sim_engines_start - set up the engines and start their threads
- * @sim: the GPU, its register file, GGTT and IOMMU ready
- *
- * Return: 0 or a negative errno (no thread left running).
+ * sim_engines_init - the engines, idle, before any register access
+ * @sim: the GPU
  */
-int sim_engines_start(struct mgvt_sim *sim)
+void sim_engines_init(struct mgvt_sim *sim)
 {
 	unsigned int e;
 
@@ -194,6 +201,18 @@ int sim_engines_start(struct mgvt_sim *sim)
 				&sim_cs_ops, sim);
 		init_waitqueue_head(&r->wq);
 	}
+}
+
+/**
+ * sim_engines_start - start the engine threads
+ * @sim: the GPU, registered with the mediator
+ *
+ * Return: 0 or a negative errno (no thread left running).
+ */
+int sim_engines_start(struct mgvt_sim *sim)
+{
+	unsigned int e;
+
 	for (e = 0; e < SIM_NUM_ENGINES; e++) {
 		struct task_struct *t;
 

@@ -32,6 +32,7 @@ enum sim_reg_kind {
 	SK_ELSP,	/* execlist submit port */
 	SK_FLUSH,	/* GGTT invalidate */
 	SK_TIMESTAMP,	/* engine time, read-only */
+	SK_MASTER_IRQ,	/* control bit stored, pending bits computed */
 };
 
 /**
@@ -82,14 +83,20 @@ static const struct sim_reg sim_reg_table[] = {
 	REG("FORCEWAKE_ACK_MEDIA", FORCEWAKE_ACK_MEDIA, 0, SR_RO, SK_FW_ACK, "i915"),
 	REG("GDRST",		GDRST,		0, 0, SK_GDRST, "i915"),
 	REG("PCODE_MAILBOX",	PCODE_MAILBOX,	0, 0, SK_PCODE, "i915"),
-	REG("MASTER_IRQ",	MASTER_IRQ,		0, 0, SK_PLAIN, "reset"),
+	REG("MASTER_IRQ",	MASTER_IRQ,		0, 0, SK_MASTER_IRQ, "i915"),
+	REG("GT0_ISR",		GT_ISR(0),		0, SR_RO, SK_PLAIN, "reset"),
 	REG("GT0_IMR",		GT_IMR(0),		~0u, 0, SK_PLAIN, "reset"),
 	REG("GT0_IIR",		GT_IIR(0),		0, SR_W1C, SK_PLAIN, "reset"),
+	REG("GT0_IER",		GT_IER(0),		0, 0, SK_PLAIN, "reset"),
 	REG("GT1_IMR",		GT_IMR(1),		~0u, 0, SK_PLAIN, "reset"),
 	REG("GT1_IIR",		GT_IIR(1),		0, SR_W1C, SK_PLAIN, "reset"),
+	REG("GT1_IER",		GT_IER(1),		0, 0, SK_PLAIN, "reset"),
+	REG("GT2_IMR",		GT_IMR(2),		~0u, 0, SK_PLAIN, "reset"),
+	REG("GT2_IIR",		GT_IIR(2),		0, SR_W1C, SK_PLAIN, "reset"),
+	REG("GT2_IER",		GT_IER(2),		0, 0, SK_PLAIN, "reset"),
 	REG("GT3_IMR",		GT_IMR(3),		~0u, 0, SK_PLAIN, "reset"),
 	REG("GT3_IIR",		GT_IIR(3),		0, SR_W1C, SK_PLAIN, "reset"),
-	REG("GT0_ISR",		GT_ISR(0),		0, SR_RO, SK_PLAIN, "reset"),
+	REG("GT3_IER",		GT_IER(3),		0, 0, SK_PLAIN, "reset"),
 	REG("GFX_FLSH_CNTL",	GFX_FLSH_CNTL,	0, 0, SK_FLUSH, "i915"),
 };
 
@@ -269,6 +276,31 @@ static u32 fw_ack(const struct sim_regs *regs, u32 off)
 	return 0;
 }
 
+/* GT banks with an IIR bit their IER enables. */
+static u32 gt_pending(const struct sim_regs *regs)
+{
+	u32 pending = 0;
+	unsigned int n;
+
+	for (n = 0; n < GT_BANKS; n++)
+		if (regs->val[GT_IIR(n) / 4] & regs->val[GT_IER(n) / 4])
+			pending |= MASTER_IRQ_GT(n);
+	return pending;
+}
+
+/**
+ * sim_regs_irq_pending - whether the GPU asserts its interrupt line
+ * @regs: the register file
+ *
+ * Return: true when the master control is on and some GT bank has an
+ * enabled IIR bit.
+ */
+bool sim_regs_irq_pending(const struct sim_regs *regs)
+{
+	return (regs->val[MASTER_IRQ / 4] & MASTER_IRQ_CONTROL) &&
+	       gt_pending(regs);
+}
+
 static u32 read_value(struct sim_regs *regs, const struct sim_reg *r, u32 off)
 {
 	u32 val = regs->val[off / 4];
@@ -289,6 +321,8 @@ static u32 read_value(struct sim_regs *regs, const struct sim_reg *r, u32 off)
 		return val;
 	case SK_TIMESTAMP:
 		return regs->hooks->timestamp(regs->priv, e);
+	case SK_MASTER_IRQ:
+		return (val & MASTER_IRQ_CONTROL) | gt_pending(regs);
 	case SK_GDRST:
 		return 0;			/* the reset is already done */
 	case SK_PCODE:
@@ -369,6 +403,9 @@ void sim_regs_write(struct sim_regs *regs, u32 off, u32 val)
 		return;
 	case SK_FLUSH:
 		regs->hooks->ggtt_invalidate(regs->priv);
+		return;
+	case SK_MASTER_IRQ:
+		*p = val & MASTER_IRQ_CONTROL;
 		return;
 	default:
 		*p = val;

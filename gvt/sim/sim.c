@@ -184,25 +184,29 @@ static struct mgvt_sim *sim_create(struct device *dev)
 	ret = sim_ggtt_init(&sim->ggtt);
 	if (ret)
 		goto err_free;
+	sim_engines_init(sim);
 	ret = sim_regs_init(&sim->regs, &sim_regs_hooks, sim);
 	if (ret)
 		goto err_free;
-	ret = sim_engines_start(sim);
-	if (ret)
-		goto err_free;
-
 	desc.priv = sim;
 	sim->pgpu = mgvt_register_pgpu(&desc);
 	if (IS_ERR(sim->pgpu)) {
 		ret = PTR_ERR(sim->pgpu);
-		goto err_stop;
+		goto err_free;
 	}
+	/*
+	 * The engine threads deliver interrupts to the mediator: they run only
+	 * while the pGPU is registered.
+	 */
+	ret = sim_engines_start(sim);
+	if (ret)
+		goto err_unregister;
 	sim->debugfs = debugfs_create_dir(dev_name(dev), sim_debugfs_root);
 	debugfs_create_file("strict", 0400, sim->debugfs, sim, &strict_fops);
 	return sim;
 
-err_stop:
-	sim_engines_stop(sim);
+err_unregister:
+	mgvt_unregister_pgpu(sim->pgpu);
 err_free:
 	sim_free(sim);
 	return ERR_PTR(ret);
@@ -211,8 +215,8 @@ err_free:
 static void sim_destroy(struct mgvt_sim *sim)
 {
 	debugfs_remove_recursive(sim->debugfs);
-	mgvt_unregister_pgpu(sim->pgpu);
 	sim_engines_stop(sim);
+	mgvt_unregister_pgpu(sim->pgpu);
 	sim_free(sim);
 }
 

@@ -62,6 +62,7 @@ struct mgvt_sim {
 };
 
 extern const struct sim_regs_hooks sim_regs_hooks;
+void sim_engines_init(struct mgvt_sim *sim);
 int sim_engines_start(struct mgvt_sim *sim);
 void sim_engines_stop(struct mgvt_sim *sim);
 

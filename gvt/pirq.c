@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Interrupts of a physical GPU: enabled at registration for every engine's
+ * user and context-switch events, taken by mgvt_pgpu_irq() in atomic
+ * context, acknowledged in the GT IIRs and counted per engine.  Routing the
+ * events to the vGPU whose workload caused them builds on this.
+ */
+#include <linux/atomic.h>
+#include <linux/export.h>
+
+#include "mgvt.h"
+#include "regs.h"
+
+static const struct { u8 bank; u8 shift; } pirq_engine[MGVT_NUM_ENGINES] = {
+	{ 0, 0 }, { 0, 16 }, { 1, 0 }, { 3, 0 },	/* rcs0 bcs0 vcs0 vecs0 */
+};
+
+#define PIRQ_EVENTS	(GT_USER_INTERRUPT | GT_CONTEXT_SWITCH)
+
+static void pw(struct mgvt_pgpu *pgpu, u32 reg, u32 val)
+{
+	pgpu->desc.ops->write32(pgpu, reg, val);
+}
+
+static u32 pr(struct mgvt_pgpu *pgpu, u32 reg)
+{
+	return pgpu->desc.ops->read32(pgpu, reg);
+}
+
+/**
+ * mgvt_pirq_enable - unmask and enable the engine events, then the master
+ * @pgpu: the pGPU
+ */
+void mgvt_pirq_enable(struct mgvt_pgpu *pgpu)
+{
+	u32 bits[GT_BANKS] = { 0 };
+	unsigned int e, n;
+
+	for (e = 0; e < MGVT_NUM_ENGINES; e++)
+		bits[pirq_engine[e].bank] |= PIRQ_EVENTS << pirq_engine[e].shift;
+	for (n = 0; n < GT_BANKS; n++) {
+		pw(pgpu, GT_IMR(n), ~bits[n]);
+		pw(pgpu, GT_IER(n), bits[n]);
+	}
+	pw(pgpu, MASTER_IRQ, MASTER_IRQ_CONTROL);
+}
+
+/**
+ * mgvt_pirq_disable - master off, every event masked
+ * @pgpu: the pGPU
+ */
+void mgvt_pirq_disable(struct mgvt_pgpu *pgpu)
+{
+	unsigned int n;
+
+	pw(pgpu, MASTER_IRQ, 0);
+	for (n = 0; n < GT_BANKS; n++) {
+		pw(pgpu, GT_IER(n), 0);
+		pw(pgpu, GT_IMR(n), ~0u);
+	}
+}
+
+/**
+ * mgvt_pgpu_irq - the pGPU asserted its interrupt
+ * @pgpu: the pGPU
+ *
+ * Called by the provider in atomic context.  With the master disabled the
+ * pending GT banks are read and acknowledged, the events counted, and the
+ * master enabled again.
+ */
+void mgvt_pgpu_irq(struct mgvt_pgpu *pgpu)
+{
+	u32 master = pr(pgpu, MASTER_IRQ);
+	struct mgvt_native *n = &pgpu->native;
+	unsigned int bank, e;
+
+	if (!(master & GENMASK(GT_BANKS - 1, 0)))
+		return;
+	pw(pgpu, MASTER_IRQ, 0);
+	for (bank = 0; bank < GT_BANKS; bank++) {
+		u32 iir;
+
+		if (!(master & MASTER_IRQ_GT(bank)))
+			continue;
+		iir = pr(pgpu, GT_IIR(bank));
+		if (!iir)
+			continue;
+		pw(pgpu, GT_IIR(bank), iir);
+		for (e = 0; e < MGVT_NUM_ENGINES; e++) {
+			u32 ev = iir >> pirq_engine[e].shift;
+
+			if (pirq_engine[e].bank != bank)
+				continue;
+			if (ev & GT_USER_INTERRUPT)
+				atomic_inc(&n->irq_user[e]);
+			if (ev & GT_CONTEXT_SWITCH)
+				atomic_inc(&n->irq_ctxsw[e]);
+		}
+	}
+	pw(pgpu, MASTER_IRQ, MASTER_IRQ_CONTROL);
+}
+EXPORT_SYMBOL_GPL(mgvt_pgpu_irq);
