@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "sim/cs.h"
+#include "sim_env.h"
 #include "tap.h"
 
 #define MI_NOOP			0x00000000
@@ -33,8 +34,6 @@
 #define XY_SRC_COPY_BLT		(0x54c00000 | 3 << 20 | 8)
 #define BR13(rop, pitch)	(3U << 24 | (rop) << 16 | (pitch))
 
-static struct sim_iommu mmu;
-static struct sim_ggtt ggtt;
 static struct sim_tlb tlb;
 static struct sim_mem mem = { &mmu, &ggtt, &tlb };
 static u32 regs[0x40000];
@@ -54,21 +53,6 @@ static const struct sim_cs_ops ops = { reg_read, reg_write };
 #define GM_SURF2	0x410000ULL
 #define RING_SIZE	0x2000
 
-static void *gm_map(u64 gm, unsigned int npages)
-{
-	u8 *p = aligned_alloc(4096, npages * 4096);
-	unsigned int i;
-
-	memset(p, 0, npages * 4096);
-	for (i = 0; i < npages; i++) {
-		u64 dma;
-
-		sim_iommu_map(&mmu, (struct page *)(p + 4096 * i), 1, &dma);
-		sim_ggtt_write(&ggtt, (gm >> 12) + i, dma | SIM_PAGE_PRESENT);
-	}
-	sim_ggtt_invalidate(&ggtt);
-	return p;
-}
 
 static u32 *ring, *bb1, *bb2, *bb3, *data, *hwsp, *surf, *surf2;
 

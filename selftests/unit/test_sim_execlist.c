@@ -9,10 +9,9 @@
 #include <stdlib.h>
 
 #include "sim/execlist.h"
+#include "sim_env.h"
 #include "tap.h"
 
-static struct sim_iommu mmu;
-static struct sim_ggtt ggtt;
 static struct sim_regs regs;
 static struct sim_engine eng;
 
@@ -38,21 +37,6 @@ static const struct sim_cs_ops cs_ops = { cs_read, cs_write };
 #define MI_SEM_GTE	(0x0e000000 | 1 << 22 | 1 << 15 | 1 << 12 | 2)
 #define MI_LRI1		0x11000001
 
-static void *gm_map(u64 gm, unsigned int npages)
-{
-	u8 *p = aligned_alloc(4096, npages * 4096);
-	unsigned int i;
-
-	memset(p, 0, npages * 4096);
-	for (i = 0; i < npages; i++) {
-		u64 dma;
-
-		sim_iommu_map(&mmu, (struct page *)(p + 4096 * i), 1, &dma);
-		sim_ggtt_write(&ggtt, (gm >> 12) + i, dma | SIM_PAGE_PRESENT);
-	}
-	sim_ggtt_invalidate(&ggtt);
-	return p;
-}
 
 static u32 *hws, *ctx_a, *ctx_b, *ring_a, *ring_b, *data;
 
