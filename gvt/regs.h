@@ -78,6 +78,21 @@
 /* A write invalidates the GGTT TLBs: PTE updates take effect after it. */
 #define GFX_FLSH_CNTL		0x101008
 
+/* Identity and fuses. */
+#define GEN8_FUSE2		0x09120
+#define FUSE2_SLICE_ENABLE_SHIFT 25	/* 3 bits */
+#define FUSE2_SS_DISABLE_SHIFT	20	/* Gen9: 4 bits */
+#define GEN9_EU_DISABLE(s)	(0x09134 + 4 * (s))	/* 8 bits per subslice */
+
+/* Display power: fuse distribution and power wells (Skylake). */
+#define SKL_FUSE_STATUS		0x42000
+#define SKL_FUSE_DOWNLOAD_DONE	BIT(31)
+#define SKL_FUSE_PG_DIST(pg)	BIT(27 - (pg))
+#define PWR_WELL_CTL_BIOS	0x45400
+#define PWR_WELL_CTL_DRIVER	0x45404
+#define PWR_WELL_REQ(idx)	BIT(2 * (idx) + 1)
+#define PWR_WELL_STATE(idx)	BIT(2 * (idx))
+
 /* Masked registers: bits 31:16 enable the write of bits 15:0. */
 #define MASKED_ENABLE(b)	((b) * 0x10001U)	/* mask and value */
 #define MASKED_DISABLE(b)	((b) << 16)

@@ -4,6 +4,7 @@
  */
 #include <linux/errno.h>
 #include <linux/mm.h>
+#include <linux/printk.h>
 
 #include "iommu.h"
 
@@ -131,6 +132,8 @@ void *sim_iommu_lookup(struct sim_iommu *mmu, u64 dma)
 
 	if (!map_count(mmu, pfn)) {
 		atomic_long_inc(&mmu->faults);
+		pr_warn_ratelimited("mgvt_sim: strict: DMA to unmapped address %#llx\n",
+				    dma);
 		return NULL;
 	}
 	return (u8 *)page_address(pfn_to_page(pfn)) + offset_in_page(dma);

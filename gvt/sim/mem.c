@@ -6,6 +6,7 @@
 #include <linux/errno.h>
 #include <linux/minmax.h>
 #include <linux/mm.h>
+#include <linux/printk.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 
@@ -95,8 +96,11 @@ static u64 tlb_lookup(struct sim_mem *mem, u32 index)
 		memset(tlb->tag, 0, sizeof(tlb->tag));
 		tlb->gen = gen;
 	}
-	if (test_bit(index, ggtt->dirty))
+	if (test_bit(index, ggtt->dirty)) {
 		atomic_long_inc(&ggtt->stale_uses);
+		pr_warn_ratelimited("mgvt_sim: strict: GGTT entry %u used before the GGTT invalidate\n",
+				    index);
+	}
 	if (tlb->tag[slot] != index + 1) {
 		tlb->pte[slot] = READ_ONCE(ggtt->pte[index]);
 		tlb->tag[slot] = index + 1;

@@ -6,11 +6,14 @@
  *   i915   offsets and bit meanings as the Linux i915 driver uses them
  *   reset  offset as i915 uses it; the value ("0", "all masked") is the
  *          after-reset default that every driver programs anyway
+ *   skl    Skylake GT2: 1 slice x 3 subslices x 8 EUs, the configuration
+ *          of 8086:1912 (i915's Gen9 SSEU decoding of these fuses)
  *   model  a property of this model (documented where used)
  */
 #include <linux/bits.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
+#include <linux/printk.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 
@@ -33,6 +36,7 @@ enum sim_reg_kind {
 	SK_FLUSH,	/* GGTT invalidate */
 	SK_TIMESTAMP,	/* engine time, read-only */
 	SK_MASTER_IRQ,	/* control bit stored, pending bits computed */
+	SK_PWR_WELL,	/* state bits follow the request bits at once */
 };
 
 /**
@@ -55,6 +59,12 @@ struct sim_reg {
 	u8 domain;
 	const char *source;
 };
+
+/* Fuse values of the modelled part; see the "skl" source tag. */
+#define SKL_GT2_FUSE2		(BIT(FUSE2_SLICE_ENABLE_SHIFT) | 0x8U << FUSE2_SS_DISABLE_SHIFT)
+#define SKL_GT2_EU_DISABLE0	0xff000000	/* subslice 3 absent */
+#define SKL_FUSES_DISTRIBUTED	(SKL_FUSE_DOWNLOAD_DONE | SKL_FUSE_PG_DIST(0) | \
+				 SKL_FUSE_PG_DIST(1) | SKL_FUSE_PG_DIST(2))
 
 #define ENG(n, off, rst, fl, k) \
 	{ n, off, rst, (fl) | SR_ENGINE, k, SIM_FW_NONE, "i915" }
@@ -97,6 +107,11 @@ static const struct sim_reg sim_reg_table[] = {
 	REG("GT3_IMR",		GT_IMR(3),		~0u, 0, SK_PLAIN, "reset"),
 	REG("GT3_IIR",		GT_IIR(3),		0, SR_W1C, SK_PLAIN, "reset"),
 	REG("GT3_IER",		GT_IER(3),		0, 0, SK_PLAIN, "reset"),
+	REG("FUSE2", GEN8_FUSE2, SKL_GT2_FUSE2, SR_RO, SK_PLAIN, "skl"),
+	REG("EU_DISABLE0", GEN9_EU_DISABLE(0), SKL_GT2_EU_DISABLE0, SR_RO, SK_PLAIN, "skl"),
+	REG("SKL_FUSE_STATUS", SKL_FUSE_STATUS, SKL_FUSES_DISTRIBUTED, SR_RO, SK_PLAIN, "model"),
+	REG("PWR_WELL_CTL_BIOS", PWR_WELL_CTL_BIOS,	0, 0, SK_PWR_WELL, "i915"),
+	REG("PWR_WELL_CTL_DRIVER", PWR_WELL_CTL_DRIVER,	0, 0, SK_PWR_WELL, "i915"),
 	REG("GFX_FLSH_CNTL",	GFX_FLSH_CNTL,	0, 0, SK_FLUSH, "i915"),
 };
 
@@ -260,8 +275,11 @@ static void check_forcewake(struct sim_regs *regs, const struct sim_reg *r,
 
 	if (r->flags & SR_ENGINE)
 		domain = engine_domain[regs->engine[off / 4]];
-	if (!domain_awake(regs, domain))
+	if (!domain_awake(regs, domain)) {
 		atomic_long_inc(&regs->no_forcewake);
+		pr_warn_ratelimited("mgvt_sim: strict: %s (%#x) accessed without forcewake\n",
+				    r->name, off);
+	}
 }
 
 static u32 fw_ack(const struct sim_regs *regs, u32 off)
@@ -323,6 +341,11 @@ static u32 read_value(struct sim_regs *regs, const struct sim_reg *r, u32 off)
 		return regs->hooks->timestamp(regs->priv, e);
 	case SK_MASTER_IRQ:
 		return (val & MASTER_IRQ_CONTROL) | gt_pending(regs);
+	case SK_PWR_WELL:
+		/* A well is up while any control register requests it. */
+		return (val & 0xaaaaaaaa) |
+		       (((regs->val[PWR_WELL_CTL_BIOS / 4] |
+			  regs->val[PWR_WELL_CTL_DRIVER / 4]) & 0xaaaaaaaa) >> 1);
 	case SK_GDRST:
 		return 0;			/* the reset is already done */
 	case SK_PCODE:
@@ -379,6 +402,8 @@ void sim_regs_write(struct sim_regs *regs, u32 off, u32 val)
 	check_forcewake(regs, r, off);
 	if (r->flags & SR_RO) {
 		atomic_long_inc(&regs->ro_writes);
+		pr_warn_ratelimited("mgvt_sim: strict: write to read-only %s (%#x)\n",
+				    r->name, off);
 		return;
 	}
 	if (r->flags & SR_MASKED)
@@ -406,6 +431,9 @@ void sim_regs_write(struct sim_regs *regs, u32 off, u32 val)
 		return;
 	case SK_MASTER_IRQ:
 		*p = val & MASTER_IRQ_CONTROL;
+		return;
+	case SK_PWR_WELL:
+		*p = val & 0xaaaaaaaa;	/* request bits; states are computed */
 		return;
 	default:
 		*p = val;

@@ -96,6 +96,29 @@ static void test_semantics(void)
 	tap_ok(rd(0x1ff000) == 0x55aa, "registers outside the table store their value");
 }
 
+static void test_identity(void)
+{
+	u32 fuse2 = rd(GEN8_FUSE2), eu = rd(GEN9_EU_DISABLE(0));
+	int ss, eus = 0;
+
+	for (ss = 0; ss < 4; ss++)
+		if (!(fuse2 >> FUSE2_SS_DISABLE_SHIFT & BIT(ss)))
+			eus += 8 - __builtin_popcount(eu >> (8 * ss) & 0xff);
+	tap_ok((fuse2 >> FUSE2_SLICE_ENABLE_SHIFT & 7) == 1 && eus == 24,
+	       "fuses decode as SKL GT2: one slice, 24 EUs (%d)", eus);
+	wr(GEN8_FUSE2, 0);
+	tap_ok(rd(GEN8_FUSE2) == fuse2, "fuses are read-only");
+	tap_ok((rd(SKL_FUSE_STATUS) & (SKL_FUSE_DOWNLOAD_DONE | SKL_FUSE_PG_DIST(1))) ==
+	       (SKL_FUSE_DOWNLOAD_DONE | SKL_FUSE_PG_DIST(1)),
+	       "display fuses distributed on the first poll");
+	wr(PWR_WELL_CTL_DRIVER, PWR_WELL_REQ(15) | PWR_WELL_REQ(14));
+	tap_ok(rd(PWR_WELL_CTL_DRIVER) == (PWR_WELL_REQ(15) | PWR_WELL_STATE(15) |
+					   PWR_WELL_REQ(14) | PWR_WELL_STATE(14)),
+	       "power wells 1 and 2 are up on the first poll after the request");
+	wr(PWR_WELL_CTL_DRIVER, 0);
+	tap_ok(rd(PWR_WELL_CTL_DRIVER) == 0, "and down when released");
+}
+
 static void test_reset(void)
 {
 	wr(RCS(RING_IMR), 0);
@@ -121,8 +144,10 @@ int main(void)
 		return 1;
 	test_forcewake();
 	test_semantics();
+	test_identity();
 	test_reset();
 	tap_ok(nofw() == 2, "strict: exactly the two deliberate accesses were counted (%ld)", nofw());
+	tap_ok(atomic_long_read(&regs.ro_writes) == 2, "strict: both writes to read-only registers counted");
 	sim_regs_fini(&regs);
 	return tap_finish();
 }
