@@ -28,9 +28,24 @@ struct mgvt_pgpu;
 #define MGVT_APERTURE_MAX	(2ULL << 30)
 
 /**
+ * struct mgvt_aperture_page - what backs one page of the aperture (BAR2)
+ * @pfn: page frame to map for it
+ * @write_combine: map it write-combined (real BAR) rather than cached
+ * @stable: the PFN stays as long as the GM page exists (a real BAR); if
+ *	false it follows the page's GGTT entry, and a user mapping must be
+ *	zapped whenever that entry changes
+ */
+struct mgvt_aperture_page {
+	unsigned long pfn;
+	bool write_combine;
+	bool stable;
+};
+
+/**
  * struct mgvt_hal_ops - register-level access to one pGPU
  * @read32: read a 32-bit register at @reg (offset into BAR0's register part)
  * @write32: write a 32-bit register
+ * @read64: read a 64-bit register (two dwords, lower first, as one access)
  * @read_pte: read the GGTT entry with index @index (BAR0 + 8 MiB + 8 * index)
  * @write_pte: write a GGTT entry; engines see it only after the GGTT
  *	invalidate (a write of GFX_FLSH_CNTL), as on hardware
@@ -38,19 +53,24 @@ struct mgvt_pgpu;
  *	reachable by the GPU's engines; sets @dma to their DMA address.
  *	Engines may touch host memory nowhere else.
  * @dma_unmap: undo one @dma_map of the same @dma and @npages
+ * @aperture_page: what backs the aperture at GM address @gm (below the
+ *	aperture size): 0, or -ENOENT when no valid GGTT entry maps it
  *
- * The register and GGTT callbacks never sleep; @dma_map and @dma_unmap
- * may (call them from process context, outside spinlocks).
+ * The register, GGTT and aperture callbacks never sleep; @dma_map and
+ * @dma_unmap may (call them from process context, outside spinlocks).
  */
 struct mgvt_hal_ops {
 	u32 (*read32)(struct mgvt_pgpu *pgpu, u32 reg);
 	void (*write32)(struct mgvt_pgpu *pgpu, u32 reg, u32 val);
+	u64 (*read64)(struct mgvt_pgpu *pgpu, u32 reg);
 	u64 (*read_pte)(struct mgvt_pgpu *pgpu, u32 index);
 	void (*write_pte)(struct mgvt_pgpu *pgpu, u32 index, u64 pte);
 	int (*dma_map)(struct mgvt_pgpu *pgpu, struct page *page,
 		       unsigned int npages, dma_addr_t *dma);
 	void (*dma_unmap)(struct mgvt_pgpu *pgpu, dma_addr_t dma,
 			  unsigned int npages);
+	int (*aperture_page)(struct mgvt_pgpu *pgpu, u64 gm,
+			     struct mgvt_aperture_page *page);
 };
 
 /**

@@ -279,8 +279,9 @@ struct mgvt_pgpu *mgvt_register_pgpu(const struct mgvt_pgpu_desc *desc)
 	int ret;
 
 	if (!desc || !desc->dev || !desc->ops || !desc->name ||
-	    !desc->ops->read32 || !desc->ops->write32 || !desc->ops->write_pte ||
-	    !desc->ops->dma_map || !desc->ops->dma_unmap)
+	    !desc->ops->read32 || !desc->ops->write32 || !desc->ops->read64 ||
+	    !desc->ops->write_pte || !desc->ops->dma_map ||
+	    !desc->ops->dma_unmap || !desc->ops->aperture_page)
 		return ERR_PTR(-EINVAL);
 
 	pgpu = kzalloc(sizeof(*pgpu), GFP_KERNEL);

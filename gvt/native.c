@@ -308,21 +308,51 @@ static ssize_t native_write(struct file *f, const char __user *ubuf,
 	return ret ? ret : len;
 }
 
+/*
+ * The HAL's view of the aperture must name exactly the pages the client
+ * mapped, and nothing where no entry exists.
+ */
+static bool aperture_consistent(struct mgvt_native *n)
+{
+	struct mgvt_pgpu *pgpu = n->pgpu;
+	struct mgvt_aperture_page ap;
+	unsigned int i;
+
+	for (i = 0; i < NP_COUNT; i++)
+		if (pgpu->desc.ops->aperture_page(pgpu, np_gm(i), &ap) ||
+		    ap.pfn != page_to_pfn(n->pages[i]))
+			return false;
+	return pgpu->desc.ops->aperture_page(pgpu, np_gm(NP_COUNT), &ap) ==
+	       -ENOENT;
+}
+
 static ssize_t native_read(struct file *f, char __user *ubuf, size_t len,
 			   loff_t *ppos)
 {
 	struct mgvt_native *n = f->private_data;
-	char out[512];
+	const struct mgvt_hal_ops *ops = n->pgpu->desc.ops;
+	char out[768];
 	int pos = 0;
 	unsigned int e;
 
 	mutex_lock(&n->lock);
-	for (e = 0; e < MGVT_NUM_ENGINES; e++)
+	pos += scnprintf(out + pos, sizeof(out) - pos, "aperture %s\n",
+			 aperture_consistent(n) ? "consistent" : "WRONG");
+	for (e = 0; e < MGVT_NUM_ENGINES; e++) {
+		u64 ts = 0;
+
+		/* Engine registers need their power domain awake. */
+		if (!forcewake_get(n->pgpu, e)) {
+			ts = ops->read64(n->pgpu, native_engines[e].base +
+					 RING_TIMESTAMP);
+			forcewake_put(n->pgpu, e);
+		}
 		pos += scnprintf(out + pos, sizeof(out) - pos,
-				 "%s last %d ns %llu irq_user %d irq_ctxsw %d\n",
+				 "%s last %d ns %llu irq_user %d irq_ctxsw %d timestamp %llu\n",
 				 native_engines[e].name, n->last_ret[e],
 				 n->last_ns[e], atomic_read(&n->irq_user[e]),
-				 atomic_read(&n->irq_ctxsw[e]));
+				 atomic_read(&n->irq_ctxsw[e]), ts);
+	}
 	mutex_unlock(&n->lock);
 	return simple_read_from_buffer(ubuf, len, ppos, out, pos);
 }

@@ -138,3 +138,15 @@ void *sim_iommu_lookup(struct sim_iommu *mmu, u64 dma)
 	}
 	return (u8 *)page_address(pfn_to_page(pfn)) + offset_in_page(dma);
 }
+
+/**
+ * sim_iommu_mapped - whether the driver has @dma mapped (no fault counted)
+ * @mmu: the registry
+ * @dma: DMA address
+ *
+ * Return: true if its page is mapped.
+ */
+bool sim_iommu_mapped(struct sim_iommu *mmu, u64 dma)
+{
+	return map_count(mmu, dma >> PAGE_SHIFT);
+}

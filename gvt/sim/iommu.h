@@ -37,5 +37,6 @@ int sim_iommu_map(struct sim_iommu *mmu, struct page *page,
 		  unsigned int npages, u64 *dma);
 int sim_iommu_unmap(struct sim_iommu *mmu, u64 dma, unsigned int npages);
 void *sim_iommu_lookup(struct sim_iommu *mmu, u64 dma);
+bool sim_iommu_mapped(struct sim_iommu *mmu, u64 dma);
 
 #endif /* MGVT_SIM_IOMMU_H */

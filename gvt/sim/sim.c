@@ -95,6 +95,21 @@ static void sim_write32(struct mgvt_pgpu *pgpu, u32 reg, u32 val)
 	spin_unlock_irqrestore(&sim->lock, flags);
 }
 
+static u64 sim_read64(struct mgvt_pgpu *pgpu, u32 reg)
+{
+	struct mgvt_sim *sim = to_sim(pgpu);
+	unsigned long flags;
+	u64 val;
+
+	if (reg >= MGVT_MMIO_REG_SIZE - 4 || reg & 7)
+		return 0;
+	spin_lock_irqsave(&sim->lock, flags);
+	val = sim_regs_read(&sim->regs, reg) |
+	      (u64)sim_regs_read(&sim->regs, reg + 4) << 32;
+	spin_unlock_irqrestore(&sim->lock, flags);
+	return val;
+}
+
 static u64 sim_read_pte(struct mgvt_pgpu *pgpu, u32 index)
 {
 	if (index >= SIM_GGTT_ENTRIES)
@@ -119,6 +134,29 @@ static int sim_dma_map(struct mgvt_pgpu *pgpu, struct page *page,
 	return ret;
 }
 
+/*
+ * The simulated aperture is the GM seen through the GGTT as the driver last
+ * wrote it: a page is backed by the host page its entry names (DMA address
+ * = physical address in the emulated IOMMU), so it moves with the entry.
+ */
+static int sim_aperture_page(struct mgvt_pgpu *pgpu, u64 gm,
+			     struct mgvt_aperture_page *page)
+{
+	struct mgvt_sim *sim = to_sim(pgpu);
+	u64 pte;
+
+	if (gm >= (u64)aperture_mb << 20)
+		return -ERANGE;
+	pte = sim_ggtt_read(&sim->ggtt, gm >> PAGE_SHIFT);
+	if (!(pte & SIM_PAGE_PRESENT) ||
+	    !sim_iommu_mapped(&sim->mmu, pte & SIM_PAGE_ADDR))
+		return -ENOENT;
+	page->pfn = (pte & SIM_PAGE_ADDR) >> PAGE_SHIFT;
+	page->write_combine = false;
+	page->stable = false;
+	return 0;
+}
+
 static void sim_dma_unmap(struct mgvt_pgpu *pgpu, dma_addr_t dma,
 			  unsigned int npages)
 {
@@ -139,10 +177,12 @@ static void sim_dma_unmap(struct mgvt_pgpu *pgpu, dma_addr_t dma,
 static const struct mgvt_hal_ops sim_hal_ops = {
 	.read32 = sim_read32,
 	.write32 = sim_write32,
+	.read64 = sim_read64,
 	.read_pte = sim_read_pte,
 	.write_pte = sim_write_pte,
 	.dma_map = sim_dma_map,
 	.dma_unmap = sim_dma_unmap,
+	.aperture_page = sim_aperture_page,
 };
 
 static void sim_free(struct mgvt_sim *sim)

@@ -38,7 +38,11 @@ tap_diag "$(cat "$dir/native")"
 for e in rcs0 bcs0 vcs0 vecs0; do
 	tap_ok "$(awk -v e="$e" '$1 == e && $7 > 0 && $9 > 0 { ok = 1 } END { exit !ok }' "$dir/native" && echo y)" \
 		"native: $e's user and context-switch interrupts reached mgvt's handler"
+	tap_ok "$(awk -v e="$e" '$1 == e && $11 > 0 { ok = 1 } END { exit !ok }' "$dir/native" && echo y)" \
+		"native: $e's RING_TIMESTAMP (a 64-bit read) counted the work's modelled time"
 done
+tap_ok "$(grep -qx 'aperture consistent' "$dir/native" && echo y)" \
+	"native: the HAL's aperture pages are the client's pages, none where no GGTT entry is"
 
 # bcs0: fill a 16x8 rectangle at (4,2) of a 64-pixel-wide surface.
 dd if=/dev/zero of="$buf" bs=4096 count=16 2>/dev/null
