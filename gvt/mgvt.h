@@ -64,6 +64,7 @@ struct dentry;
  * @ready: engines set up
  * @last_ns: per engine, host time of the last run
  * @last_ret: per engine, result of the last run
+ * @last_model_ns: per engine, modelled time of the last run (timestamps)
  * @dir: debugfs directory
  * @irq_user: per engine, user interrupts seen by the pGPU interrupt handler
  * @irq_ctxsw: per engine, context-switch interrupts seen
@@ -78,6 +79,7 @@ struct mgvt_native {
 	u32 ready;
 	u64 last_ns[MGVT_NUM_ENGINES];
 	int last_ret[MGVT_NUM_ENGINES];
+	u64 last_model_ns[MGVT_NUM_ENGINES];
 	struct dentry *dir;
 	atomic_t irq_user[MGVT_NUM_ENGINES];
 	atomic_t irq_ctxsw[MGVT_NUM_ENGINES];

@@ -10,7 +10,7 @@
  *   <debugfs>/mgvt/<device>/native_buffer   the 64 KiB the work writes to
  *
  * ops: "store <offset> <value>" (MI_STORE_DWORD_IMM, every engine),
- * "fill <x> <y> <w> <h> <pitch> <color>" and
+ * "fill <x> <y> <w> <h> <pitch> <color> [<repeat>]" and
  * "copy <sx> <sy> <dx> <dy> <w> <h> <pitch>" (blitter, 32 bpp, in the
  * buffer).  Reading "native" reports the last run of each engine.
  */
@@ -39,6 +39,8 @@ static_assert(NP_COUNT == MGVT_NATIVE_PAGES);
 #define NATIVE_GM_BASE		0x100000ULL	/* inside the host's reserve */
 #define NATIVE_TIMEOUT_MS	5000
 #define HWSP_SEQNO		0x40		/* dword index */
+#define NATIVE_MAX_BATCH	16		/* dwords */
+#define NATIVE_MAX_REPEAT	300		/* batch calls in the ring */
 
 #define MI_NOOP			0x00000000
 #define MI_USER_INTERRUPT	0x01000000
@@ -180,22 +182,28 @@ static int wait_complete(struct mgvt_native *n, unsigned int e, u32 ctx_id)
 	return -ETIMEDOUT;
 }
 
-/* Run @batch (without its MI_BATCH_BUFFER_END) on engine @e. */
+static u64 engine_timestamp(struct mgvt_pgpu *pgpu, unsigned int e)
+{
+	return pgpu->desc.ops->read64(pgpu, native_engines[e].base +
+				      RING_TIMESTAMP);
+}
+
+/*
+ * Run @batch (without its MI_BATCH_BUFFER_END) @repeat times on engine @e:
+ * the ring calls it @repeat times, then stores a sequence number into the
+ * HWSP and raises a user interrupt.
+ */
 static int native_run(struct mgvt_native *n, unsigned int e, const u32 *batch,
-		      unsigned int count)
+		      unsigned int count, unsigned int repeat)
 {
 	struct mgvt_pgpu *pgpu = n->pgpu;
 	u32 seqno = ++n->seqno, ctx_id = e + 1;
-	u32 ring[] = {
-		MI_BATCH_BUFFER_START, (u32)np_gm(NP_BATCH + e), 0,
-		MI_STORE_DWORD_GGTT, (u32)np_gm(NP_HWSP + e) + 4 * HWSP_SEQNO,
-		0, seqno, MI_USER_INTERRUPT,
-	};
-	u32 bb[64];
-	u64 lrca = np_gm(NP_CTX + 2 * e), start;
+	u32 bb[NATIVE_MAX_BATCH + 1], *ring;
+	u64 lrca = np_gm(NP_CTX + 2 * e), start, ts;
+	unsigned int i, t = 0;
 	int ret;
 
-	if (count + 1 > ARRAY_SIZE(bb))
+	if (count > NATIVE_MAX_BATCH || !repeat || repeat > NATIVE_MAX_REPEAT)
 		return -EINVAL;
 	memcpy(bb, batch, count * 4);
 	bb[count] = MI_BATCH_BUFFER_END;
@@ -206,9 +214,24 @@ static int native_run(struct mgvt_native *n, unsigned int e, const u32 *batch,
 	if (!(n->ready & BIT(e)))
 		engine_setup(n, e);
 	write_dwords(n, NP_BATCH + e, bb, count + 1);
-	write_dwords(n, NP_RING + e, ring, ARRAY_SIZE(ring));
-	write_context(n, e, sizeof(ring));
 
+	ring = kmap_local_page(n->pages[NP_RING + e]);
+	for (i = 0; i < repeat; i++) {
+		ring[t++] = MI_BATCH_BUFFER_START;
+		ring[t++] = np_gm(NP_BATCH + e);
+		ring[t++] = 0;
+	}
+	ring[t++] = MI_STORE_DWORD_GGTT;
+	ring[t++] = np_gm(NP_HWSP + e) + 4 * HWSP_SEQNO;
+	ring[t++] = 0;
+	ring[t++] = seqno;
+	ring[t++] = MI_USER_INTERRUPT;
+	if (t & 1)
+		ring[t++] = MI_NOOP;	/* the tail is qword aligned */
+	kunmap_local(ring);
+	write_context(n, e, 4 * t);
+
+	ts = engine_timestamp(pgpu, e);
 	start = ktime_get_ns();
 	wr(pgpu, native_engines[e].base + RING_ELSP, 0);
 	wr(pgpu, native_engines[e].base + RING_ELSP, 0);
@@ -217,6 +240,8 @@ static int native_run(struct mgvt_native *n, unsigned int e, const u32 *batch,
 	   CTX_DESC_MODE_4LVL << CTX_DESC_MODE_SHIFT | CTX_DESC_VALID);
 	ret = wait_complete(n, e, ctx_id);
 	n->last_ns[e] = ktime_get_ns() - start;
+	/* RING_TIMESTAMP ticks at 12 MHz: 250 ns per 3 ticks. */
+	n->last_model_ns[e] = div_u64((engine_timestamp(pgpu, e) - ts) * 250, 3);
 	if (!ret && read_dword(n, NP_HWSP + e, HWSP_SEQNO) != seqno)
 		ret = -EIO;
 	n->last_ret[e] = ret;
@@ -241,12 +266,12 @@ static int native_command(struct mgvt_native *n, char *cmd)
 {
 	u64 buf = np_gm(NP_BUF);
 	char name[8], op[8];
-	u32 a[7], bb[16];
-	unsigned int e;
+	u32 a[8], bb[NATIVE_MAX_BATCH];
+	unsigned int e, repeat;
 	int args;
 
-	args = sscanf(cmd, "%7s %7s %u %u %u %u %u %u %u", name, op,
-		      &a[0], &a[1], &a[2], &a[3], &a[4], &a[5], &a[6]);
+	args = sscanf(cmd, "%7s %7s %u %u %u %u %u %u %u %u", name, op,
+		      &a[0], &a[1], &a[2], &a[3], &a[4], &a[5], &a[6], &a[7]);
 	for (e = 0; e < MGVT_NUM_ENGINES; e++)
 		if (args >= 2 && !strcmp(name, native_engines[e].name))
 			break;
@@ -257,12 +282,13 @@ static int native_command(struct mgvt_native *n, char *cmd)
 	    a[0] < MGVT_NATIVE_BUF_PAGES * PAGE_SIZE) {
 		u32 store[] = { MI_STORE_DWORD_GGTT, (u32)buf + a[0], 0, a[1] };
 
-		return native_run(n, e, store, ARRAY_SIZE(store));
+		return native_run(n, e, store, ARRAY_SIZE(store), 1);
 	}
 	if (!native_engines[e].blitter)
 		return -EINVAL;
-	if (!strcmp(op, "fill") && args == 8 &&
+	if (!strcmp(op, "fill") && (args == 8 || args == 9) &&
 	    rect_ok(a[0], a[1], a[2], a[3], a[4])) {
+		repeat = args == 9 ? a[6] : 1;
 		bb[0] = XY_COLOR_BLT;
 		bb[1] = BR13_32BPP | ROP_PATCOPY | a[4];
 		bb[2] = a[1] << 16 | a[0];
@@ -270,7 +296,7 @@ static int native_command(struct mgvt_native *n, char *cmd)
 		bb[4] = (u32)buf;
 		bb[5] = 0;
 		bb[6] = a[5];
-		return native_run(n, e, bb, 7);
+		return native_run(n, e, bb, 7, repeat);
 	}
 	if (!strcmp(op, "copy") && args == 9 &&
 	    rect_ok(a[0], a[1], a[4], a[5], a[6]) &&
@@ -285,7 +311,7 @@ static int native_command(struct mgvt_native *n, char *cmd)
 		bb[7] = a[6];
 		bb[8] = (u32)buf;
 		bb[9] = 0;
-		return native_run(n, e, bb, 10);
+		return native_run(n, e, bb, 10, 1);
 	}
 	return -EINVAL;
 }
@@ -330,7 +356,6 @@ static ssize_t native_read(struct file *f, char __user *ubuf, size_t len,
 			   loff_t *ppos)
 {
 	struct mgvt_native *n = f->private_data;
-	const struct mgvt_hal_ops *ops = n->pgpu->desc.ops;
 	char out[768];
 	int pos = 0;
 	unsigned int e;
@@ -343,15 +368,15 @@ static ssize_t native_read(struct file *f, char __user *ubuf, size_t len,
 
 		/* Engine registers need their power domain awake. */
 		if (!forcewake_get(n->pgpu, e)) {
-			ts = ops->read64(n->pgpu, native_engines[e].base +
-					 RING_TIMESTAMP);
+			ts = engine_timestamp(n->pgpu, e);
 			forcewake_put(n->pgpu, e);
 		}
 		pos += scnprintf(out + pos, sizeof(out) - pos,
-				 "%s last %d ns %llu irq_user %d irq_ctxsw %d timestamp %llu\n",
+				 "%s last %d ns %llu irq_user %d irq_ctxsw %d timestamp %llu model_ns %llu\n",
 				 native_engines[e].name, n->last_ret[e],
 				 n->last_ns[e], atomic_read(&n->irq_user[e]),
-				 atomic_read(&n->irq_ctxsw[e]), ts);
+				 atomic_read(&n->irq_ctxsw[e]), ts,
+				 n->last_model_ns[e]);
 	}
 	mutex_unlock(&n->lock);
 	return simple_read_from_buffer(ubuf, len, ppos, out, pos);

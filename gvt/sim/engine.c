@@ -8,6 +8,7 @@
  */
 #include <linux/delay.h>
 #include <linux/kthread.h>
+#include <linux/minmax.h>
 #include <linux/module.h>
 #include <linux/sched.h>
 #include <linux/timekeeping.h>
@@ -32,26 +33,43 @@ static bool runner_has_work(struct sim_runner *r)
 	       (READ_ONCE(e->port[0]) && !READ_ONCE(e->cs.error));
 }
 
-/* Sleep until the host clock catches up with the modelled time. */
-static void runner_pace(struct sim_runner *r, bool busy)
+/*
+ * How far the engine may run in modelled time: as far as the host clock
+ * has advanced (scaled) since the busy period began, one slice at a time.
+ * A command starts only when the host clock has reached its modelled start,
+ * so nothing an engine does, completion included, is visible before its
+ * modelled time.
+ */
+static u64 runner_allowed(struct sim_runner *r)
 {
-	u64 now = ktime_get_ns(), deadline;
+	u64 now = ktime_get_ns(), model = r->eng.cs.time_ns, allowed;
+	unsigned int scale = READ_ONCE(time_scale);
 
-	if (!busy) {
-		r->busy = false;
-		return;
-	}
 	if (!r->busy) {
 		r->busy = true;
 		r->anchor_host_ns = now;
-		r->anchor_model_ns = r->eng.cs.time_ns;
-		return;
+		r->anchor_model_ns = model;
+		return model + 1;	/* the first command starts now */
 	}
+	if (!scale)
+		return model + SIM_SLICE_NS;
+	allowed = r->anchor_model_ns +
+		  div_u64((now - r->anchor_host_ns) * 100, scale);
+	return min(allowed, model + SIM_SLICE_NS);
+}
+
+/* Sleep until the host clock reaches the engine's modelled time. */
+static void runner_pace(struct sim_runner *r)
+{
+	unsigned int scale = READ_ONCE(time_scale);
+	u64 now = ktime_get_ns(), deadline;
+
+	if (!scale)
+		return;
 	deadline = r->anchor_host_ns +
-		   div_u64((r->eng.cs.time_ns - r->anchor_model_ns) *
-			   READ_ONCE(time_scale), 100);
-	if (deadline > now + NSEC_PER_USEC) {
-		u64 us = div_u64(deadline - now, NSEC_PER_USEC);
+		   div_u64((r->eng.cs.time_ns - r->anchor_model_ns) * scale, 100);
+	if (deadline > now) {
+		u64 us = div_u64(deadline - now, NSEC_PER_USEC) + 1;
 
 		usleep_range(us, us + 10);
 	}
@@ -63,6 +81,7 @@ static int runner_thread(void *arg)
 	struct mgvt_sim *sim = r->sim;
 
 	while (!kthread_should_stop()) {
+		struct mgvt_pgpu *pgpu;
 		enum sim_cs_status st;
 		bool irq;
 
@@ -76,21 +95,30 @@ static int runner_thread(void *arg)
 			sim_engine_submit(&r->eng, r->pending);
 			r->has_pending = false;
 		}
-		st = sim_engine_run(&r->eng, SIM_SLICE_NS);
+		st = sim_engine_run(&r->eng, runner_allowed(r));
 		irq = sim_regs_irq_pending(&sim->regs);
+		pgpu = sim->pgpu;
 		spin_unlock_irq(&sim->lock);
 
 		/* The interrupt line, level-triggered: handlers run atomic. */
 		if (irq) {
 			local_irq_disable();
-			mgvt_pgpu_irq(sim->pgpu);
+			mgvt_pgpu_irq(pgpu);
 			local_irq_enable();
 		}
 
-		if (st == SIM_CS_WAIT)
+		switch (st) {
+		case SIM_CS_BUDGET:
+			runner_pace(r);
+			break;
+		case SIM_CS_WAIT:
 			usleep_range(SIM_SEMAPHORE_POLL_US,
 				     2 * SIM_SEMAPHORE_POLL_US);
-		runner_pace(r, st == SIM_CS_BUDGET || st == SIM_CS_WAIT);
+			break;
+		default:
+			r->busy = false;	/* idle or hung */
+			break;
+		}
 		cond_resched();
 	}
 	return 0;

@@ -259,17 +259,20 @@ void sim_engine_submit(struct sim_engine *e, const u64 desc[2])
 }
 
 /**
- * sim_engine_run - run the current context for up to @budget_ns
+ * sim_engine_run - run the current context up to a point in modelled time
  * @e: the engine
- * @budget_ns: modelled time it may use
+ * @until_ns: modelled time before which commands may start; the context's
+ *	completion is reported only once its last command has ended by then
  *
  * When the ring is done the context completes: its state is saved, the
- * event reported, and element 1, if any, starts.
+ * event reported, and element 1, if any, starts.  So a context is never
+ * reported complete before its modelled end.
  *
  * Return: SIM_CS_IDLE when nothing is left, SIM_CS_BUDGET when there is
- * more to run, SIM_CS_WAIT on a semaphore, SIM_CS_ERROR when hung.
+ * more to run (or to report) later, SIM_CS_WAIT on a semaphore,
+ * SIM_CS_ERROR when hung.
  */
-enum sim_cs_status sim_engine_run(struct sim_engine *e, u64 budget_ns)
+enum sim_cs_status sim_engine_run(struct sim_engine *e, u64 until_ns)
 {
 	u32 ui = e->cs.user_interrupts;
 	enum sim_cs_status st;
@@ -282,7 +285,11 @@ enum sim_cs_status sim_engine_run(struct sim_engine *e, u64 budget_ns)
 	if (ereg(e, RING_MI_MODE) & MI_MODE_STOP_RING)
 		return SIM_CS_WAIT;
 
-	st = sim_cs_run(&e->cs, budget_ns);
+	st = SIM_CS_BUDGET;
+	if (until_ns > e->cs.time_ns)
+		st = sim_cs_run(&e->cs, until_ns - e->cs.time_ns);
+	else if (!e->cs.level && e->cs.head == e->cs.tail)
+		st = SIM_CS_IDLE;
 	if (e->cs.user_interrupts != ui)
 		raise_irq(e, GT_USER_INTERRUPT);
 	set_ereg(e, RING_HEAD, e->cs.head);
@@ -293,6 +300,8 @@ enum sim_cs_status sim_engine_run(struct sim_engine *e, u64 budget_ns)
 	}
 	if (st != SIM_CS_IDLE)
 		return st;
+	if (e->cs.time_ns > until_ns)
+		return SIM_CS_BUDGET;	/* the last command has not ended yet */
 
 	ctx_save(e, e->port[0]);
 	next = e->port[1];

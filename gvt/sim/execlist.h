@@ -48,7 +48,7 @@ void sim_engine_init(struct sim_engine *e, enum sim_engine_id id,
 		     void *priv);
 bool sim_engine_elsp(struct sim_engine *e, u32 val, u64 desc[2]);
 void sim_engine_submit(struct sim_engine *e, const u64 desc[2]);
-enum sim_cs_status sim_engine_run(struct sim_engine *e, u64 budget_ns);
+enum sim_cs_status sim_engine_run(struct sim_engine *e, u64 until_ns);
 bool sim_engine_idle(const struct sim_engine *e);
 void sim_engine_reset(struct sim_engine *e);
 

@@ -84,7 +84,7 @@ static enum sim_cs_status run_all(void)
 	int i = 0;
 
 	do {
-		st = sim_engine_run(&eng, 100000);
+		st = sim_engine_run(&eng, eng.cs.time_ns + 100000);
 	} while (st == SIM_CS_BUDGET && ++i < 100);
 	return st;
 }
@@ -169,6 +169,25 @@ static void test_lite_restore(void)
 	       "and it runs on to the new tail, then completes");
 }
 
+/* A long blit: completion is reported only once its modelled time is over. */
+static void test_no_early_completion(void)
+{
+	u64 t0;
+
+	memcpy(ring_a, (u32[]){ 0x54000000 | 3 << 20 | 5, 3U << 24 | 0xf0 << 16 | 4096,
+				0, 1 << 16 | 1024, GM_DATA, 0, 7, 0 }, 32);
+	make_ctx(ctx_a, GM_RING_A, 32);
+	submit(desc(GM_CTX_A, 0x51), 0);
+	t0 = eng.cs.time_ns;
+	tap_ok(sim_engine_run(&eng, t0 + 1) == SIM_CS_BUDGET && eng.cs.time_ns >= t0 + 512,
+	       "a 4 KiB fill starts and is charged its modelled time");
+	tap_ok(!sim_engine_idle(&eng) && !csb_is(3, CSB_COMPLETE | CSB_ACTIVE_IDLE, 0x51),
+	       "so the context is not reported complete early");
+	tap_ok(sim_engine_run(&eng, eng.cs.time_ns + 100) == SIM_CS_IDLE &&
+	       csb_is(3, CSB_COMPLETE | CSB_ACTIVE_IDLE, 0x51) && data[1023] == 7,
+	       "it completes once modelled time reaches the blit's end");
+}
+
 static void test_hang(void)
 {
 	memcpy(ring_a, (u32[]){ 0x1f800000, 0 }, 8);
@@ -190,6 +209,7 @@ int main(void)
 	test_single();
 	test_pair();
 	test_lite_restore();
+	test_no_early_completion();
 	test_hang();
 	tap_ok(atomic_long_read(&regs.no_forcewake) == 0 &&
 	       atomic_long_read(&ggtt.stale_uses) == 0 &&

@@ -69,6 +69,20 @@ tap_ok "$([ "$(word $((20 * 256 + 30 * 4)))" = deadbeef ] &&
 	  [ "$(word $((27 * 256 + 46 * 4)))" = 00000000 ] && echo y)" \
 	"native: copied pixels at the destination corners, nothing beyond"
 
+# Paced time: 300 fills of 64 KiB must not complete before their modelled
+# time (host ns >= scale% of modelled ns).  Under TCG the model itself runs
+# slower than real time, so only a large scale (100x) tells pacing apart
+# from mere slowness.
+for scale in 100 10000; do
+	echo "$scale" > /sys/module/mgvt_sim/parameters/time_scale
+	echo "bcs0 fill 0 0 64 256 256 1 300" > "$dir/native"
+	line=$(grep '^bcs0 ' "$dir/native")
+	tap_diag "time_scale $scale: $line"
+	tap_ok "$(echo "$line" | awk -v s="$scale" '$13 > 2000000 && $5 * 100 >= $13 * s { ok = 1 } END { exit !ok }' && echo y)" \
+		"paced: at time_scale $scale the work completes no earlier than its modelled time"
+done
+echo 100 > /sys/module/mgvt_sim/parameters/time_scale
+
 tap_ok "$(! echo "rcs0 fill 0 0 1 1 4 1" > "$dir/native" 2>/dev/null && echo y)" \
 	"native: blits on rcs0 are refused (EINVAL)"
 tap_ok "$(! echo "bcs0 fill 0 0 100 1000 4096 1" > "$dir/native" 2>/dev/null && echo y)" \
