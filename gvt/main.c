@@ -11,6 +11,7 @@
 #include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/sysfs.h>
+#include <linux/vmalloc.h>
 
 #include "mgvt.h"
 
@@ -319,6 +320,9 @@ struct mgvt_pgpu *mgvt_register_pgpu(const struct mgvt_pgpu_desc *desc)
 		goto err_free;
 	}
 
+	ret = mgvt_mmio_golden_capture(pgpu);
+	if (ret)
+		goto err_free;
 	ret = mgvt_native_init(pgpu, mgvt_debugfs);
 	if (ret)
 		goto err_free;
@@ -337,6 +341,7 @@ err_native:
 	mgvt_pirq_disable(pgpu);
 	mgvt_native_fini(pgpu);
 err_free:
+	vfree(pgpu->golden);
 	ida_destroy(&pgpu->ids);
 	mutex_destroy(&pgpu->lock);
 	kfree(pgpu);
@@ -356,6 +361,7 @@ void mgvt_unregister_pgpu(struct mgvt_pgpu *pgpu)
 	mgvt_pirq_disable(pgpu);
 	mgvt_native_fini(pgpu);
 	dev_info(pgpu->desc.dev, "pGPU %s unregistered\n", pgpu->desc.name);
+	vfree(pgpu->golden);
 	ida_destroy(&pgpu->ids);
 	mutex_destroy(&pgpu->lock);
 	kfree(pgpu);
@@ -378,10 +384,14 @@ static int __init mgvt_init(void)
 {
 	int ret;
 
+	ret = mgvt_mmio_table_init();
+	if (ret)
+		return ret;
 	mgvt_debugfs = debugfs_create_dir("mgvt", NULL);
 	ret = mdev_register_driver(&mgvt_mdev_driver);
 	if (ret) {
 		debugfs_remove_recursive(mgvt_debugfs);
+		mgvt_mmio_table_fini();
 		return ret;
 	}
 	pr_info("mgvt %s loaded\n", MGVT_VERSION);
@@ -392,6 +402,7 @@ static void __exit mgvt_exit(void)
 {
 	mdev_unregister_driver(&mgvt_mdev_driver);
 	debugfs_remove_recursive(mgvt_debugfs);
+	mgvt_mmio_table_fini();
 }
 
 module_init(mgvt_init);

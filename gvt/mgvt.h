@@ -96,6 +96,8 @@ struct mgvt_native {
  * @pool: free GM and fences
  * @ids: vGPU ids (vgt_id in PVINFO)
  * @native: the native client
+ * @golden: register values captured at registration, after the pGPU's
+ *	reset and before any vGPU exists (MF_GOLDEN registers only)
  */
 struct mgvt_pgpu {
 	struct mgvt_pgpu_desc desc;
@@ -107,6 +109,7 @@ struct mgvt_pgpu {
 	struct mgvt_gm_pool pool;
 	struct ida ids;
 	struct mgvt_native native;
+	u32 *golden;
 };
 
 /**
@@ -144,6 +147,8 @@ struct mgvt_irq {
  * @vggtt: the guest's view of the GGTT (BAR0 + 8 MiB)
  * @scratch: backs aperture pages that have no valid GGTT entry
  * @irq: interrupt eventfds and INTx state
+ * @untracked: untracked registers already logged (one bit per dword)
+ * @dropped_writes: guest writes to read-only registers
  */
 struct mgvt_vgpu {
 	struct vfio_device vdev;
@@ -157,6 +162,8 @@ struct mgvt_vgpu {
 	u8 *vggtt;
 	struct page *scratch;
 	struct mgvt_irq irq;
+	unsigned long *untracked;
+	atomic_long_t dropped_writes;
 };
 
 /* Log lines name the vGPU: "mgvt_vgpu <uuid>: vgpu<id>: ..." */
@@ -166,13 +173,55 @@ struct mgvt_vgpu {
 })
 #define vgpu_dbg(v, fmt, ...) vgpu_log(dev_dbg, v, fmt, ##__VA_ARGS__)
 #define vgpu_info(v, fmt, ...) vgpu_log(dev_info, v, fmt, ##__VA_ARGS__)
+#define vgpu_info_rl(v, fmt, ...) \
+	vgpu_log(dev_info_ratelimited, v, fmt, ##__VA_ARGS__)
 #define vgpu_warn_rl(v, fmt, ...) \
 	vgpu_log(dev_warn_ratelimited, v, fmt, ##__VA_ARGS__)
+
+/* Register kinds of the vGPU register table (mmio_table.c). */
+enum mgvt_mmio_kind {
+	MK_PLAIN,
+	MK_FW_ACK,	/* mirrors its forcewake request */
+	MK_RESET_CTL,	/* ready-to-reset follows the request */
+	MK_MI_MODE,	/* idle follows stop-ring and the virtual engine */
+	MK_GDRST,	/* virtual reset of this vGPU, then reads 0 */
+	MK_PCODE,	/* mailbox command done at once, reply 0 */
+	MK_PWR_WELL,	/* well state follows its request */
+	MK_MASTER_IRQ,	/* control bit stored, pending bits computed */
+};
+
+#define MF_RO		BIT(0)	/* guest writes dropped and counted */
+#define MF_MASKED	BIT(1)	/* bits 31:16 enable writes of bits 15:0 */
+#define MF_W1C		BIT(2)	/* writing 1 clears */
+#define MF_ENGINE	BIT(3)	/* one per engine, offset from its base */
+#define MF_GOLDEN	BIT(4)	/* reset value from the pGPU's golden state */
+
+/**
+ * struct mgvt_mmio_reg - one entry of the vGPU register table
+ * @name: register name, for logs
+ * @offset: BAR0 offset, or offset from each engine base with MF_ENGINE
+ * @init: value after reset unless MF_GOLDEN
+ * @flags: MF_* semantics
+ * @kind: behaviour beyond storage
+ */
+struct mgvt_mmio_reg {
+	const char *name;
+	u32 offset;
+	u32 init;
+	u8 flags;
+	u8 kind;
+};
+
+extern const struct mgvt_mmio_reg mgvt_mmio_table[];
+extern const unsigned int mgvt_mmio_table_size;
 
 /* vfio.c */
 extern const struct vfio_device_ops mgvt_vfio_ops;
 
 /* mmio.c: BAR0 */
+int mgvt_mmio_table_init(void);
+void mgvt_mmio_table_fini(void);
+int mgvt_mmio_golden_capture(struct mgvt_pgpu *pgpu);
 int mgvt_mmio_init(struct mgvt_vgpu *vgpu);
 void mgvt_mmio_fini(struct mgvt_vgpu *vgpu);
 void mgvt_mmio_reset(struct mgvt_vgpu *vgpu);

@@ -1,13 +1,140 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * BAR0 of a vGPU: the register file (first 2 MiB) and the guest's view of
- * the GGTT (from 8 MiB).  Every access is trapped; nothing here touches the
- * pGPU yet.  Register semantics and GGTT translation build on this.
+ * the GGTT (from 8 MiB).  Every access is trapped.  Registers of the table
+ * in mmio_table.c get their semantics here, handshakes included, all
+ * completed inside the trapped access; other offsets are plain virtual
+ * storage.  Nothing a guest writes reaches the pGPU from here.
  */
+#include <linux/bitmap.h>
 #include <linux/vmalloc.h>
 
 #include "bytes.h"
 #include "mgvt.h"
+#include "mgvt_pvinfo.h"
+#include "regs.h"
+#include "regsem.h"
+
+#define MMIO_DWORDS	(MGVT_MMIO_REG_SIZE / 4)
+
+static const u32 engine_base[MGVT_NUM_ENGINES] = {
+	RCS_BASE, BCS_BASE, VCS_BASE, VECS_BASE,
+};
+
+static const u32 engine_gdrst[MGVT_NUM_ENGINES] = {
+	GDRST_RENDER, GDRST_BLT, GDRST_MEDIA, GDRST_VECS,
+};
+
+/* Per dword of the register space: 1 + table index (0: untracked), engine. */
+static u8 *mmio_index;
+static u8 *mmio_engine;
+
+/**
+ * mgvt_mmio_table_init - index the register table by offset
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int mgvt_mmio_table_init(void)
+{
+	unsigned int i, e;
+
+	BUILD_BUG_ON(ARRAY_SIZE(engine_base) != MGVT_NUM_ENGINES);
+	mmio_index = vzalloc(MMIO_DWORDS);
+	mmio_engine = vzalloc(MMIO_DWORDS);
+	if (!mmio_index || !mmio_engine) {
+		mgvt_mmio_table_fini();
+		return -ENOMEM;
+	}
+	for (i = 0; i < mgvt_mmio_table_size; i++) {
+		const struct mgvt_mmio_reg *r = &mgvt_mmio_table[i];
+
+		if (!(r->flags & MF_ENGINE)) {
+			mmio_index[r->offset / 4] = i + 1;
+			continue;
+		}
+		for (e = 0; e < MGVT_NUM_ENGINES; e++) {
+			mmio_index[(engine_base[e] + r->offset) / 4] = i + 1;
+			mmio_engine[(engine_base[e] + r->offset) / 4] = e;
+		}
+	}
+	return 0;
+}
+
+/**
+ * mgvt_mmio_table_fini - drop the index
+ */
+void mgvt_mmio_table_fini(void)
+{
+	vfree(mmio_engine);
+	vfree(mmio_index);
+	mmio_engine = NULL;
+	mmio_index = NULL;
+}
+
+static const struct mgvt_mmio_reg *reg_of(u32 off)
+{
+	u8 i = mmio_index[off / 4];
+
+	return i ? &mgvt_mmio_table[i - 1] : NULL;
+}
+
+/**
+ * mgvt_mmio_golden_capture - snapshot the pGPU's golden registers
+ * @pgpu: the pGPU, just registered, before any vGPU exists
+ *
+ * The golden registers are identity and fuses, readable without forcewake.
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int mgvt_mmio_golden_capture(struct mgvt_pgpu *pgpu)
+{
+	unsigned int i;
+
+	pgpu->golden = vzalloc(MGVT_MMIO_REG_SIZE);
+	if (!pgpu->golden)
+		return -ENOMEM;
+	for (i = 0; i < mgvt_mmio_table_size; i++) {
+		const struct mgvt_mmio_reg *r = &mgvt_mmio_table[i];
+
+		if (r->flags & MF_GOLDEN)
+			pgpu->golden[r->offset / 4] =
+				pgpu->desc.ops->read32(pgpu, r->offset);
+	}
+	return 0;
+}
+
+static u32 *vreg(struct mgvt_vgpu *vgpu, u32 off)
+{
+	return (u32 *)(vgpu->vregs + (off & ~3u));
+}
+
+static u32 reset_value(struct mgvt_vgpu *vgpu, const struct mgvt_mmio_reg *r,
+		       u32 off)
+{
+	return r->flags & MF_GOLDEN ? vgpu->pgpu->golden[off / 4] : r->init;
+}
+
+/* Registers of the table back to their reset values, for some engines. */
+static void reset_table(struct mgvt_vgpu *vgpu, u32 gdrst)
+{
+	unsigned int i, e;
+
+	for (i = 0; i < mgvt_mmio_table_size; i++) {
+		const struct mgvt_mmio_reg *r = &mgvt_mmio_table[i];
+
+		if (!(r->flags & MF_ENGINE)) {
+			if (gdrst & GDRST_FULL)
+				*vreg(vgpu, r->offset) = reset_value(vgpu, r, r->offset);
+			continue;
+		}
+		for (e = 0; e < MGVT_NUM_ENGINES; e++) {
+			u32 off = engine_base[e] + r->offset;
+
+			if (gdrst & (GDRST_FULL | engine_gdrst[e]))
+				*vreg(vgpu, off) = reset_value(vgpu, r, off);
+		}
+	}
+}
 
 /**
  * mgvt_mmio_init - allocate the virtual BAR0 of a vGPU
@@ -19,7 +146,9 @@ int mgvt_mmio_init(struct mgvt_vgpu *vgpu)
 {
 	vgpu->vregs = vzalloc(MGVT_MMIO_REG_SIZE);
 	vgpu->vggtt = vzalloc(MGVT_GGTT_SIZE);
-	if (!vgpu->vregs || !vgpu->vggtt) {
+	vgpu->untracked = bitmap_zalloc(MMIO_DWORDS, GFP_KERNEL);
+	atomic_long_set(&vgpu->dropped_writes, 0);
+	if (!vgpu->vregs || !vgpu->vggtt || !vgpu->untracked) {
 		mgvt_mmio_fini(vgpu);
 		return -ENOMEM;
 	}
@@ -32,8 +161,10 @@ int mgvt_mmio_init(struct mgvt_vgpu *vgpu)
  */
 void mgvt_mmio_fini(struct mgvt_vgpu *vgpu)
 {
+	bitmap_free(vgpu->untracked);
 	vfree(vgpu->vggtt);
 	vfree(vgpu->vregs);
+	vgpu->untracked = NULL;
 	vgpu->vggtt = NULL;
 	vgpu->vregs = NULL;
 }
@@ -41,17 +172,143 @@ void mgvt_mmio_fini(struct mgvt_vgpu *vgpu)
 /**
  * mgvt_mmio_reset - put BAR0 back in its after-reset state
  * @vgpu: the vGPU, with its lock held
+ *
+ * Golden values for the pGPU's identity, documented reset values for live
+ * state, PVINFO filled in, the GGTT view cleared.
  */
 void mgvt_mmio_reset(struct mgvt_vgpu *vgpu)
 {
 	memset(vgpu->vregs, 0, MGVT_MMIO_REG_SIZE);
 	memset(vgpu->vggtt, 0, MGVT_GGTT_SIZE);
+	reset_table(vgpu, GDRST_FULL);
 	mgvt_pvinfo_reset(vgpu);
 }
 
 static bool in_ggtt(u32 off)
 {
 	return off >= MGVT_GGTT_OFFSET && off - MGVT_GGTT_OFFSET < MGVT_GGTT_SIZE;
+}
+
+/* Forcewake acks mirror the request of the same domain at once. */
+static u32 fw_request(u32 ack_off)
+{
+	switch (ack_off) {
+	case FORCEWAKE_ACK_RENDER:
+		return FORCEWAKE_RENDER;
+	case FORCEWAKE_ACK_GT:
+		return FORCEWAKE_GT;
+	default:
+		return FORCEWAKE_MEDIA;
+	}
+}
+
+/* GT banks with an IIR bit enabled in IER. */
+static u32 gt_pending(struct mgvt_vgpu *vgpu)
+{
+	u32 pending = 0;
+	unsigned int n;
+
+	for (n = 0; n < GT_BANKS; n++)
+		if (*vreg(vgpu, GT_IIR(n)) & *vreg(vgpu, GT_IER(n)))
+			pending |= MASTER_IRQ_GT(n);
+	return pending;
+}
+
+static u32 table_read(struct mgvt_vgpu *vgpu, const struct mgvt_mmio_reg *r,
+		      u32 off)
+{
+	u32 val = *vreg(vgpu, off);
+
+	switch (r->kind) {
+	case MK_FW_ACK:
+		return *vreg(vgpu, fw_request(off)) & 0xffff;
+	case MK_RESET_CTL:
+		val &= ~RESET_CTL_READY;
+		return val & RESET_CTL_REQUEST ? val | RESET_CTL_READY : val;
+	case MK_MI_MODE:
+		/* No virtual engine runs yet: the engine is always idle. */
+		return val | MI_MODE_IDLE;
+	case MK_GDRST:
+		return 0;
+	case MK_PCODE:
+		return val & ~PCODE_READY;
+	case MK_PWR_WELL:
+		return (val & 0xaaaaaaaa) |
+		       ((*vreg(vgpu, PWR_WELL_CTL_BIOS) |
+			 *vreg(vgpu, PWR_WELL_CTL_DRIVER)) & 0xaaaaaaaa) >> 1;
+	case MK_MASTER_IRQ:
+		return (val & MASTER_IRQ_CONTROL) | gt_pending(vgpu);
+	default:
+		return val;
+	}
+}
+
+static void table_write(struct mgvt_vgpu *vgpu, const struct mgvt_mmio_reg *r,
+			u32 off, u32 val)
+{
+	u32 *p = vreg(vgpu, off);
+
+	if (r->flags & MF_RO) {
+		atomic_long_inc(&vgpu->dropped_writes);
+		vgpu_warn_rl(vgpu, "write to read-only %s (%#x) dropped\n",
+			     r->name, off);
+		return;
+	}
+	if (r->flags & MF_MASKED)
+		val = mgvt_masked_write(*p, val);
+	else if (r->flags & MF_W1C)
+		val = mgvt_w1c_write(*p, val);
+
+	switch (r->kind) {
+	case MK_GDRST:
+		/* A guest never resets the pGPU: only its own registers. */
+		if (val) {
+			vgpu_info(vgpu, "virtual GPU reset %#x\n", val);
+			reset_table(vgpu, val);
+		}
+		*p = 0;
+		break;
+	case MK_PCODE:
+		*p = val & ~PCODE_READY;
+		*vreg(vgpu, PCODE_DATA) = 0;
+		*vreg(vgpu, PCODE_DATA1) = 0;
+		break;
+	case MK_PWR_WELL:
+		*p = val & 0xaaaaaaaa;
+		break;
+	case MK_MASTER_IRQ:
+		*p = val & MASTER_IRQ_CONTROL;
+		break;
+	default:
+		*p = val;
+	}
+}
+
+static u64 reg_read(struct mgvt_vgpu *vgpu, u32 off, unsigned int len)
+{
+	const struct mgvt_mmio_reg *r = reg_of(off);
+	u32 val;
+
+	if (!r)
+		return mgvt_load_le(vgpu->vregs + off, len);
+	val = table_read(vgpu, r, off);
+	return (val >> (8 * (off & 3))) & (len == 4 ? ~0u : (1u << (8 * len)) - 1);
+}
+
+static void reg_write(struct mgvt_vgpu *vgpu, u32 off, u32 val,
+		      unsigned int len)
+{
+	const struct mgvt_mmio_reg *r = reg_of(off);
+
+	if (r && len == 4) {
+		table_write(vgpu, r, off, val);
+		return;
+	}
+	if (!r && !test_and_set_bit(off / 4, vgpu->untracked))
+		vgpu_info_rl(vgpu, "untracked register %#x written, kept virtual\n",
+			     off & ~3u);
+	/* Untracked, or a partial write: plain storage of those bytes. */
+	mgvt_store_le(vgpu->vregs + off, val, len);
 }
 
 /**
@@ -64,8 +321,12 @@ static bool in_ggtt(u32 off)
  */
 u64 mgvt_mmio_read(struct mgvt_vgpu *vgpu, u32 off, unsigned int len)
 {
-	if (off < MGVT_MMIO_REG_SIZE)
-		return mgvt_load_le(vgpu->vregs + off, len);
+	if (off < MGVT_MMIO_REG_SIZE) {
+		if (len == 8)
+			return reg_read(vgpu, off, 4) |
+			       reg_read(vgpu, off + 4, 4) << 32;
+		return reg_read(vgpu, off, len);
+	}
 	if (in_ggtt(off))
 		return mgvt_load_le(vgpu->vggtt + off - MGVT_GGTT_OFFSET, len);
 	return 0;
@@ -82,8 +343,14 @@ void mgvt_mmio_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
 		     unsigned int len)
 {
 	if (off < MGVT_MMIO_REG_SIZE) {
-		if (!mgvt_pvinfo_write(vgpu, off, val, len))
-			mgvt_store_le(vgpu->vregs + off, val, len);
+		if (mgvt_pvinfo_write(vgpu, off, val, len))
+			return;
+		if (len == 8) {
+			reg_write(vgpu, off, val, 4);
+			reg_write(vgpu, off + 4, val >> 32, 4);
+			return;
+		}
+		reg_write(vgpu, off, val, len);
 	} else if (in_ggtt(off)) {
 		mgvt_store_le(vgpu->vggtt + off - MGVT_GGTT_OFFSET, val, len);
 	} else {

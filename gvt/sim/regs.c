@@ -17,6 +17,7 @@
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 
+#include "../regsem.h"
 #include "regs.h"
 
 #define SR_RO		BIT(0)	/* writes dropped (and counted) */
@@ -407,9 +408,9 @@ void sim_regs_write(struct sim_regs *regs, u32 off, u32 val)
 		return;
 	}
 	if (r->flags & SR_MASKED)
-		val = (*p & ~(val >> 16)) | (val & (val >> 16) & 0xffff);
+		val = mgvt_masked_write(*p, val);
 	else if (r->flags & SR_W1C)
-		val = *p & ~val;
+		val = mgvt_w1c_write(*p, val);
 
 	switch (r->kind) {
 	case SK_ELSP:
@@ -456,7 +457,7 @@ void sim_regs_hw_write(struct sim_regs *regs, u32 off, u32 val)
 	u32 *p = &regs->val[off / 4];
 
 	if (r && (r->flags & SR_MASKED))
-		val = (*p & ~(val >> 16)) | (val & (val >> 16) & 0xffff);
+		val = mgvt_masked_write(*p, val);
 	*p = val;
 }
 

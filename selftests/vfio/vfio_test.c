@@ -1549,6 +1549,66 @@ static void test_register_file(const struct vgpu *v)
 	}
 }
 
+/*
+ * The register table: semantics by value and the probe handshakes a guest
+ * i915 polls with interrupts off, each satisfied on the first read.
+ */
+static void test_register_semantics(const struct vgpu *v)
+{
+	const uint32_t rcs = 0x2000, bcs = 0x22000;
+
+	mmio_wr(v, 0xa278, 4, 0x00010001);		/* FORCEWAKE_RENDER */
+	check_eq(mmio_rd(v, 0xd84, 4) & 1, 1, "%s: forcewake ack on the first poll", v->label);
+	mmio_wr(v, 0xa278, 4, 0x00010000);
+	check_eq(mmio_rd(v, 0xd84, 4) & 1, 0, "%s: forcewake release clears the ack", v->label);
+
+	mmio_wr(v, rcs + 0xd0, 4, 0x00010001);		/* RING_RESET_CTL request */
+	check_eq(mmio_rd(v, rcs + 0xd0, 4) & 3, 3,
+		 "%s: RING_RESET_CTL ready-to-reset on the first poll", v->label);
+	mmio_wr(v, rcs + 0xd0, 4, 0x00010000);
+	check_eq(mmio_rd(v, rcs + 0xd0, 4) & 3, 0, "%s: ready clears with the request", v->label);
+
+	mmio_wr(v, rcs + 0x9c, 4, 0x01000100);		/* MI_MODE stop ring */
+	check_eq(mmio_rd(v, rcs + 0x9c, 4) & 0x300, 0x300,
+		 "%s: MI_MODE idle with stop-ring on the first poll", v->label);
+
+	mmio_wr(v, rcs + 0x29c, 4, 0x00008000);		/* RING_MODE, no mask */
+	check_eq(mmio_rd(v, rcs + 0x29c, 4), 0, "%s: masked register ignores unmasked bits",
+		 v->label);
+	mmio_wr(v, rcs + 0x29c, 4, 0x80008000);
+	check_eq(mmio_rd(v, rcs + 0x29c, 4), 0x8000, "%s: masked register takes masked bits",
+		 v->label);
+
+	mmio_wr(v, 0x44308, 4, 0xffffffff);		/* GT0_IIR */
+	check_eq(mmio_rd(v, 0x44308, 4), 0, "%s: writing IIR never sets bits (W1C)", v->label);
+	mmio_wr(v, rcs + 0x74, 4, 0x1234);		/* ACTHD */
+	check_eq(mmio_rd(v, rcs + 0x74, 4), 0, "%s: read-only ACTHD drops the write", v->label);
+	check_eq(mmio_rd(v, 0x9120, 4), 0x02800000,
+		 "%s: FUSE2 is the pGPU's (golden state: SKL GT2)", v->label);
+	mmio_wr(v, 0x9120, 4, 0);
+	check_eq(mmio_rd(v, 0x9120, 4), 0x02800000, "%s: and read-only", v->label);
+
+	mmio_wr(v, 0x138124, 4, 0x80000005);		/* PCODE mailbox */
+	check_eq(mmio_rd(v, 0x138124, 4) >> 31, 0, "%s: PCODE mailbox ready on the first poll",
+		 v->label);
+	mmio_wr(v, 0x45404, 4, 0xa0000000);		/* power wells 1 and 2 */
+	check_eq(mmio_rd(v, 0x45404, 4), 0xf0000000, "%s: power wells up on the first poll",
+		 v->label);
+
+	mmio_wr(v, rcs + 0xa8, 4, 0);			/* RCS IMR */
+	mmio_wr(v, rcs + 0x30, 4, 0x40);		/* RCS tail */
+	mmio_wr(v, bcs + 0xa8, 4, 0);			/* BCS IMR */
+	mmio_wr(v, 0x941c, 4, 0x2);			/* GDRST render */
+	check_eq(mmio_rd(v, 0x941c, 4), 0, "%s: GDRST reads 0 on the first poll", v->label);
+	check_eq(mmio_rd(v, rcs + 0xa8, 4), 0xffffffff,
+		 "%s: virtual render reset restores RCS IMR", v->label);
+	check_eq(mmio_rd(v, rcs + 0x30, 4), 0, "%s: and RCS tail", v->label);
+	check_eq(mmio_rd(v, bcs + 0xa8, 4), 0, "%s: and leaves BCS alone", v->label);
+	mmio_wr(v, 0x941c, 4, 0x1);			/* GDRST full */
+	check_eq(mmio_rd(v, bcs + 0xa8, 4), 0xffffffff, "%s: virtual full reset restores BCS",
+		 v->label);
+}
+
 /* ------------------------------------------------------------------------- */
 /* Tests: BAR2 (aperture)                                                     */
 /* ------------------------------------------------------------------------- */
@@ -2024,6 +2084,7 @@ static void test_device(struct vgpu *v)
 	test_config_bars(v);
 	test_pvinfo_readonly(v);
 	test_register_file(v);
+	test_register_semantics(v);
 	if (v->pv_valid)
 		test_aperture(v);
 	else

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The vGPU's register table: every register the mediator gives meaning to,
+ * as data.  Each entry says how a guest access behaves (plain, masked,
+ * read-only, write-1-to-clear, or a handshake completed inside the trapped
+ * access) and where its value after reset comes from: the pGPU's golden
+ * state, captured once at registration, or a documented reset value for
+ * registers that hold live per-owner state (rings, execlist status,
+ * interrupts), so nothing of one vGPU leaks into the next.
+ *
+ * Offsets not listed here are plain virtual storage: reads return what the
+ * guest wrote, writes never reach the pGPU.
+ */
+#include "mgvt.h"
+#include "regs.h"
+
+#define E(n, off, init, fl, k) \
+	{ n, off, init, (fl) | MF_ENGINE, k }
+#define G(n, off, fl, k)	{ n, off, 0, (fl) | MF_GOLDEN, k }
+#define R(n, off, init, fl, k)	{ n, off, init, fl, k }
+
+const struct mgvt_mmio_reg mgvt_mmio_table[] = {
+	/* Engine registers: live per-owner state, reset values. */
+	E("RING_TAIL",		RING_TAIL,		0, 0, MK_PLAIN),
+	E("RING_HEAD",		RING_HEAD,		0, 0, MK_PLAIN),
+	E("RING_START",		RING_START,		0, 0, MK_PLAIN),
+	E("RING_CTL",		RING_CTL,		0, 0, MK_PLAIN),
+	E("RING_ACTHD",		RING_ACTHD,		0, MF_RO, MK_PLAIN),
+	E("RING_HWS_PGA",	RING_HWS_PGA,		0, 0, MK_PLAIN),
+	E("RING_MI_MODE",	RING_MI_MODE,		0, MF_MASKED, MK_MI_MODE),
+	E("RING_IMR",		RING_IMR,		~0u, 0, MK_PLAIN),
+	E("RING_RESET_CTL",	RING_RESET_CTL,		0, MF_MASKED, MK_RESET_CTL),
+	E("RING_EXECLIST_STATUS", RING_EXECLIST_STATUS,	0, MF_RO, MK_PLAIN),
+	E("RING_CONTEXT_CONTROL", RING_CONTEXT_CONTROL,	0, MF_MASKED, MK_PLAIN),
+	E("RING_MODE",		RING_MODE,		0, MF_MASKED, MK_PLAIN),
+	E("RING_TIMESTAMP",	RING_TIMESTAMP,		0, MF_RO, MK_PLAIN),
+	E("RING_CSB_PTR",	RING_CSB_PTR,		0, MF_MASKED, MK_PLAIN),
+
+	/* Power management handshakes, completed in the trapped access. */
+	R("FORCEWAKE_RENDER",	FORCEWAKE_RENDER,	0, MF_MASKED, MK_PLAIN),
+	R("FORCEWAKE_ACK_RENDER", FORCEWAKE_ACK_RENDER,	0, MF_RO, MK_FW_ACK),
+	R("FORCEWAKE_GT",	FORCEWAKE_GT,		0, MF_MASKED, MK_PLAIN),
+	R("FORCEWAKE_ACK_GT",	FORCEWAKE_ACK_GT,	0, MF_RO, MK_FW_ACK),
+	R("FORCEWAKE_MEDIA",	FORCEWAKE_MEDIA,	0, MF_MASKED, MK_PLAIN),
+	R("FORCEWAKE_ACK_MEDIA", FORCEWAKE_ACK_MEDIA,	0, MF_RO, MK_FW_ACK),
+	R("GDRST",		GDRST,			0, 0, MK_GDRST),
+	R("PCODE_MAILBOX",	PCODE_MAILBOX,		0, 0, MK_PCODE),
+	R("PWR_WELL_CTL_BIOS",	PWR_WELL_CTL_BIOS,	0, 0, MK_PWR_WELL),
+	R("PWR_WELL_CTL_DRIVER", PWR_WELL_CTL_DRIVER,	0, 0, MK_PWR_WELL),
+
+	/* Interrupts: virtual, all masked after reset. */
+	R("MASTER_IRQ",		MASTER_IRQ,		0, 0, MK_MASTER_IRQ),
+	R("GT0_IMR",		GT_IMR(0),		~0u, 0, MK_PLAIN),
+	R("GT0_IIR",		GT_IIR(0),		0, MF_W1C, MK_PLAIN),
+	R("GT0_IER",		GT_IER(0),		0, 0, MK_PLAIN),
+	R("GT1_IMR",		GT_IMR(1),		~0u, 0, MK_PLAIN),
+	R("GT1_IIR",		GT_IIR(1),		0, MF_W1C, MK_PLAIN),
+	R("GT1_IER",		GT_IER(1),		0, 0, MK_PLAIN),
+	R("GT2_IMR",		GT_IMR(2),		~0u, 0, MK_PLAIN),
+	R("GT2_IIR",		GT_IIR(2),		0, MF_W1C, MK_PLAIN),
+	R("GT2_IER",		GT_IER(2),		0, 0, MK_PLAIN),
+	R("GT3_IMR",		GT_IMR(3),		~0u, 0, MK_PLAIN),
+	R("GT3_IIR",		GT_IIR(3),		0, MF_W1C, MK_PLAIN),
+	R("GT3_IER",		GT_IER(3),		0, 0, MK_PLAIN),
+
+	/* Identity: the pGPU's, from the golden state. */
+	G("FUSE2",		GEN8_FUSE2,		MF_RO, MK_PLAIN),
+	G("EU_DISABLE0",	GEN9_EU_DISABLE(0),	MF_RO, MK_PLAIN),
+	G("SKL_FUSE_STATUS",	SKL_FUSE_STATUS,	MF_RO, MK_PLAIN),
+
+	/* The GGTT invalidate: nothing to do for a virtual GGTT view. */
+	R("GFX_FLSH_CNTL",	GFX_FLSH_CNTL,		0, 0, MK_PLAIN),
+};
+
+const unsigned int mgvt_mmio_table_size = ARRAY_SIZE(mgvt_mmio_table);
