@@ -202,18 +202,6 @@ static u32 fw_request(u32 ack_off)
 	}
 }
 
-/* GT banks with an IIR bit enabled in IER. */
-static u32 gt_pending(struct mgvt_vgpu *vgpu)
-{
-	u32 pending = 0;
-	unsigned int n;
-
-	for (n = 0; n < GT_BANKS; n++)
-		if (*vreg(vgpu, GT_IIR(n)) & *vreg(vgpu, GT_IER(n)))
-			pending |= MASTER_IRQ_GT(n);
-	return pending;
-}
-
 static u32 table_read(struct mgvt_vgpu *vgpu, const struct mgvt_mmio_reg *r,
 		      u32 off)
 {
@@ -223,8 +211,7 @@ static u32 table_read(struct mgvt_vgpu *vgpu, const struct mgvt_mmio_reg *r,
 	case MK_FW_ACK:
 		return *vreg(vgpu, fw_request(off)) & 0xffff;
 	case MK_RESET_CTL:
-		val &= ~RESET_CTL_READY;
-		return val & RESET_CTL_REQUEST ? val | RESET_CTL_READY : val;
+		return mgvt_reset_ctl_value(val);
 	case MK_MI_MODE:
 		/* No virtual engine runs yet: the engine is always idle. */
 		return val | MI_MODE_IDLE;
@@ -233,11 +220,11 @@ static u32 table_read(struct mgvt_vgpu *vgpu, const struct mgvt_mmio_reg *r,
 	case MK_PCODE:
 		return val & ~PCODE_READY;
 	case MK_PWR_WELL:
-		return (val & 0xaaaaaaaa) |
-		       ((*vreg(vgpu, PWR_WELL_CTL_BIOS) |
-			 *vreg(vgpu, PWR_WELL_CTL_DRIVER)) & 0xaaaaaaaa) >> 1;
+		return mgvt_pwr_well_value(val, *vreg(vgpu, PWR_WELL_CTL_BIOS),
+					   *vreg(vgpu, PWR_WELL_CTL_DRIVER));
 	case MK_MASTER_IRQ:
-		return (val & MASTER_IRQ_CONTROL) | gt_pending(vgpu);
+		return (val & MASTER_IRQ_CONTROL) |
+		       mgvt_gt_pending((const u32 *)vgpu->vregs);
 	default:
 		return val;
 	}

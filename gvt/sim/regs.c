@@ -295,18 +295,6 @@ static u32 fw_ack(const struct sim_regs *regs, u32 off)
 	return 0;
 }
 
-/* GT banks with an IIR bit their IER enables. */
-static u32 gt_pending(const struct sim_regs *regs)
-{
-	u32 pending = 0;
-	unsigned int n;
-
-	for (n = 0; n < GT_BANKS; n++)
-		if (regs->val[GT_IIR(n) / 4] & regs->val[GT_IER(n) / 4])
-			pending |= MASTER_IRQ_GT(n);
-	return pending;
-}
-
 /**
  * sim_regs_irq_pending - whether the GPU asserts its interrupt line
  * @regs: the register file
@@ -317,7 +305,7 @@ static u32 gt_pending(const struct sim_regs *regs)
 bool sim_regs_irq_pending(const struct sim_regs *regs)
 {
 	return (regs->val[MASTER_IRQ / 4] & MASTER_IRQ_CONTROL) &&
-	       gt_pending(regs);
+	       mgvt_gt_pending(regs->val);
 }
 
 static u32 read_value(struct sim_regs *regs, const struct sim_reg *r, u32 off)
@@ -329,10 +317,7 @@ static u32 read_value(struct sim_regs *regs, const struct sim_reg *r, u32 off)
 	case SK_FW_ACK:
 		return fw_ack(regs, off);
 	case SK_RESET_CTL:
-		val &= ~RESET_CTL_READY;
-		if (val & RESET_CTL_REQUEST)
-			val |= RESET_CTL_READY;
-		return val;
+		return mgvt_reset_ctl_value(val);
 	case SK_MI_MODE:
 		val &= ~MI_MODE_IDLE;
 		if (regs->hooks->engine_idle(regs->priv, e))
@@ -341,12 +326,10 @@ static u32 read_value(struct sim_regs *regs, const struct sim_reg *r, u32 off)
 	case SK_TIMESTAMP:
 		return regs->hooks->timestamp(regs->priv, e);
 	case SK_MASTER_IRQ:
-		return (val & MASTER_IRQ_CONTROL) | gt_pending(regs);
+		return (val & MASTER_IRQ_CONTROL) | mgvt_gt_pending(regs->val);
 	case SK_PWR_WELL:
-		/* A well is up while any control register requests it. */
-		return (val & 0xaaaaaaaa) |
-		       (((regs->val[PWR_WELL_CTL_BIOS / 4] |
-			  regs->val[PWR_WELL_CTL_DRIVER / 4]) & 0xaaaaaaaa) >> 1);
+		return mgvt_pwr_well_value(val, regs->val[PWR_WELL_CTL_BIOS / 4],
+					   regs->val[PWR_WELL_CTL_DRIVER / 4]);
 	case SK_GDRST:
 		return 0;			/* the reset is already done */
 	case SK_PCODE:
