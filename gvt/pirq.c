@@ -11,10 +11,6 @@
 #include "mgvt.h"
 #include "regs.h"
 
-static const struct { u8 bank; u8 shift; } pirq_engine[MGVT_NUM_ENGINES] = {
-	{ 0, 0 }, { 0, 16 }, { 1, 0 }, { 3, 0 },	/* rcs0 bcs0 vcs0 vecs0 */
-};
-
 #define PIRQ_EVENTS	(GT_USER_INTERRUPT | GT_CONTEXT_SWITCH)
 
 static void pw(struct mgvt_pgpu *pgpu, u32 reg, u32 val)
@@ -37,7 +33,7 @@ void mgvt_pirq_enable(struct mgvt_pgpu *pgpu)
 	unsigned int e, n;
 
 	for (e = 0; e < MGVT_NUM_ENGINES; e++)
-		bits[pirq_engine[e].bank] |= PIRQ_EVENTS << pirq_engine[e].shift;
+		bits[GT_ENGINE_BANK(e)] |= PIRQ_EVENTS << GT_ENGINE_SHIFT(e);
 	for (n = 0; n < GT_BANKS; n++) {
 		pw(pgpu, GT_IMR(n), ~bits[n]);
 		pw(pgpu, GT_IER(n), bits[n]);
@@ -87,9 +83,9 @@ void mgvt_pgpu_irq(struct mgvt_pgpu *pgpu)
 			continue;
 		pw(pgpu, GT_IIR(bank), iir);
 		for (e = 0; e < MGVT_NUM_ENGINES; e++) {
-			u32 ev = iir >> pirq_engine[e].shift;
+			u32 ev = iir >> GT_ENGINE_SHIFT(e);
 
-			if (pirq_engine[e].bank != bank)
+			if (GT_ENGINE_BANK(e) != bank)
 				continue;
 			if (ev & GT_USER_INTERRUPT)
 				atomic_inc(&n->irq_user[e]);

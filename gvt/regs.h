@@ -71,6 +71,9 @@
 #define GT_IMR(n)		(0x44304 + 0x10 * (n))
 #define GT_IIR(n)		(0x44308 + 0x10 * (n))
 #define GT_IER(n)		(0x4430c + 0x10 * (n))
+/* Engines rcs0, bcs0, vcs0, vecs0 (0..3) in the GT interrupt banks. */
+#define GT_ENGINE_BANK(e)	((0x3100 >> (4 * (e))) & 0xf)	/* 0, 0, 1, 3 */
+#define GT_ENGINE_SHIFT(e)	(((e) == 1) * 16)		/* 0, 16, 0, 0 */
 #define GT_USER_INTERRUPT	BIT(0)
 #define GT_CONTEXT_SWITCH	BIT(8)
 #define FENCE_LO(n)		(0x100000 + 8 * (n))

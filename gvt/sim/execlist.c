@@ -15,12 +15,6 @@
 #define RING_HEAD_ADDR		GENMASK(20, 2)
 #define RING_TAIL_ADDR		GENMASK(20, 3)
 
-/* Where each engine's bits sit in the GT interrupt registers. */
-static const struct { u8 bank; u8 shift; } gt_irq[SIM_NUM_ENGINES] = {
-	[SIM_RCS0] = { 0, 0 }, [SIM_BCS0] = { 0, 16 },
-	[SIM_VCS0] = { 1, 0 }, [SIM_VECS0] = { 3, 0 },
-};
-
 static u32 ereg_off(const struct sim_engine *e, u32 off)
 {
 	return sim_engine_base(e->id) + off;
@@ -65,10 +59,10 @@ void sim_engine_init(struct sim_engine *e, enum sim_engine_id id,
 
 static void raise_irq(struct sim_engine *e, u32 bit)
 {
-	u32 b = bit << gt_irq[e->id].shift;
-	u32 *iir = &e->regs->val[GT_IIR(gt_irq[e->id].bank) / 4];
+	u32 b = bit << GT_ENGINE_SHIFT(e->id);
+	u32 *iir = &e->regs->val[GT_IIR(GT_ENGINE_BANK(e->id)) / 4];
 
-	if (!(e->regs->val[GT_IMR(gt_irq[e->id].bank) / 4] & b))
+	if (!(e->regs->val[GT_IMR(GT_ENGINE_BANK(e->id)) / 4] & b))
 		*iir |= b;
 }
 
