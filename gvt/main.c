@@ -114,6 +114,9 @@ int mgvt_vgpu_init(struct mgvt_vgpu *vgpu)
 
 	mgvt_cfg_reset(&vgpu->cfg, &id);
 	mgvt_vgpu_reset(vgpu);
+	vgpu->debugfs = debugfs_create_dir(dev_name(vgpu->vdev.dev),
+					   pgpu->native.dir);
+	mgvt_virq_debugfs(vgpu);
 	vgpu_info(vgpu, "created, type %s: low GM %#llx+%lluM, high GM %#llx+%lluM, fences %#x\n",
 		  conf->name, vgpu->slice.low_base, vgpu->slice.low_size / SZ_1M,
 		  vgpu->slice.high_base, vgpu->slice.high_size / SZ_1M,
@@ -142,6 +145,7 @@ void mgvt_vgpu_fini(struct mgvt_vgpu *vgpu)
 	struct mgvt_pgpu *pgpu = vgpu->pgpu;
 
 	vgpu_info(vgpu, "destroyed\n");
+	debugfs_remove_recursive(vgpu->debugfs);
 	mgvt_mmio_fini(vgpu);
 	__free_page(vgpu->scratch);
 	mutex_lock(&pgpu->lock);

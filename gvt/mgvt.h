@@ -122,6 +122,7 @@ struct mgvt_pgpu {
  * @intx_unmask_fd: eventfd that unmasks INTx when signalled (KVM resample)
  * @intx_masked: INTx masked by the user or by automasking
  * @intx_pending: an INTx is asserted and not yet delivered
+ * @line: the virtual interrupt line (master enabled and a GT bit pending)
  */
 struct mgvt_irq {
 	struct eventfd_ctx *intx_trigger;
@@ -132,6 +133,7 @@ struct mgvt_irq {
 	struct virqfd *intx_unmask_fd;
 	bool intx_masked;
 	bool intx_pending;
+	bool line;
 };
 
 /**
@@ -147,6 +149,7 @@ struct mgvt_irq {
  * @vggtt: the guest's view of the GGTT (BAR0 + 8 MiB)
  * @scratch: backs aperture pages that have no valid GGTT entry
  * @irq: interrupt eventfds and INTx state
+ * @debugfs: the vGPU's debugfs directory
  * @untracked: untracked registers already logged (one bit per dword)
  * @dropped_writes: guest writes to read-only registers
  */
@@ -162,6 +165,7 @@ struct mgvt_vgpu {
 	u8 *vggtt;
 	struct page *scratch;
 	struct mgvt_irq irq;
+	struct dentry *debugfs;
 	unsigned long *untracked;
 	atomic_long_t dropped_writes;
 };
@@ -195,6 +199,7 @@ enum mgvt_mmio_kind {
 #define MF_W1C		BIT(2)	/* writing 1 clears */
 #define MF_ENGINE	BIT(3)	/* one per engine, offset from its base */
 #define MF_GOLDEN	BIT(4)	/* reset value from the pGPU's golden state */
+#define MF_IRQ		BIT(5)	/* a write may change the interrupt line */
 
 /**
  * struct mgvt_mmio_reg - one entry of the vGPU register table
@@ -214,6 +219,12 @@ struct mgvt_mmio_reg {
 
 extern const struct mgvt_mmio_reg mgvt_mmio_table[];
 extern const unsigned int mgvt_mmio_table_size;
+
+/* A dword of the vGPU's virtual register file. */
+static inline u32 *mgvt_vreg(struct mgvt_vgpu *vgpu, u32 off)
+{
+	return (u32 *)(vgpu->vregs + (off & ~3u));
+}
 
 /* vfio.c */
 extern const struct vfio_device_ops mgvt_vfio_ops;
@@ -249,6 +260,10 @@ u32 mgvt_irq_flags(unsigned int index);
 void mgvt_irq_release(struct mgvt_vgpu *vgpu);
 void mgvt_irq_reset(struct mgvt_vgpu *vgpu);
 void mgvt_irq_raise(struct mgvt_vgpu *vgpu);
+void mgvt_irq_lower(struct mgvt_vgpu *vgpu);
+void mgvt_virq_update(struct mgvt_vgpu *vgpu);
+void mgvt_virq_event(struct mgvt_vgpu *vgpu, unsigned int engine, u32 bits);
+void mgvt_virq_debugfs(struct mgvt_vgpu *vgpu);
 bool mgvt_irq_request(struct mgvt_vgpu *vgpu);
 
 /* pirq.c: interrupts of the physical GPU */

@@ -103,11 +103,6 @@ int mgvt_mmio_golden_capture(struct mgvt_pgpu *pgpu)
 	return 0;
 }
 
-static u32 *vreg(struct mgvt_vgpu *vgpu, u32 off)
-{
-	return (u32 *)(vgpu->vregs + (off & ~3u));
-}
-
 static u32 reset_value(struct mgvt_vgpu *vgpu, const struct mgvt_mmio_reg *r,
 		       u32 off)
 {
@@ -124,14 +119,14 @@ static void reset_table(struct mgvt_vgpu *vgpu, u32 gdrst)
 
 		if (!(r->flags & MF_ENGINE)) {
 			if (gdrst & GDRST_FULL)
-				*vreg(vgpu, r->offset) = reset_value(vgpu, r, r->offset);
+				*mgvt_vreg(vgpu, r->offset) = reset_value(vgpu, r, r->offset);
 			continue;
 		}
 		for (e = 0; e < MGVT_NUM_ENGINES; e++) {
 			u32 off = engine_base[e] + r->offset;
 
 			if (gdrst & (GDRST_FULL | engine_gdrst[e]))
-				*vreg(vgpu, off) = reset_value(vgpu, r, off);
+				*mgvt_vreg(vgpu, off) = reset_value(vgpu, r, off);
 		}
 	}
 }
@@ -205,11 +200,11 @@ static u32 fw_request(u32 ack_off)
 static u32 table_read(struct mgvt_vgpu *vgpu, const struct mgvt_mmio_reg *r,
 		      u32 off)
 {
-	u32 val = *vreg(vgpu, off);
+	u32 val = *mgvt_vreg(vgpu, off);
 
 	switch (r->kind) {
 	case MK_FW_ACK:
-		return *vreg(vgpu, fw_request(off)) & 0xffff;
+		return *mgvt_vreg(vgpu, fw_request(off)) & 0xffff;
 	case MK_RESET_CTL:
 		return mgvt_reset_ctl_value(val);
 	case MK_MI_MODE:
@@ -220,8 +215,8 @@ static u32 table_read(struct mgvt_vgpu *vgpu, const struct mgvt_mmio_reg *r,
 	case MK_PCODE:
 		return val & ~PCODE_READY;
 	case MK_PWR_WELL:
-		return mgvt_pwr_well_value(val, *vreg(vgpu, PWR_WELL_CTL_BIOS),
-					   *vreg(vgpu, PWR_WELL_CTL_DRIVER));
+		return mgvt_pwr_well_value(val, *mgvt_vreg(vgpu, PWR_WELL_CTL_BIOS),
+					   *mgvt_vreg(vgpu, PWR_WELL_CTL_DRIVER));
 	case MK_MASTER_IRQ:
 		return (val & MASTER_IRQ_CONTROL) |
 		       mgvt_gt_pending((const u32 *)vgpu->vregs);
@@ -233,7 +228,7 @@ static u32 table_read(struct mgvt_vgpu *vgpu, const struct mgvt_mmio_reg *r,
 static void table_write(struct mgvt_vgpu *vgpu, const struct mgvt_mmio_reg *r,
 			u32 off, u32 val)
 {
-	u32 *p = vreg(vgpu, off);
+	u32 *p = mgvt_vreg(vgpu, off);
 
 	if (r->flags & MF_RO) {
 		atomic_long_inc(&vgpu->dropped_writes);
@@ -246,6 +241,11 @@ static void table_write(struct mgvt_vgpu *vgpu, const struct mgvt_mmio_reg *r,
 	else if (r->flags & MF_W1C)
 		val = mgvt_w1c_write(*p, val);
 
+	if (r->flags & MF_IRQ) {
+		*p = r->kind == MK_MASTER_IRQ ? val & MASTER_IRQ_CONTROL : val;
+		mgvt_virq_update(vgpu);
+		return;
+	}
 	switch (r->kind) {
 	case MK_GDRST:
 		/* A guest never resets the pGPU: only its own registers. */
@@ -257,14 +257,11 @@ static void table_write(struct mgvt_vgpu *vgpu, const struct mgvt_mmio_reg *r,
 		break;
 	case MK_PCODE:
 		*p = val & ~PCODE_READY;
-		*vreg(vgpu, PCODE_DATA) = 0;
-		*vreg(vgpu, PCODE_DATA1) = 0;
+		*mgvt_vreg(vgpu, PCODE_DATA) = 0;
+		*mgvt_vreg(vgpu, PCODE_DATA1) = 0;
 		break;
 	case MK_PWR_WELL:
 		*p = val & 0xaaaaaaaa;
-		break;
-	case MK_MASTER_IRQ:
-		*p = val & MASTER_IRQ_CONTROL;
 		break;
 	default:
 		*p = val;

@@ -1609,6 +1609,64 @@ static void test_register_semantics(const struct vgpu *v)
 		 v->label);
 }
 
+/*
+ * Virtual GT interrupts: an engine event injected through debugfs latches
+ * in IIR (unless IMR masks it) and reaches the user as an MSI when the
+ * guest's MASTER_IRQ and IER allow it; W1C on IIR drops the line.
+ */
+static void test_virtual_irq(const struct vgpu *v)
+{
+	const char *inject = fmt("/sys/kernel/debug/mgvt/%s/%s/inject_irq",
+				 link_basename(parent), v->uuid);
+	char path[PATH_MAX];
+	int efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+
+	snprintf(path, sizeof(path), "%s", inject);
+	if (!tap_ok(efd >= 0 && path_exists(path), "%s: interrupt injection point %s", v->label,
+		    path))
+		goto out;
+	cfg_wr(v, 0xac + 2, 2, 0x0081);			/* MSI enable */
+	check_err(set_irq_eventfd(v, VFIO_PCI_MSI_IRQ_INDEX, VFIO_IRQ_SET_ACTION_TRIGGER, efd),
+		  0, "%s: MSI eventfd installed", v->label);
+	mmio_wr(v, 0x44304, 4, ~1u);			/* GT0_IMR: rcs user */
+	mmio_wr(v, 0x4430c, 4, 1);			/* GT0_IER */
+	mmio_wr(v, 0x44200, 4, 0x80000000);		/* MASTER_IRQ on */
+	drain_eventfd(efd);
+
+	check_err(sysfs_write(path, "rcs0 user"), 0, "%s: inject an rcs0 user interrupt",
+		  v->label);
+	tap_ok(wait_readable(efd, 2000), "%s: the MSI eventfd fires", v->label);
+	check_eq(mmio_rd(v, 0x44308, 4), 1, "%s: GT0_IIR latched the event", v->label);
+	check_eq(mmio_rd(v, 0x44200, 4), 0x80000001, "%s: MASTER_IRQ shows GT0 pending",
+		 v->label);
+	mmio_wr(v, 0x44308, 4, 1);
+	check_eq(mmio_rd(v, 0x44200, 4), 0x80000000, "%s: W1C on IIR clears the pending bit",
+		 v->label);
+	drain_eventfd(efd);
+
+	sysfs_write(path, "bcs0 user");			/* masked in GT0_IMR */
+	tap_ok(!wait_readable(efd, 200) && mmio_rd(v, 0x44308, 4) == 0,
+	       "%s: a masked event is neither latched nor delivered", v->label);
+
+	mmio_wr(v, 0x44200, 4, 0);			/* master off */
+	sysfs_write(path, "rcs0 user");
+	tap_ok(!wait_readable(efd, 200) && mmio_rd(v, 0x44308, 4) == 1,
+	       "%s: master off: latched, not delivered", v->label);
+	mmio_wr(v, 0x44200, 4, 0x80000000);
+	tap_ok(wait_readable(efd, 2000), "%s: enabling the master delivers the pending event",
+	       v->label);
+	check_err(sysfs_write(path, "rcs9 user"), EINVAL, "%s: unknown engine refused",
+		  v->label);
+
+	mmio_wr(v, 0x44308, 4, ~0u);
+	mmio_wr(v, 0x44200, 4, 0);
+	set_irq_eventfd(v, VFIO_PCI_MSI_IRQ_INDEX, VFIO_IRQ_SET_ACTION_TRIGGER, -1);
+	cfg_wr(v, 0xac + 2, 2, 0x0080);
+out:
+	if (efd >= 0)
+		close(efd);
+}
+
 /* ------------------------------------------------------------------------- */
 /* Tests: BAR2 (aperture)                                                     */
 /* ------------------------------------------------------------------------- */
@@ -2085,6 +2143,7 @@ static void test_device(struct vgpu *v)
 	test_pvinfo_readonly(v);
 	test_register_file(v);
 	test_register_semantics(v);
+	test_virtual_irq(v);
 	if (v->pv_valid)
 		test_aperture(v);
 	else
