@@ -117,6 +117,7 @@ int mgvt_vgpu_init(struct mgvt_vgpu *vgpu)
 	vgpu->debugfs = debugfs_create_dir(dev_name(vgpu->vdev.dev),
 					   pgpu->native.dir);
 	mgvt_virq_debugfs(vgpu);
+	mgvt_pvinfo_debugfs(vgpu);
 	vgpu_info(vgpu, "created, type %s: low GM %#llx+%lluM, high GM %#llx+%lluM, fences %#x\n",
 		  conf->name, vgpu->slice.low_base, vgpu->slice.low_size / SZ_1M,
 		  vgpu->slice.high_base, vgpu->slice.high_size / SZ_1M,

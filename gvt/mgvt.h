@@ -48,6 +48,7 @@ struct mgvt_type {
 
 #define MGVT_MAX_TYPES		8
 #define MGVT_NUM_ENGINES	4
+#define MGVT_MAX_PPGTT		64	/* guest PPGTT roots announced at once */
 #define MGVT_NATIVE_BUF_PAGES	16
 #define MGVT_NATIVE_PAGES	(MGVT_NUM_ENGINES * 5 + MGVT_NATIVE_BUF_PAGES)
 
@@ -149,6 +150,8 @@ struct mgvt_irq {
  * @vggtt: the guest's view of the GGTT (BAR0 + 8 MiB)
  * @scratch: backs aperture pages that have no valid GGTT entry
  * @irq: interrupt eventfds and INTx state
+ * @ppgtt: PML4 addresses (guest physical) the guest announced through
+ *	PVINFO g2v notifications; 0 marks a free slot
  * @debugfs: the vGPU's debugfs directory
  * @untracked: untracked registers already logged (one bit per dword)
  * @dropped_writes: guest writes to read-only registers
@@ -165,6 +168,7 @@ struct mgvt_vgpu {
 	u8 *vggtt;
 	struct page *scratch;
 	struct mgvt_irq irq;
+	u64 ppgtt[MGVT_MAX_PPGTT];
 	struct dentry *debugfs;
 	unsigned long *untracked;
 	atomic_long_t dropped_writes;
@@ -249,6 +253,7 @@ int mgvt_aperture_mmap(struct mgvt_vgpu *vgpu, struct vm_area_struct *vma,
 
 /* pvinfo.c */
 void mgvt_pvinfo_reset(struct mgvt_vgpu *vgpu);
+void mgvt_pvinfo_debugfs(struct mgvt_vgpu *vgpu);
 bool mgvt_pvinfo_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
 		       unsigned int len);
 

@@ -5,6 +5,9 @@
  * many fences it has.  The first half is host-to-guest and read-only; the
  * second half carries the guest's notifications.
  */
+#include <linux/debugfs.h>
+#include <linux/seq_file.h>
+
 #include "bytes.h"
 #include "mgvt.h"
 #include "mgvt_pvinfo.h"
@@ -33,6 +36,91 @@ void mgvt_pvinfo_reset(struct mgvt_vgpu *vgpu)
 	pv_put(vgpu, MGVT_PVINFO_UNMAPPABLE_BASE, s->high_base, 4);
 	pv_put(vgpu, MGVT_PVINFO_UNMAPPABLE_SIZE, s->high_size, 4);
 	pv_put(vgpu, MGVT_PVINFO_FENCE_NUM, hweight32(s->fence_mask), 4);
+	memset(vgpu->ppgtt, 0, sizeof(vgpu->ppgtt));
+}
+
+static int ppgtt_slot(struct mgvt_vgpu *vgpu, u64 root)
+{
+	int i;
+
+	for (i = 0; i < MGVT_MAX_PPGTT; i++)
+		if (vgpu->ppgtt[i] == root)
+			return i;
+	return -1;
+}
+
+/*
+ * A g2v notification.  PPGTT creation and destruction announce a 4-level
+ * table whose PML4 address the guest wrote into pdp[0]; the mediator keeps
+ * the set (shadowing builds on it).  Everything else is validated, logged
+ * and dropped.
+ */
+static void g2v_notify(struct mgvt_vgpu *vgpu, u32 what)
+{
+	u64 root = mgvt_load_le(vgpu->vregs + MGVT_PVINFO_BASE +
+				MGVT_PVINFO_PDP(0), 8);
+	int slot;
+
+	switch (what) {
+	case MGVT_G2V_PPGTT_L4_CREATE:
+		if (!root || offset_in_page(root)) {
+			vgpu_warn_rl(vgpu, "g2v: PPGTT root %#llx is not a page address\n",
+				     root);
+			return;
+		}
+		if (ppgtt_slot(vgpu, root) >= 0)
+			return;
+		slot = ppgtt_slot(vgpu, 0);
+		if (slot < 0) {
+			vgpu_warn_rl(vgpu, "g2v: more than %d PPGTTs, %#llx ignored\n",
+				     MGVT_MAX_PPGTT, root);
+			return;
+		}
+		vgpu->ppgtt[slot] = root;
+		return;
+	case MGVT_G2V_PPGTT_L4_DESTROY:
+		slot = root ? ppgtt_slot(vgpu, root) : -1;
+		if (slot < 0) {
+			vgpu_warn_rl(vgpu, "g2v: destroy of unknown PPGTT %#llx\n",
+				     root);
+			return;
+		}
+		vgpu->ppgtt[slot] = 0;
+		return;
+	case MGVT_G2V_EXECLIST_CTX_CREATE:
+	case MGVT_G2V_EXECLIST_CTX_DESTROY:
+		return;		/* informational, as on GVT-g */
+	case MGVT_G2V_PPGTT_L3_CREATE:
+	case MGVT_G2V_PPGTT_L3_DESTROY:
+		vgpu_warn_rl(vgpu, "g2v: 3-level PPGTT not supported\n");
+		return;
+	default:
+		vgpu_warn_rl(vgpu, "g2v: unknown notification %u\n", what);
+	}
+}
+
+static int ppgtt_show(struct seq_file *m, void *unused)
+{
+	struct mgvt_vgpu *vgpu = m->private;
+	int i;
+
+	mutex_lock(&vgpu->lock);
+	for (i = 0; i < MGVT_MAX_PPGTT; i++)
+		if (vgpu->ppgtt[i])
+			seq_printf(m, "%#llx\n", vgpu->ppgtt[i]);
+	mutex_unlock(&vgpu->lock);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(ppgtt);
+
+/**
+ * mgvt_pvinfo_debugfs - list the announced PPGTT roots in debugfs
+ * @vgpu: the vGPU, its debugfs directory created
+ */
+void mgvt_pvinfo_debugfs(struct mgvt_vgpu *vgpu)
+{
+	debugfs_create_file("ppgtt_roots", 0400, vgpu->debugfs, vgpu,
+			    &ppgtt_fops);
 }
 
 /**
@@ -64,5 +152,7 @@ bool mgvt_pvinfo_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
 		return true;
 	}
 	pv_put(vgpu, rel, val, len);
+	if (rel == MGVT_PVINFO_G2V_NOTIFY && len == 4)
+		g2v_notify(vgpu, val);
 	return true;
 }

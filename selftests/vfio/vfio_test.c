@@ -1667,6 +1667,38 @@ out:
 		close(efd);
 }
 
+/* The guest announces its PPGTTs through PVINFO g2v notifications. */
+static void test_g2v(const struct vgpu *v)
+{
+	char roots[PATH_MAX], buf[4096];
+
+	snprintf(roots, sizeof(roots), "%s", fmt("/sys/kernel/debug/mgvt/%s/%s/ppgtt_roots",
+						 link_basename(parent), v->uuid));
+#define ROOTS() (sysfs_read(roots, buf, sizeof(buf)) >= 0 ? buf : "(unreadable)")
+	mmio_wr(v, PVINFO + 0x838, 4, 0x12345000);	/* pdp[0] low */
+	mmio_wr(v, PVINFO + 0x83c, 4, 0x1);		/* pdp[0] high */
+	mmio_wr(v, PVINFO + 0x818, 4, 4);		/* PPGTT L4 create */
+	tap_ok(!strcmp(ROOTS(), "0x112345000\n"), "%s: g2v PPGTT create records the PML4 root",
+	       v->label);
+	mmio_wr(v, PVINFO + 0x818, 4, 4);
+	tap_ok(!strcmp(ROOTS(), "0x112345000\n"), "%s: creating it twice records it once",
+	       v->label);
+	mmio_wr(v, PVINFO + 0x838, 4, 0x12345008);
+	mmio_wr(v, PVINFO + 0x818, 4, 4);
+	tap_ok(!strcmp(ROOTS(), "0x112345000\n"), "%s: a root that is not a page address is refused",
+	       v->label);
+	mmio_wr(v, PVINFO + 0x818, 4, 99);
+	tap_ok(!strcmp(ROOTS(), "0x112345000\n"), "%s: an unknown g2v notification changes nothing",
+	       v->label);
+	mmio_wr(v, PVINFO + 0x838, 4, 0x12345000);
+	mmio_wr(v, PVINFO + 0x818, 4, 5);		/* PPGTT L4 destroy */
+	tap_ok(!strcmp(ROOTS(), ""), "%s: g2v PPGTT destroy forgets the root", v->label);
+	mmio_wr(v, PVINFO + 0x818, 4, 4);
+	check_err(xioctl(v->device, VFIO_DEVICE_RESET, NULL), 0, "%s: reset", v->label);
+	tap_ok(!strcmp(ROOTS(), ""), "%s: device reset forgets announced PPGTTs", v->label);
+#undef ROOTS
+}
+
 /* ------------------------------------------------------------------------- */
 /* Tests: BAR2 (aperture)                                                     */
 /* ------------------------------------------------------------------------- */
@@ -2144,6 +2176,7 @@ static void test_device(struct vgpu *v)
 	test_register_file(v);
 	test_register_semantics(v);
 	test_virtual_irq(v);
+	test_g2v(v);
 	if (v->pv_valid)
 		test_aperture(v);
 	else
