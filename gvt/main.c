@@ -118,6 +118,7 @@ int mgvt_vgpu_init(struct mgvt_vgpu *vgpu)
 					   pgpu->native.dir);
 	mgvt_virq_debugfs(vgpu);
 	mgvt_pvinfo_debugfs(vgpu);
+	mgvt_fence_debugfs(vgpu);
 	vgpu_info(vgpu, "created, type %s: low GM %#llx+%lluM, high GM %#llx+%lluM, fences %#x\n",
 		  conf->name, vgpu->slice.low_base, vgpu->slice.low_size / SZ_1M,
 		  vgpu->slice.high_base, vgpu->slice.high_size / SZ_1M,
@@ -147,6 +148,7 @@ void mgvt_vgpu_fini(struct mgvt_vgpu *vgpu)
 
 	vgpu_info(vgpu, "destroyed\n");
 	debugfs_remove_recursive(vgpu->debugfs);
+	mgvt_fence_reset(vgpu);		/* nothing of ours stays on the pGPU */
 	mgvt_mmio_fini(vgpu);
 	__free_page(vgpu->scratch);
 	mutex_lock(&pgpu->lock);

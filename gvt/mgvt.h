@@ -155,6 +155,7 @@ struct mgvt_irq {
  * @debugfs: the vGPU's debugfs directory
  * @untracked: untracked registers already logged (one bit per dword)
  * @dropped_writes: guest writes to read-only registers
+ * @fence_refused: guest fence values kept off the pGPU
  */
 struct mgvt_vgpu {
 	struct vfio_device vdev;
@@ -172,6 +173,7 @@ struct mgvt_vgpu {
 	struct dentry *debugfs;
 	unsigned long *untracked;
 	atomic_long_t dropped_writes;
+	atomic_long_t fence_refused;
 };
 
 /* Log lines name the vGPU: "mgvt_vgpu <uuid>: vgpu<id>: ..." */
@@ -250,6 +252,12 @@ void mgvt_aperture_write(struct mgvt_vgpu *vgpu, u64 off, u64 val,
 			 unsigned int len);
 int mgvt_aperture_mmap(struct mgvt_vgpu *vgpu, struct vm_area_struct *vma,
 		       u64 off);
+
+/* fence.c */
+bool mgvt_fence_write(struct mgvt_vgpu *vgpu, u32 off, u32 val,
+		      unsigned int len);
+void mgvt_fence_reset(struct mgvt_vgpu *vgpu);
+void mgvt_fence_debugfs(struct mgvt_vgpu *vgpu);
 
 /* pvinfo.c */
 void mgvt_pvinfo_reset(struct mgvt_vgpu *vgpu);

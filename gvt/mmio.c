@@ -143,6 +143,7 @@ int mgvt_mmio_init(struct mgvt_vgpu *vgpu)
 	vgpu->vggtt = vzalloc(MGVT_GGTT_SIZE);
 	vgpu->untracked = bitmap_zalloc(MMIO_DWORDS, GFP_KERNEL);
 	atomic_long_set(&vgpu->dropped_writes, 0);
+	atomic_long_set(&vgpu->fence_refused, 0);
 	if (!vgpu->vregs || !vgpu->vggtt || !vgpu->untracked) {
 		mgvt_mmio_fini(vgpu);
 		return -ENOMEM;
@@ -176,6 +177,7 @@ void mgvt_mmio_reset(struct mgvt_vgpu *vgpu)
 	memset(vgpu->vregs, 0, MGVT_MMIO_REG_SIZE);
 	memset(vgpu->vggtt, 0, MGVT_GGTT_SIZE);
 	reset_table(vgpu, GDRST_FULL);
+	mgvt_fence_reset(vgpu);
 	mgvt_pvinfo_reset(vgpu);
 }
 
@@ -284,6 +286,8 @@ static void reg_write(struct mgvt_vgpu *vgpu, u32 off, u32 val,
 {
 	const struct mgvt_mmio_reg *r = reg_of(off);
 
+	if (mgvt_fence_write(vgpu, off, val, len))
+		return;
 	if (r && len == 4) {
 		table_write(vgpu, r, off, val);
 		return;

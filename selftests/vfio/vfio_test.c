@@ -1667,6 +1667,55 @@ out:
 		close(efd);
 }
 
+/* Physical value of guest fence @i from debugfs "fences", or ~0 if absent. */
+static uint64_t pfence_value(const char *path, unsigned int i)
+{
+	char buf[4096], *line;
+	unsigned int idx;
+	unsigned long long virt, phys;
+	int pidx;
+
+	if (sysfs_read(path, buf, sizeof(buf)) < 0)
+		return ~0ULL;
+	for (line = strtok(buf, "\n"); line; line = strtok(NULL, "\n"))
+		if (sscanf(line, "%u %d %llx %llx", &idx, &pidx, &virt, &phys) == 4 && idx == i)
+			return phys;
+	return ~0ULL;
+}
+
+/* Guest fences reach the pGPU only when they stay inside the slice. */
+static void test_fences(const struct vgpu *v)
+{
+	const uint64_t last = v->pv.low_base + 0x100000 - 0x1000;
+	const uint64_t good = last << 32 | 3ULL << 32 | v->pv.low_base | 1;
+	const uint64_t bad = (uint64_t)(v->pv.low_base - 0x1000) | (last << 32) | 1;
+	char path[PATH_MAX];
+	unsigned int f = v->pv.fences - 1;
+
+	snprintf(path, sizeof(path), "%s", fmt("/sys/kernel/debug/mgvt/%s/%s/fences",
+						link_basename(parent), v->uuid));
+	check_eq(pfence_value(path, f), 0, "%s: the pGPU fence behind fence %u starts disabled",
+		 v->label, f);
+	mmio_wr(v, 0x100000 + 8 * f, 8, good);
+	check_eq(mmio_rd(v, 0x100000 + 8 * f, 8), good, "%s: fence %u reads back", v->label, f);
+	check_eq(pfence_value(path, f), good,
+		 "%s: a fence inside the slice reaches the pGPU", v->label);
+	mmio_wr(v, 0x100000 + 8 * f, 8, bad);
+	check_eq(mmio_rd(v, 0x100000 + 8 * f, 8), bad, "%s: an illegal fence stays virtual",
+		 v->label);
+	check_eq(pfence_value(path, f), 0,
+		 "%s: and the pGPU fence is disabled instead", v->label);
+	mmio_wr(v, 0x100000 + 8 * f, 8, good | 0x800ULL << 32);
+	check_eq(pfence_value(path, f), 0, "%s: a pitch beyond the limit is refused too",
+		 v->label);
+	mmio_wr(v, 0x100000 + 8 * f, 8, good);
+	check_err(xioctl(v->device, VFIO_DEVICE_RESET, NULL), 0, "%s: reset", v->label);
+	check_eq(pfence_value(path, f), 0, "%s: reset disables the pGPU fence", v->label);
+	mmio_wr(v, 0x100000 + 8 * v->pv.fences, 4, 1);
+	check_eq(pfence_value(path, v->pv.fences), ~0ULL,
+		 "%s: fences beyond fence_num have no pGPU fence", v->label);
+}
+
 /* The guest announces its PPGTTs through PVINFO g2v notifications. */
 static void test_g2v(const struct vgpu *v)
 {
@@ -2177,6 +2226,7 @@ static void test_device(struct vgpu *v)
 	test_register_semantics(v);
 	test_virtual_irq(v);
 	test_g2v(v);
+	test_fences(v);
 	if (v->pv_valid)
 		test_aperture(v);
 	else
