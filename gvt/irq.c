@@ -330,7 +330,6 @@ void mgvt_virq_event(struct mgvt_vgpu *vgpu, unsigned int engine, u32 bits)
 static ssize_t inject_write(struct file *f, const char __user *ubuf,
 			    size_t len, loff_t *ppos)
 {
-	static const char *const names[] = { "rcs0", "bcs0", "vcs0", "vecs0" };
 	struct mgvt_vgpu *vgpu = f->private_data;
 	char cmd[32], eng[8], ev[8];
 	unsigned int e;
@@ -343,9 +342,9 @@ static ssize_t inject_write(struct file *f, const char __user *ubuf,
 	cmd[len] = 0;
 	if (sscanf(cmd, "%7s %7s", eng, ev) != 2)
 		return -EINVAL;
-	for (e = 0; e < ARRAY_SIZE(names) && strcmp(eng, names[e]); e++)
+	for (e = 0; e < MGVT_NUM_ENGINES && strcmp(eng, gen9_engine_name(e)); e++)
 		;
-	if (e == ARRAY_SIZE(names))
+	if (e == MGVT_NUM_ENGINES)
 		return -EINVAL;
 	if (!strcmp(ev, "user"))
 		bits = GT_USER_INTERRUPT;

@@ -17,14 +17,6 @@
 
 #define MMIO_DWORDS	(MGVT_MMIO_REG_SIZE / 4)
 
-static const u32 engine_base[MGVT_NUM_ENGINES] = {
-	RCS_BASE, BCS_BASE, VCS_BASE, VECS_BASE,
-};
-
-static const u32 engine_gdrst[MGVT_NUM_ENGINES] = {
-	GDRST_RENDER, GDRST_BLT, GDRST_MEDIA, GDRST_VECS,
-};
-
 /* Per dword of the register space: 1 + table index (0: untracked), engine. */
 static u8 *mmio_index;
 static u8 *mmio_engine;
@@ -38,7 +30,6 @@ int mgvt_mmio_table_init(void)
 {
 	unsigned int i, e;
 
-	BUILD_BUG_ON(ARRAY_SIZE(engine_base) != MGVT_NUM_ENGINES);
 	mmio_index = vzalloc(MMIO_DWORDS);
 	mmio_engine = vzalloc(MMIO_DWORDS);
 	if (!mmio_index || !mmio_engine) {
@@ -53,8 +44,8 @@ int mgvt_mmio_table_init(void)
 			continue;
 		}
 		for (e = 0; e < MGVT_NUM_ENGINES; e++) {
-			mmio_index[(engine_base[e] + r->offset) / 4] = i + 1;
-			mmio_engine[(engine_base[e] + r->offset) / 4] = e;
+			mmio_index[(gen9_engine_base(e) + r->offset) / 4] = i + 1;
+			mmio_engine[(gen9_engine_base(e) + r->offset) / 4] = e;
 		}
 	}
 	return 0;
@@ -123,9 +114,9 @@ static void reset_table(struct mgvt_vgpu *vgpu, u32 gdrst)
 			continue;
 		}
 		for (e = 0; e < MGVT_NUM_ENGINES; e++) {
-			u32 off = engine_base[e] + r->offset;
+			u32 off = gen9_engine_base(e) + r->offset;
 
-			if (gdrst & (GDRST_FULL | engine_gdrst[e]))
+			if (gdrst & (GDRST_FULL | gen9_engine_gdrst(e)))
 				*mgvt_vreg(vgpu, off) = reset_value(vgpu, r, off);
 		}
 	}

@@ -54,17 +54,16 @@ static_assert(NP_COUNT == MGVT_NATIVE_PAGES);
 #define ROP_PATCOPY		(0xf0U << 16)
 #define ROP_SRCCOPY		(0xccU << 16)
 
+/* Forcewake domain of each engine, and which one blits. */
 static const struct {
-	const char *name;
-	u32 base;
 	u32 fw_req;
 	u32 fw_ack;
 	bool blitter;
 } native_engines[MGVT_NUM_ENGINES] = {
-	{ "rcs0", RCS_BASE, FORCEWAKE_RENDER, FORCEWAKE_ACK_RENDER, false },
-	{ "bcs0", BCS_BASE, FORCEWAKE_GT, FORCEWAKE_ACK_GT, true },
-	{ "vcs0", VCS_BASE, FORCEWAKE_MEDIA, FORCEWAKE_ACK_MEDIA, false },
-	{ "vecs0", VECS_BASE, FORCEWAKE_MEDIA, FORCEWAKE_ACK_MEDIA, false },
+	{ FORCEWAKE_RENDER, FORCEWAKE_ACK_RENDER, false },
+	{ FORCEWAKE_GT, FORCEWAKE_ACK_GT, true },
+	{ FORCEWAKE_MEDIA, FORCEWAKE_ACK_MEDIA, false },
+	{ FORCEWAKE_MEDIA, FORCEWAKE_ACK_MEDIA, false },
 };
 
 static u64 np_gm(unsigned int page)
@@ -125,7 +124,7 @@ static u32 read_dword(struct mgvt_native *n, unsigned int page,
 /* A logical ring context whose ring holds @tail bytes. */
 static void write_context(struct mgvt_native *n, unsigned int e, u32 tail)
 {
-	u32 base = native_engines[e].base;
+	u32 base = gen9_engine_base(e);
 	u32 state[] = {
 		MI_NOOP, MI_LRI(7),
 		base + RING_CONTEXT_CONTROL, MASKED_DISABLE(CTX_RESTORE_INHIBIT),
@@ -146,7 +145,7 @@ static void write_context(struct mgvt_native *n, unsigned int e, u32 tail)
 static void engine_setup(struct mgvt_native *n, unsigned int e)
 {
 	struct mgvt_pgpu *pgpu = n->pgpu;
-	u32 base = native_engines[e].base;
+	u32 base = gen9_engine_base(e);
 
 	u32 hwsp[HWSP_CSB_WRITE + 1] = { [HWSP_CSB_WRITE] = CSB_ENTRIES - 1 };
 
@@ -184,7 +183,7 @@ static int wait_complete(struct mgvt_native *n, unsigned int e, u32 ctx_id)
 
 static u64 engine_timestamp(struct mgvt_pgpu *pgpu, unsigned int e)
 {
-	return pgpu->desc.ops->read64(pgpu, native_engines[e].base +
+	return pgpu->desc.ops->read64(pgpu, gen9_engine_base(e) +
 				      RING_TIMESTAMP);
 }
 
@@ -233,10 +232,10 @@ static int native_run(struct mgvt_native *n, unsigned int e, const u32 *batch,
 
 	ts = engine_timestamp(pgpu, e);
 	start = ktime_get_ns();
-	wr(pgpu, native_engines[e].base + RING_ELSP, 0);
-	wr(pgpu, native_engines[e].base + RING_ELSP, 0);
-	wr(pgpu, native_engines[e].base + RING_ELSP, ctx_id);
-	wr(pgpu, native_engines[e].base + RING_ELSP, (u32)lrca |
+	wr(pgpu, gen9_engine_base(e) + RING_ELSP, 0);
+	wr(pgpu, gen9_engine_base(e) + RING_ELSP, 0);
+	wr(pgpu, gen9_engine_base(e) + RING_ELSP, ctx_id);
+	wr(pgpu, gen9_engine_base(e) + RING_ELSP, (u32)lrca |
 	   CTX_DESC_MODE_4LVL << CTX_DESC_MODE_SHIFT | CTX_DESC_VALID);
 	ret = wait_complete(n, e, ctx_id);
 	n->last_ns[e] = ktime_get_ns() - start;
@@ -248,7 +247,7 @@ static int native_run(struct mgvt_native *n, unsigned int e, const u32 *batch,
 	forcewake_put(pgpu, e);
 	if (ret)
 		dev_warn(pgpu->desc.dev, "native client: %s did not complete (%d)\n",
-			 native_engines[e].name, ret);
+			 gen9_engine_name(e), ret);
 	return ret;
 }
 
@@ -273,7 +272,7 @@ static int native_command(struct mgvt_native *n, char *cmd)
 	args = sscanf(cmd, "%7s %7s %u %u %u %u %u %u %u %u", name, op,
 		      &a[0], &a[1], &a[2], &a[3], &a[4], &a[5], &a[6], &a[7]);
 	for (e = 0; e < MGVT_NUM_ENGINES; e++)
-		if (args >= 2 && !strcmp(name, native_engines[e].name))
+		if (args >= 2 && !strcmp(name, gen9_engine_name(e)))
 			break;
 	if (e == MGVT_NUM_ENGINES)
 		return -EINVAL;
@@ -373,7 +372,7 @@ static ssize_t native_read(struct file *f, char __user *ubuf, size_t len,
 		}
 		pos += scnprintf(out + pos, sizeof(out) - pos,
 				 "%s last %d ns %llu irq_user %d irq_ctxsw %d timestamp %llu model_ns %llu\n",
-				 native_engines[e].name, n->last_ret[e],
+				 gen9_engine_name(e), n->last_ret[e],
 				 n->last_ns[e], atomic_read(&n->irq_user[e]),
 				 atomic_read(&n->irq_ctxsw[e]), ts,
 				 n->last_model_ns[e]);

@@ -9,12 +9,31 @@
 #define MGVT_REGS_H
 
 #include <linux/bits.h>
+#include <linux/types.h>
 
 /* Engine register blocks. */
 #define RCS_BASE		0x02000
 #define BCS_BASE		0x22000
 #define VCS_BASE		0x12000
 #define VECS_BASE		0x1a000
+
+/*
+ * The four engines, numbered as everywhere in mgvt (and in the GT interrupt
+ * banks below): 0 rcs0, 1 bcs0, 2 vcs0, 3 vecs0.
+ */
+static inline u32 gen9_engine_base(unsigned int e)
+{
+	static const u32 base[] = { RCS_BASE, BCS_BASE, VCS_BASE, VECS_BASE };
+
+	return base[e];
+}
+
+static inline const char *gen9_engine_name(unsigned int e)
+{
+	static const char *const name[] = { "rcs0", "bcs0", "vcs0", "vecs0" };
+
+	return name[e];
+}
 
 /* Per-engine registers, relative to the engine base. */
 #define RING_TAIL		0x030
@@ -59,6 +78,14 @@
 #define GDRST_MEDIA		BIT(2)
 #define GDRST_BLT		BIT(3)
 #define GDRST_VECS		BIT(4)
+
+static inline u32 gen9_engine_gdrst(unsigned int e)
+{
+	static const u32 bit[] = { GDRST_RENDER, GDRST_BLT, GDRST_MEDIA, GDRST_VECS };
+
+	return bit[e];
+}
+
 #define PCODE_MAILBOX		0x138124
 #define PCODE_DATA		0x138128
 #define PCODE_DATA1		0x13812c

@@ -155,7 +155,7 @@ static void hook_reset(void *priv, u32 gdrst)
 	unsigned int e;
 
 	for (e = 0; e < SIM_NUM_ENGINES; e++) {
-		if (!(gdrst & (GDRST_FULL | sim_engine_gdrst(e))))
+		if (!(gdrst & (GDRST_FULL | gen9_engine_gdrst(e))))
 			continue;
 		sim_engine_reset(&sim->run[e].eng);
 		sim->run[e].has_pending = false;
@@ -208,11 +208,6 @@ static const struct sim_cs_ops sim_cs_ops = {
 	.reg_write = cs_reg_write,
 };
 
-static const char *const engine_names[SIM_NUM_ENGINES] = {
-	[SIM_RCS0] = "rcs0", [SIM_BCS0] = "bcs0",
-	[SIM_VCS0] = "vcs0", [SIM_VECS0] = "vecs0",
-};
-
 /**
  * sim_engines_init - the engines, idle, before any register access
  * @sim: the GPU
@@ -245,7 +240,7 @@ int sim_engines_start(struct mgvt_sim *sim)
 		struct task_struct *t;
 
 		t = kthread_run(runner_thread, &sim->run[e], "mgvt-sim/%s",
-				engine_names[e]);
+				gen9_engine_name(e));
 		if (IS_ERR(t)) {
 			sim_engines_stop(sim);
 			return PTR_ERR(t);

@@ -17,7 +17,7 @@
 
 static u32 ereg_off(const struct sim_engine *e, u32 off)
 {
-	return sim_engine_base(e->id) + off;
+	return gen9_engine_base(e->id) + off;
 }
 
 static u32 ereg(const struct sim_engine *e, u32 off)
@@ -91,7 +91,7 @@ static void csb_event(struct sim_engine *e, u32 status, u32 ctx_id)
 /* Registers every restore loads, even with restore-inhibit (ring context). */
 static bool ring_context_reg(const struct sim_engine *e, u32 reg)
 {
-	u32 rel = reg - sim_engine_base(e->id);
+	u32 rel = reg - gen9_engine_base(e->id);
 
 	return rel == RING_CONTEXT_CONTROL || rel == RING_HEAD ||
 	       rel == RING_TAIL || rel == RING_START ||

@@ -116,16 +116,6 @@ static const struct sim_reg sim_reg_table[] = {
 	REG("GFX_FLSH_CNTL",	GFX_FLSH_CNTL,	0, 0, SK_FLUSH, "i915"),
 };
 
-static const u32 engine_base[SIM_NUM_ENGINES] = {
-	[SIM_RCS0] = RCS_BASE, [SIM_BCS0] = BCS_BASE,
-	[SIM_VCS0] = VCS_BASE, [SIM_VECS0] = VECS_BASE,
-};
-
-static const u32 engine_gdrst[SIM_NUM_ENGINES] = {
-	[SIM_RCS0] = GDRST_RENDER, [SIM_BCS0] = GDRST_BLT,
-	[SIM_VCS0] = GDRST_MEDIA, [SIM_VECS0] = GDRST_VECS,
-};
-
 /* Gen9 forcewake: render for RCS, the GT (blitter) domain for BCS, media. */
 static const u8 engine_domain[SIM_NUM_ENGINES] = {
 	[SIM_RCS0] = SIM_FW_RENDER, [SIM_BCS0] = SIM_FW_GT,
@@ -136,28 +126,6 @@ static const u32 fw_req_reg[SIM_FW_DOMAINS] = {
 	[SIM_FW_RENDER] = FORCEWAKE_RENDER, [SIM_FW_GT] = FORCEWAKE_GT,
 	[SIM_FW_MEDIA] = FORCEWAKE_MEDIA,
 };
-
-/**
- * sim_engine_base - register block of an engine
- * @e: the engine
- *
- * Return: its BAR0 base.
- */
-u32 sim_engine_base(enum sim_engine_id e)
-{
-	return engine_base[e];
-}
-
-/**
- * sim_engine_gdrst - GDRST bit resetting an engine
- * @e: the engine
- *
- * Return: the bit.
- */
-u32 sim_engine_gdrst(enum sim_engine_id e)
-{
-	return engine_gdrst[e];
-}
 
 static void index_reg(struct sim_regs *regs, unsigned int i, u32 off, u8 e)
 {
@@ -198,7 +166,7 @@ int sim_regs_init(struct sim_regs *regs, const struct sim_regs_hooks *hooks,
 			continue;
 		}
 		for (e = 0; e < SIM_NUM_ENGINES; e++)
-			index_reg(regs, i, engine_base[e] + r->offset, e);
+			index_reg(regs, i, gen9_engine_base(e) + r->offset, e);
 	}
 	sim_regs_reset(regs, GDRST_FULL);
 	return 0;
@@ -258,8 +226,8 @@ void sim_regs_reset(struct sim_regs *regs, u32 gdrst)
 			continue;
 		}
 		for (e = 0; e < SIM_NUM_ENGINES; e++)
-			if (gdrst & (GDRST_FULL | engine_gdrst[e]))
-				regs->val[(engine_base[e] + r->offset) / 4] = r->reset;
+			if (gdrst & (GDRST_FULL | gen9_engine_gdrst(e)))
+				regs->val[(gen9_engine_base(e) + r->offset) / 4] = r->reset;
 	}
 }
 

@@ -72,7 +72,5 @@ u32 sim_regs_hw_read(struct sim_regs *regs, u32 off);
 void sim_regs_hw_write(struct sim_regs *regs, u32 off, u32 val);
 u32 sim_regs_hw_save(struct sim_regs *regs, u32 off);
 bool sim_regs_irq_pending(const struct sim_regs *regs);
-u32 sim_engine_base(enum sim_engine_id e);
-u32 sim_engine_gdrst(enum sim_engine_id e);
 
 #endif /* MGVT_SIM_REGS_H */
