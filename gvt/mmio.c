@@ -177,19 +177,6 @@ static bool in_ggtt(u32 off)
 	return off >= MGVT_GGTT_OFFSET && off - MGVT_GGTT_OFFSET < MGVT_GGTT_SIZE;
 }
 
-/* Forcewake acks mirror the request of the same domain at once. */
-static u32 fw_request(u32 ack_off)
-{
-	switch (ack_off) {
-	case FORCEWAKE_ACK_RENDER:
-		return FORCEWAKE_RENDER;
-	case FORCEWAKE_ACK_GT:
-		return FORCEWAKE_GT;
-	default:
-		return FORCEWAKE_MEDIA;
-	}
-}
-
 static u32 table_read(struct mgvt_vgpu *vgpu, const struct mgvt_mmio_reg *r,
 		      u32 off)
 {
@@ -197,7 +184,7 @@ static u32 table_read(struct mgvt_vgpu *vgpu, const struct mgvt_mmio_reg *r,
 
 	switch (r->kind) {
 	case MK_FW_ACK:
-		return *mgvt_vreg(vgpu, fw_request(off)) & 0xffff;
+		return *mgvt_vreg(vgpu, mgvt_fw_request_of(off)) & 0xffff;
 	case MK_RESET_CTL:
 		return mgvt_reset_ctl_value(val);
 	case MK_MI_MODE:

@@ -24,6 +24,19 @@ static inline u32 mgvt_w1c_write(u32 old, u32 val)
 	return old & ~val;
 }
 
+/* The forcewake request register a forcewake acknowledge mirrors. */
+static inline u32 mgvt_fw_request_of(u32 ack)
+{
+	switch (ack) {
+	case FORCEWAKE_ACK_RENDER:
+		return FORCEWAKE_RENDER;
+	case FORCEWAKE_ACK_GT:
+		return FORCEWAKE_GT;
+	default:
+		return FORCEWAKE_MEDIA;
+	}
+}
+
 /* RING_RESET_CTL: ready-to-reset follows the request at once. */
 static inline u32 mgvt_reset_ctl_value(u32 val)
 {

@@ -251,18 +251,6 @@ static void check_forcewake(struct sim_regs *regs, const struct sim_reg *r,
 	}
 }
 
-static u32 fw_ack(const struct sim_regs *regs, u32 off)
-{
-	unsigned int d;
-
-	for (d = 1; d < SIM_FW_DOMAINS; d++)
-		if ((d == SIM_FW_RENDER && off == FORCEWAKE_ACK_RENDER) ||
-		    (d == SIM_FW_GT && off == FORCEWAKE_ACK_GT) ||
-		    (d == SIM_FW_MEDIA && off == FORCEWAKE_ACK_MEDIA))
-			return regs->val[fw_req_reg[d] / 4] & 0xffff;
-	return 0;
-}
-
 /**
  * sim_regs_irq_pending - whether the GPU asserts its interrupt line
  * @regs: the register file
@@ -283,7 +271,7 @@ static u32 read_value(struct sim_regs *regs, const struct sim_reg *r, u32 off)
 
 	switch (r ? r->kind : SK_PLAIN) {
 	case SK_FW_ACK:
-		return fw_ack(regs, off);
+		return regs->val[mgvt_fw_request_of(off) / 4] & 0xffff;
 	case SK_RESET_CTL:
 		return mgvt_reset_ctl_value(val);
 	case SK_MI_MODE:
