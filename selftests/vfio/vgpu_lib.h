@@ -1,0 +1,294 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * vgpu_lib.h - generic helpers for mgvt's VFIO-level test programs
+ * (vfio_test, ...): the vGPU types, sysfs, the parent device, vGPU
+ * bookkeeping with emergency cleanup, VFIO access and the kernel log.
+ * Link the program with vgpu_lib.c.
+ *
+ * TAP: tap.h keeps its result counter in a static per translation unit, so
+ * the helpers that print numbered results (check_eq, check_err, step,
+ * vfio_open) are static inline here and count in the calling program's
+ * stream; vgpu_lib.c itself only prints diagnostics and bail-outs.
+ */
+#ifndef MGVT_SELFTEST_VGPU_LIB_H
+#define MGVT_SELFTEST_VGPU_LIB_H
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/types.h>
+
+#include <linux/vfio.h>
+
+#include "tap.h"
+
+#define MiB ((uint64_t)1 << 20)
+#define GiB ((uint64_t)1 << 30)
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ------------------------------------------------------------------------- */
+/* The vGPU types and the aperture                                            */
+/* ------------------------------------------------------------------------- */
+
+#define TYPE_PREFIX	"mgvt-"
+#define DEFAULT_APERTURE_MB	1024
+
+struct vgpu_type {
+	const char *name;		/* without TYPE_PREFIX */
+	unsigned int low_mb, high_mb, fences;
+	const char *resolution;
+	unsigned int weight;
+};
+
+#define NR_VGPU_TYPES	6	/* entries in vgpu_types[] */
+
+/* Every type mgvt registers, in the order of the table in vgpu_lib.c. */
+extern const struct vgpu_type vgpu_types[NR_VGPU_TYPES];
+
+/* Aperture size: DEFAULT_APERTURE_MB until read_aperture() reads mgvt_sim's. */
+extern uint64_t aperture;
+
+struct gm_usage {
+	uint64_t low, high;
+	unsigned int fences;
+};
+
+/* GM and fences held by the vGPUs this program created and still has. */
+extern struct gm_usage used;
+
+/* Low (mappable) GM size of one @t, in bytes. */
+uint64_t type_low(const struct vgpu_type *t);
+/* High (non-mappable) GM size of one @t, in bytes. */
+uint64_t type_high(const struct vgpu_type *t);
+/* Add (@sign +1) or take away (-1) one @t's share in used. */
+void usage_add(const struct vgpu_type *t, int sign);
+/* The type called @name (with or without TYPE_PREFIX), or NULL. */
+const struct vgpu_type *find_type(const char *name);
+/* The type named by argv[@i] (or @dflt without it); bails out and exits if unknown. */
+const struct vgpu_type *type_arg(int argc, char **argv, int i, const char *dflt);
+
+/* ------------------------------------------------------------------------- */
+/* Small helpers: formatting, errno names, checks                             */
+/* ------------------------------------------------------------------------- */
+
+/* printf into one of a few rotating static buffers: for building paths inline. */
+__attribute__((format(printf, 1, 2))) const char *fmt(const char *f, ...);
+/* Symbolic name of errno value @err ("EINVAL"), "success" for 0. */
+const char *errname(int err);
+/* ioctl() that returns 0/positive or -errno. */
+long xioctl(int fd, unsigned long req, void *arg);
+
+/* One TAP line: got == want; print both on mismatch. */
+static inline __attribute__((format(printf, 3, 4)))
+bool check_eq(uint64_t got, uint64_t want, const char *f, ...)
+{
+	char desc[512];
+	va_list ap;
+	bool ok = got == want;
+
+	va_start(ap, f);
+	vsnprintf(desc, sizeof(desc), f, ap);
+	va_end(ap);
+	tap_ok(ok, "%s", desc);
+	if (!ok)
+		tap_diag("  got 0x%" PRIx64 " (%" PRIu64 "), expected 0x%" PRIx64 " (%" PRIu64 ")",
+			 got, got, want, want);
+	return ok;
+}
+
+/*
+ * One TAP line: an operation that returned @ret (>= 0 success, else -errno)
+ * should have ended with @want_errno (0 = success).
+ */
+static inline __attribute__((format(printf, 3, 4)))
+bool check_err(long ret, int want_errno, const char *f, ...)
+{
+	int got = ret < 0 ? (int)-ret : 0;
+	char desc[512];
+	va_list ap;
+	bool ok = got == want_errno;
+
+	va_start(ap, f);
+	vsnprintf(desc, sizeof(desc), f, ap);
+	va_end(ap);
+	tap_ok(ok, "%s", desc);
+	if (!ok)
+		tap_diag("  got %s, expected %s", errname(got), errname(want_errno));
+	return ok;
+}
+
+/* ------------------------------------------------------------------------- */
+/* sysfs                                                                      */
+/* ------------------------------------------------------------------------- */
+
+/* Read a whole attribute into @buf (NUL-terminated). Returns length or -errno. */
+int sysfs_read(const char *path, char *buf, size_t size);
+/* Like sysfs_read, without the trailing newline. */
+int sysfs_read_line(const char *path, char *buf, size_t size);
+/* Attribute holding a bare decimal integer; -1 if unreadable or malformed. */
+long sysfs_read_long(const char *path);
+/* Write @val in one write(). Returns 0 or -errno. Async-signal-safe. */
+int sysfs_write(const char *path, const char *val);
+/* Whether @path exists (without following a final symlink). */
+bool path_exists(const char *path);
+/* Basename of a symlink's target, or "" if it is not a symlink. */
+const char *link_basename(const char *path);
+/* A fresh random UUID string from the kernel into @out; 0 or -EIO. */
+int new_uuid(char out[37]);
+
+/* ------------------------------------------------------------------------- */
+/* The parent device and its mdev types                                       */
+/* ------------------------------------------------------------------------- */
+
+/* Sysfs directory of the parent device, set by find_parent(). */
+extern char parent[PATH_MAX];
+
+/* The parent's mdev_supported_types directory of @t. */
+const char *type_dir(const struct vgpu_type *t);
+/* available_instances of @t; -1 if unreadable. */
+long available(const struct vgpu_type *t);
+/* The PCI function bound to the "mgvt" driver that registered mdev types (or $MGVT_PARENT). */
+bool find_parent(void);
+/* Set aperture from mgvt_sim's aperture_mb parameter (or keep the default); say which. */
+void read_aperture(void);
+
+/* ------------------------------------------------------------------------- */
+/* vGPU bookkeeping (and emergency cleanup)                                   */
+/* ------------------------------------------------------------------------- */
+
+struct pvinfo {
+	uint32_t vgt_id;
+	uint32_t low_base, low_size, high_base, high_size, fences;
+};
+
+struct vgpu {
+	const char *label;		/* "A", "B", ... for test descriptions */
+	const struct vgpu_type *type;
+	char uuid[37];
+	char dir[64];			/* /sys/bus/mdev/devices/UUID */
+	char remove_path[80];
+	bool exists;			/* created by us and not removed yet */
+	int group_id;
+	int container, group, device;	/* -1 when closed */
+	bool pv_valid;
+	struct pvinfo pv;
+};
+
+#define MAX_VGPUS 64
+
+/* A new, closed, not yet created vGPU slot of type @t; NULL when all are used. */
+struct vgpu *vgpu_new(const char *label, const struct vgpu_type *t);
+/* Close @v's device, group and container fds. */
+void vfio_close(struct vgpu *v);
+/* Close everything and remove every vGPU we still own. Async-signal-safe. */
+void cleanup_all(void);
+/* Signal handler: bail out, clean up, exit with status 2. */
+void on_fatal_signal(int sig);
+/* Write @uuid to @t's create attribute. Returns 0 or -errno. */
+int mdev_create(const struct vgpu_type *t, const char *uuid);
+/* Set @v's uuid and the sysfs paths that follow from it. */
+void vgpu_set_uuid(struct vgpu *v, const char *uuid);
+/* Create @v with a fresh UUID; returns 0 or -errno. Tracks GM usage. */
+int vgpu_create(struct vgpu *v);
+/* Remove @v through sysfs; returns 0 or -errno. Tracks GM usage. */
+int vgpu_remove(struct vgpu *v);
+
+/* ------------------------------------------------------------------------- */
+/* VFIO: open, region access, info queries                                    */
+/* ------------------------------------------------------------------------- */
+
+/* Report one open step as a TAP line (verbose) or only a diagnostic on failure. */
+static inline bool step(bool verbose, bool ok, const char *what, const struct vgpu *v)
+{
+	if (verbose)
+		tap_ok(ok, "%s: %s", v->label, what);
+	else if (!ok)
+		tap_diag("%s: %s failed: %s", v->label, what, strerror(errno));
+	return ok;
+}
+
+/* Container + TYPE1v2 IOMMU + group + device fd. Returns true on success. */
+static inline bool vfio_open(struct vgpu *v, bool verbose)
+{
+	struct vfio_group_status status = { .argsz = sizeof(status) };
+	int fd;
+
+	v->container = open("/dev/vfio/vfio", O_RDWR | O_CLOEXEC);
+	if (!step(verbose, v->container >= 0, "open /dev/vfio/vfio", v))
+		return false;
+	if (!step(verbose, ioctl(v->container, VFIO_GET_API_VERSION) == VFIO_API_VERSION,
+		  "container reports VFIO_API_VERSION", v))
+		return false;
+	if (!step(verbose, ioctl(v->container, VFIO_CHECK_EXTENSION, VFIO_TYPE1v2_IOMMU) > 0,
+		  "container supports VFIO_TYPE1v2_IOMMU", v))
+		return false;
+	v->group = open(fmt("/dev/vfio/%d", v->group_id), O_RDWR | O_CLOEXEC);
+	if (!step(verbose, v->group >= 0, fmt("open /dev/vfio/%d", v->group_id), v))
+		return false;
+	if (!step(verbose, ioctl(v->group, VFIO_GROUP_GET_STATUS, &status) == 0 &&
+		  (status.flags & VFIO_GROUP_FLAGS_VIABLE), "group is viable", v))
+		return false;
+	if (!step(verbose, ioctl(v->group, VFIO_GROUP_SET_CONTAINER, &v->container) == 0,
+		  "VFIO_GROUP_SET_CONTAINER", v))
+		return false;
+	if (!step(verbose, ioctl(v->container, VFIO_SET_IOMMU, VFIO_TYPE1v2_IOMMU) == 0,
+		  "VFIO_SET_IOMMU(TYPE1v2)", v))
+		return false;
+	fd = ioctl(v->group, VFIO_GROUP_GET_DEVICE_FD, v->uuid);
+	v->device = fd;
+	return step(verbose, fd >= 0, "VFIO_GROUP_GET_DEVICE_FD(uuid)", v);
+}
+
+/* File offset of VFIO region @index on the device fd. */
+off_t region_offset(unsigned int index);
+/* pread/pwrite on a region. Returns the byte count or -errno. */
+ssize_t region_rw(const struct vgpu *v, bool write, unsigned int index,
+		  uint64_t off, void *buf, size_t len);
+/* Read 1, 2, 4 or 8 bytes (little-endian). Returns 0, -errno, or -EIO if short. */
+int reg_read(const struct vgpu *v, unsigned int index, uint64_t off, size_t len,
+	     uint64_t *val);
+/* Write 1, 2, 4 or 8 bytes (little-endian). Returns 0, -errno, or -EIO if short. */
+int reg_write(const struct vgpu *v, unsigned int index, uint64_t off, size_t len,
+	      uint64_t val);
+/* Config space read; all-ones on failure so checks fail loudly. */
+uint64_t cfg_rd(const struct vgpu *v, uint64_t off, size_t len);
+/* Config space write; 0 or -errno. */
+int cfg_wr(const struct vgpu *v, uint64_t off, size_t len, uint64_t val);
+/* BAR0 (MMIO) read; all-ones on failure so checks fail loudly. */
+uint64_t mmio_rd(const struct vgpu *v, uint64_t off, size_t len);
+/* BAR0 (MMIO) write; 0 or -errno. */
+int mmio_wr(const struct vgpu *v, uint64_t off, size_t len, uint64_t val);
+/* VFIO_DEVICE_GET_REGION_INFO with its caps: a malloc'd buffer, or NULL with errno set. */
+struct vfio_region_info *region_info(const struct vgpu *v, unsigned int index);
+/* Find capability @id in a region info's chain (bounds- and loop-checked). */
+const struct vfio_info_cap_header *region_cap(const struct vfio_region_info *ri,
+					      uint16_t id);
+/* VFIO_DEVICE_GET_IRQ_INFO for @index into @ii. Returns 0 or -errno. */
+int irq_info(const struct vgpu *v, unsigned int index, struct vfio_irq_info *ii);
+/* VFIO_DEVICE_SET_IRQS with @datalen bytes of payload; @argsz 0 = honest size. 0 or -errno. */
+int set_irqs(const struct vgpu *v, uint32_t index, uint32_t flags, uint32_t start,
+	     uint32_t count, const void *data, size_t datalen, uint32_t argsz);
+/* SET_IRQS of one eventfd @efd (or -1) with @action for vector 0 of @index. */
+int set_irq_eventfd(const struct vgpu *v, uint32_t index, uint32_t action, int32_t efd);
+/* Wait up to @ms for @fd to become readable. */
+bool wait_readable(int fd, int ms);
+/* Read @fd (non-blocking eventfd) until it is empty. */
+void drain_eventfd(int fd);
+
+/* ------------------------------------------------------------------------- */
+/* Kernel log                                                                 */
+/* ------------------------------------------------------------------------- */
+
+/* /dev/kmsg positioned at the end: later reads return only new records. */
+int kmsg_open(void);
+/* Message text of every record since kmsg_open(), one per line. */
+void kmsg_collect(int fd, char *out, size_t size);
+
+#endif /* MGVT_SELFTEST_VGPU_LIB_H */
