@@ -93,7 +93,7 @@ bool mgvt_fence_write(struct mgvt_vgpu *vgpu, u32 off, u32 val,
 		return true;
 	}
 	pgpu_fence_write(vgpu, p, 0);
-	atomic_long_inc(&vgpu->fence_refused);
+	atomic_long_inc(&vgpu->cnt.fence_refused);
 	vgpu_warn_rl(vgpu, "fence %u value %#llx outside its aperture slice: disabled\n",
 		     i, v);
 	return true;
@@ -123,7 +123,7 @@ static int fences_show(struct seq_file *m, void *unused)
 		seq_printf(m, "%u %d %#llx %#llx\n", i, p, vfence(vgpu, i),
 			   ops->read32(vgpu->pgpu, FENCE_LO(p)) |
 			   (u64)ops->read32(vgpu->pgpu, FENCE_HI(p)) << 32);
-	seq_printf(m, "refused %ld\n", atomic_long_read(&vgpu->fence_refused));
+	seq_printf(m, "refused %ld\n", atomic_long_read(&vgpu->cnt.fence_refused));
 	mutex_unlock(&vgpu->lock);
 	return 0;
 }

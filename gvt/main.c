@@ -111,20 +111,28 @@ int mgvt_vgpu_init(struct mgvt_vgpu *vgpu)
 	ret = mgvt_mmio_init(vgpu);
 	if (ret)
 		goto err_free_scratch;
+	mgvt_aperture_init(vgpu);
+	ret = mgvt_ggtt_init(vgpu);
+	if (ret)
+		goto err_mmio_fini;
 
 	mgvt_cfg_reset(&vgpu->cfg, &id);
 	mgvt_vgpu_reset(vgpu);
+	atomic_long_set(&vgpu->cnt.resets, 0);
 	vgpu->debugfs = debugfs_create_dir(dev_name(vgpu->vdev.dev),
 					   pgpu->native.dir);
 	mgvt_virq_debugfs(vgpu);
 	mgvt_pvinfo_debugfs(vgpu);
 	mgvt_fence_debugfs(vgpu);
+	mgvt_counters_debugfs(vgpu);
 	vgpu_info(vgpu, "created, type %s: low GM %#llx+%lluM, high GM %#llx+%lluM, fences %#x\n",
 		  conf->name, vgpu->slice.low_base, vgpu->slice.low_size / SZ_1M,
 		  vgpu->slice.high_base, vgpu->slice.high_size / SZ_1M,
 		  vgpu->slice.fence_mask);
 	return 0;
 
+err_mmio_fini:
+	mgvt_mmio_fini(vgpu);
 err_free_scratch:
 	__free_page(vgpu->scratch);
 err_free_id:
@@ -149,6 +157,7 @@ void mgvt_vgpu_fini(struct mgvt_vgpu *vgpu)
 	vgpu_info(vgpu, "destroyed\n");
 	debugfs_remove_recursive(vgpu->debugfs);
 	mgvt_fence_reset(vgpu);		/* nothing of ours stays on the pGPU */
+	mgvt_ggtt_fini(vgpu);
 	mgvt_mmio_fini(vgpu);
 	__free_page(vgpu->scratch);
 	mutex_lock(&pgpu->lock);
@@ -164,10 +173,13 @@ void mgvt_vgpu_fini(struct mgvt_vgpu *vgpu)
  * @vgpu: the vGPU
  *
  * Config space, BAR0 (registers, GGTT view, PVINFO) and the interrupt line
- * return to their initial values; the user's eventfds stay installed.
+ * return to their initial values and every pinned guest page is released;
+ * the user's eventfds stay installed.
  */
 void mgvt_vgpu_reset(struct mgvt_vgpu *vgpu)
 {
+	atomic_long_inc(&vgpu->cnt.resets);
+	mgvt_ggtt_reset(vgpu);
 	mutex_lock(&vgpu->lock);
 	mgvt_cfg_reset(&vgpu->cfg, &vgpu->cfg.id);
 	mgvt_mmio_reset(vgpu);
@@ -394,21 +406,29 @@ static int __init mgvt_init(void)
 	ret = mgvt_mmio_table_init();
 	if (ret)
 		return ret;
+	ret = mgvt_ggtt_cache_init();
+	if (ret)
+		goto err_table;
 	mgvt_debugfs = debugfs_create_dir("mgvt", NULL);
 	ret = mdev_register_driver(&mgvt_mdev_driver);
-	if (ret) {
-		debugfs_remove_recursive(mgvt_debugfs);
-		mgvt_mmio_table_fini();
-		return ret;
-	}
+	if (ret)
+		goto err_debugfs;
 	pr_info("mgvt %s loaded\n", MGVT_VERSION);
 	return 0;
+
+err_debugfs:
+	debugfs_remove_recursive(mgvt_debugfs);
+	mgvt_ggtt_cache_fini();
+err_table:
+	mgvt_mmio_table_fini();
+	return ret;
 }
 
 static void __exit mgvt_exit(void)
 {
 	mdev_unregister_driver(&mgvt_mdev_driver);
 	debugfs_remove_recursive(mgvt_debugfs);
+	mgvt_ggtt_cache_fini();
 	mgvt_mmio_table_fini();
 }
 

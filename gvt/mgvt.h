@@ -10,6 +10,7 @@
 #include <linux/mdev.h>
 #include <linux/mutex.h>
 #include <linux/vfio.h>
+#include <linux/xarray.h>
 
 #include "cfg.h"
 #include "gm.h"
@@ -45,6 +46,10 @@ struct mgvt_type {
 	struct mdev_type mtype;
 	const struct mgvt_type_conf *conf;
 };
+
+/* VFIO region offsets as vfio-pci's: the region index in bits 63:40. */
+#define MGVT_REGION_SHIFT	40
+#define MGVT_REGION_MASK	((1ULL << MGVT_REGION_SHIFT) - 1)
 
 #define MGVT_MAX_TYPES		8
 #define MGVT_NUM_ENGINES	4
@@ -138,24 +143,92 @@ struct mgvt_irq {
 };
 
 /**
+ * struct mgvt_ggtt - a vGPU's entries in the pGPU's GGTT (ggtt.c)
+ * @lock: serialises guest PTE writes, pinning and unpinning, the GGTT
+ *	view and BAR2 region accesses; taken before @ap's locks, never
+ *	while holding the vGPU's @lock
+ * @pins: GM page index -> struct mgvt_pin, for every entry of the slices
+ *	backed by a pinned guest page; all other entries of the slices point
+ *	at the vGPU's scratch page
+ * @scratch_dma: DMA address of the vGPU's scratch page
+ * @half_index: GGTT entry of which one 4-byte half has been written
+ * @half_mask: halves of @half_index written so far (bit 0 low, bit 1
+ *	high); 0 when no entry waits for its other half
+ */
+struct mgvt_ggtt {
+	struct mutex lock; /* PTE writes, pins, view, BAR2 region access */
+	struct xarray pins;
+	dma_addr_t scratch_dma;
+	u32 half_index;
+	u8 half_mask;
+};
+
+/**
+ * struct mgvt_aperture - user mappings of a vGPU's aperture slice (aperture.c)
+ * @fault_lock: a fault looks up and inserts a PFN under it; a change of
+ *	what backs a GM page is made under it, so no fault can insert a PFN
+ *	that is about to go away after the zap that follows the change
+ * @vma_lock: protects @vmas
+ * @vmas: the vGPU's own list of mappings (struct mgvt_vma): all VFIO
+ *	device files share one inode, so its address space cannot be used
+ * @zap_seq: number of the current zap pass, under the GGTT lock
+ */
+struct mgvt_aperture {
+	struct mutex fault_lock; /* lookup + insert vs a backing change */
+	struct mutex vma_lock; /* protects vmas */
+	struct list_head vmas;
+	u64 zap_seq;
+};
+
+/**
+ * struct mgvt_counters - per-vGPU counters, shown in debugfs "counters"
+ * @dropped_writes: guest writes to read-only registers, dropped
+ * @fence_refused: guest fence values kept off the pGPU
+ * @pte_writes: GGTT entries the guest wrote inside its slices
+ * @pte_dropped: GGTT writes outside its slices, dropped
+ * @pte_refused: entries refused (reserved bits, partial or odd-sized
+ *	writes), left pointing at scratch
+ * @pin_failures: entries whose guest page could not be pinned or mapped
+ * @pinned: guest pages pinned now
+ * @unpinned: guest pages unpinned since creation
+ * @zaps: user mappings zapped
+ * @dma_unmaps: VFIO DMA unmap notifications that hit pinned pages
+ * @resets: device resets (VFIO_DEVICE_RESET, close)
+ */
+struct mgvt_counters {
+	atomic_long_t dropped_writes;
+	atomic_long_t fence_refused;
+	atomic_long_t pte_writes;
+	atomic_long_t pte_dropped;
+	atomic_long_t pte_refused;
+	atomic_long_t pin_failures;
+	atomic_long_t pinned;
+	atomic_long_t unpinned;
+	atomic_long_t zaps;
+	atomic_long_t dma_unmaps;
+	atomic_long_t resets;
+};
+
+/**
  * struct mgvt_vgpu - one vGPU (an mdev + its VFIO device)
  * @vdev: VFIO device, first so the VFIO core can free us
  * @pgpu: the pGPU it lives on
  * @type: its type
  * @id: vGPU id, unique per pGPU, reported as PVINFO vgt_id
  * @slice: GM and fences it owns
- * @lock: protects @cfg, @vregs, @vggtt and @irq
+ * @lock: protects @cfg, @vregs and @irq
  * @cfg: virtual PCI config space
  * @vregs: virtual register file, the register part of BAR0
- * @vggtt: the guest's view of the GGTT (BAR0 + 8 MiB)
+ * @vggtt: the guest's view of the GGTT (BAR0 + 8 MiB), under @ggtt.lock
  * @scratch: backs aperture pages that have no valid GGTT entry
  * @irq: interrupt eventfds and INTx state
  * @ppgtt: PML4 addresses (guest physical) the guest announced through
  *	PVINFO g2v notifications; 0 marks a free slot
  * @debugfs: the vGPU's debugfs directory
  * @untracked: untracked registers already logged (one bit per dword)
- * @dropped_writes: guest writes to read-only registers
- * @fence_refused: guest fence values kept off the pGPU
+ * @ggtt: its part of the pGPU's GGTT, with the pinned guest pages
+ * @ap: user mappings of its aperture slice
+ * @cnt: error and activity counters (debugfs "counters")
  */
 struct mgvt_vgpu {
 	struct vfio_device vdev;
@@ -163,7 +236,7 @@ struct mgvt_vgpu {
 	const struct mgvt_type_conf *type;
 	u32 id;
 	struct mgvt_gm_slice slice;
-	struct mutex lock; /* protects cfg, vregs, vggtt, irq */
+	struct mutex lock; /* protects cfg, vregs, irq */
 	struct mgvt_cfg cfg;
 	u8 *vregs;
 	u8 *vggtt;
@@ -172,8 +245,9 @@ struct mgvt_vgpu {
 	u64 ppgtt[MGVT_MAX_PPGTT];
 	struct dentry *debugfs;
 	unsigned long *untracked;
-	atomic_long_t dropped_writes;
-	atomic_long_t fence_refused;
+	struct mgvt_ggtt ggtt;
+	struct mgvt_aperture ap;
+	struct mgvt_counters cnt;
 };
 
 /* Log lines name the vGPU: "mgvt_vgpu <uuid>: vgpu<id>: ..." */
@@ -247,11 +321,27 @@ void mgvt_mmio_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
 		     unsigned int len);
 
 /* aperture.c: BAR2 */
+void mgvt_aperture_init(struct mgvt_vgpu *vgpu);
 u64 mgvt_aperture_read(struct mgvt_vgpu *vgpu, u64 off, unsigned int len);
 void mgvt_aperture_write(struct mgvt_vgpu *vgpu, u64 off, u64 val,
 			 unsigned int len);
 int mgvt_aperture_mmap(struct mgvt_vgpu *vgpu, struct vm_area_struct *vma,
 		       u64 off);
+void mgvt_aperture_zap(struct mgvt_vgpu *vgpu, u64 gm, u64 len);
+bool mgvt_in_aperture_slice(const struct mgvt_vgpu *vgpu, u64 off, u64 len);
+
+/* ggtt.c: the GGTT part of BAR0 */
+int mgvt_ggtt_cache_init(void);
+void mgvt_ggtt_cache_fini(void);
+int mgvt_ggtt_init(struct mgvt_vgpu *vgpu);
+void mgvt_ggtt_fini(struct mgvt_vgpu *vgpu);
+void mgvt_ggtt_reset(struct mgvt_vgpu *vgpu);
+u64 mgvt_ggtt_read(struct mgvt_vgpu *vgpu, u32 off, unsigned int len);
+void mgvt_ggtt_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
+		     unsigned int len);
+void mgvt_ggtt_dma_unmap(struct mgvt_vgpu *vgpu, u64 iova, u64 length);
+struct page *mgvt_ggtt_page(struct mgvt_vgpu *vgpu, u64 gm);
+void mgvt_counters_debugfs(struct mgvt_vgpu *vgpu);
 
 /* fence.c */
 bool mgvt_fence_write(struct mgvt_vgpu *vgpu, u32 off, u32 val,

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * BAR0 of a vGPU: the register file (first 2 MiB) and the guest's view of
- * the GGTT (from 8 MiB).  Every access is trapped.  Registers of the table
+ * BAR0 of a vGPU: the register file (first 2 MiB); the GGTT from 8 MiB is
+ * ggtt.c's.  Every access is trapped.  Registers of the table
  * in mmio_table.c get their semantics here, handshakes included, all
  * completed inside the trapped access; other offsets are plain virtual
  * storage.  Nothing a guest writes reaches the pGPU from here.
@@ -131,11 +131,8 @@ static void reset_table(struct mgvt_vgpu *vgpu, u32 gdrst)
 int mgvt_mmio_init(struct mgvt_vgpu *vgpu)
 {
 	vgpu->vregs = vzalloc(MGVT_MMIO_REG_SIZE);
-	vgpu->vggtt = vzalloc(MGVT_GGTT_SIZE);
 	vgpu->untracked = bitmap_zalloc(MMIO_DWORDS, GFP_KERNEL);
-	atomic_long_set(&vgpu->dropped_writes, 0);
-	atomic_long_set(&vgpu->fence_refused, 0);
-	if (!vgpu->vregs || !vgpu->vggtt || !vgpu->untracked) {
+	if (!vgpu->vregs || !vgpu->untracked) {
 		mgvt_mmio_fini(vgpu);
 		return -ENOMEM;
 	}
@@ -149,10 +146,8 @@ int mgvt_mmio_init(struct mgvt_vgpu *vgpu)
 void mgvt_mmio_fini(struct mgvt_vgpu *vgpu)
 {
 	bitmap_free(vgpu->untracked);
-	vfree(vgpu->vggtt);
 	vfree(vgpu->vregs);
 	vgpu->untracked = NULL;
-	vgpu->vggtt = NULL;
 	vgpu->vregs = NULL;
 }
 
@@ -161,20 +156,14 @@ void mgvt_mmio_fini(struct mgvt_vgpu *vgpu)
  * @vgpu: the vGPU, with its lock held
  *
  * Golden values for the pGPU's identity, documented reset values for live
- * state, PVINFO filled in, the GGTT view cleared.
+ * state, PVINFO filled in.
  */
 void mgvt_mmio_reset(struct mgvt_vgpu *vgpu)
 {
 	memset(vgpu->vregs, 0, MGVT_MMIO_REG_SIZE);
-	memset(vgpu->vggtt, 0, MGVT_GGTT_SIZE);
 	reset_table(vgpu, GDRST_FULL);
 	mgvt_fence_reset(vgpu);
 	mgvt_pvinfo_reset(vgpu);
-}
-
-static bool in_ggtt(u32 off)
-{
-	return off >= MGVT_GGTT_OFFSET && off - MGVT_GGTT_OFFSET < MGVT_GGTT_SIZE;
 }
 
 static u32 table_read(struct mgvt_vgpu *vgpu, const struct mgvt_mmio_reg *r,
@@ -211,7 +200,7 @@ static void table_write(struct mgvt_vgpu *vgpu, const struct mgvt_mmio_reg *r,
 	u32 *p = mgvt_vreg(vgpu, off);
 
 	if (r->flags & MF_RO) {
-		atomic_long_inc(&vgpu->dropped_writes);
+		atomic_long_inc(&vgpu->cnt.dropped_writes);
 		vgpu_warn_rl(vgpu, "write to read-only %s (%#x) dropped\n",
 			     r->name, off);
 		return;
@@ -278,7 +267,7 @@ static void reg_write(struct mgvt_vgpu *vgpu, u32 off, u32 val,
 }
 
 /**
- * mgvt_mmio_read - trapped BAR0 read
+ * mgvt_mmio_read - trapped BAR0 read outside the GGTT
  * @vgpu: the vGPU, with its lock held
  * @off: offset in BAR0, @len-aligned
  * @len: 1, 2, 4 or 8
@@ -293,13 +282,11 @@ u64 mgvt_mmio_read(struct mgvt_vgpu *vgpu, u32 off, unsigned int len)
 			       reg_read(vgpu, off + 4, 4) << 32;
 		return reg_read(vgpu, off, len);
 	}
-	if (in_ggtt(off))
-		return mgvt_load_le(vgpu->vggtt + off - MGVT_GGTT_OFFSET, len);
 	return 0;
 }
 
 /**
- * mgvt_mmio_write - trapped BAR0 write
+ * mgvt_mmio_write - trapped BAR0 write outside the GGTT
  * @vgpu: the vGPU, with its lock held
  * @off: offset in BAR0, @len-aligned
  * @val: value
@@ -317,8 +304,6 @@ void mgvt_mmio_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
 			return;
 		}
 		reg_write(vgpu, off, val, len);
-	} else if (in_ggtt(off)) {
-		mgvt_store_le(vgpu->vggtt + off - MGVT_GGTT_OFFSET, val, len);
 	} else {
 		vgpu_warn_rl(vgpu, "write to unimplemented BAR0 offset %#x dropped\n",
 			     off);

@@ -12,9 +12,6 @@
 #include "bytes.h"
 #include "mgvt.h"
 
-#define MGVT_REGION_SHIFT	40
-#define MGVT_REGION_MASK	((1ULL << MGVT_REGION_SHIFT) - 1)
-
 static struct mgvt_vgpu *to_vgpu(struct vfio_device *vdev)
 {
 	return container_of(vdev, struct mgvt_vgpu, vdev);
@@ -34,33 +31,52 @@ static u64 region_size(const struct mgvt_vgpu *vgpu, unsigned int index)
 	}
 }
 
+static bool bar0_ggtt(u64 off)
+{
+	return off >= MGVT_GGTT_OFFSET && off - MGVT_GGTT_OFFSET < MGVT_GGTT_SIZE;
+}
+
+/*
+ * Config space and registers are under the vGPU lock; the GGTT and the
+ * aperture under the GGTT lock (held across pinning), taken inside.
+ */
 static u64 region_read(struct mgvt_vgpu *vgpu, unsigned int index, u64 off,
 		       unsigned int len)
 {
-	switch (index) {
-	case VFIO_PCI_CONFIG_REGION_INDEX:
-		return mgvt_cfg_read(&vgpu->cfg, off, len);
-	case VFIO_PCI_BAR0_REGION_INDEX:
-		return mgvt_mmio_read(vgpu, off, len);
-	default:
+	u64 val;
+
+	if (index == VFIO_PCI_BAR2_REGION_INDEX)
 		return mgvt_aperture_read(vgpu, off, len);
-	}
+	if (index == VFIO_PCI_BAR0_REGION_INDEX && bar0_ggtt(off))
+		return mgvt_ggtt_read(vgpu, off - MGVT_GGTT_OFFSET, len);
+
+	mutex_lock(&vgpu->lock);
+	if (index == VFIO_PCI_CONFIG_REGION_INDEX)
+		val = mgvt_cfg_read(&vgpu->cfg, off, len);
+	else
+		val = mgvt_mmio_read(vgpu, off, len);
+	mutex_unlock(&vgpu->lock);
+	return val;
 }
 
 static void region_write(struct mgvt_vgpu *vgpu, unsigned int index, u64 off,
 			 u64 val, unsigned int len)
 {
-	switch (index) {
-	case VFIO_PCI_CONFIG_REGION_INDEX:
-		mgvt_cfg_write(&vgpu->cfg, off, val, len);
-		break;
-	case VFIO_PCI_BAR0_REGION_INDEX:
-		mgvt_mmio_write(vgpu, off, val, len);
-		break;
-	default:
+	if (index == VFIO_PCI_BAR2_REGION_INDEX) {
 		mgvt_aperture_write(vgpu, off, val, len);
-		break;
+		return;
 	}
+	if (index == VFIO_PCI_BAR0_REGION_INDEX && bar0_ggtt(off)) {
+		mgvt_ggtt_write(vgpu, off - MGVT_GGTT_OFFSET, val, len);
+		return;
+	}
+
+	mutex_lock(&vgpu->lock);
+	if (index == VFIO_PCI_CONFIG_REGION_INDEX)
+		mgvt_cfg_write(&vgpu->cfg, off, val, len);
+	else
+		mgvt_mmio_write(vgpu, off, val, len);
+	mutex_unlock(&vgpu->lock);
 }
 
 /*
@@ -90,15 +106,11 @@ static ssize_t mgvt_vfio_rw(struct mgvt_vgpu *vgpu, char __user *ubuf,
 		if (write) {
 			if (copy_from_user(bytes, ubuf + done, len))
 				return done ? done : -EFAULT;
-			mutex_lock(&vgpu->lock);
 			region_write(vgpu, index, off + done,
 				     mgvt_load_le(bytes, len), len);
-			mutex_unlock(&vgpu->lock);
 		} else {
-			mutex_lock(&vgpu->lock);
 			mgvt_store_le(bytes, region_read(vgpu, index,
 							 off + done, len), len);
-			mutex_unlock(&vgpu->lock);
 			if (copy_to_user(ubuf + done, bytes, len))
 				return done ? done : -EFAULT;
 		}
@@ -288,7 +300,10 @@ static int mgvt_vfio_open(struct vfio_device *vdev)
 	return 0;
 }
 
-/* The next user finds the device as after a reset, with no eventfds. */
+/*
+ * The next user finds the device as after a reset, with no eventfds and
+ * nothing pinned (the device still counts as open here, so unpinning works).
+ */
 static void mgvt_vfio_close(struct vfio_device *vdev)
 {
 	struct mgvt_vgpu *vgpu = to_vgpu(vdev);
@@ -296,6 +311,12 @@ static void mgvt_vfio_close(struct vfio_device *vdev)
 	mgvt_irq_release(vgpu);
 	mgvt_vgpu_reset(vgpu);
 	vgpu_dbg(vgpu, "closed\n");
+}
+
+/* VFIO type1 requires every pinned page of the range unpinned on return. */
+static void mgvt_vfio_dma_unmap(struct vfio_device *vdev, u64 iova, u64 length)
+{
+	mgvt_ggtt_dma_unmap(to_vgpu(vdev), iova, length);
 }
 
 static void mgvt_vfio_request(struct vfio_device *vdev, unsigned int count)
@@ -318,7 +339,8 @@ static void mgvt_vfio_request(struct vfio_device *vdev, unsigned int count)
  * @init and @release create and destroy the vGPU state with the VFIO
  * device; @open_device/@close_device bracket one user; @read/@write serve
  * the config, BAR0 and BAR2 regions; @mmap maps the aperture slice;
- * @request signals the REQ eventfd when the mdev is being removed.
+ * @dma_unmap unpins the guest pages of a range the user unmaps from the
+ * container; @request signals the REQ eventfd when the mdev is being removed.
  */
 const struct vfio_device_ops mgvt_vfio_ops = {
 	.name		= "mgvt",
@@ -330,5 +352,6 @@ const struct vfio_device_ops mgvt_vfio_ops = {
 	.write		= mgvt_vfio_write,
 	.mmap		= mgvt_vfio_mmap,
 	.ioctl		= mgvt_vfio_ioctl,
+	.dma_unmap	= mgvt_vfio_dma_unmap,
 	.request	= mgvt_vfio_request,
 };

@@ -198,6 +198,48 @@ static void sim_free(struct mgvt_sim *sim)
 	kfree(sim);
 }
 
+/*
+ * debugfs "ggtt": the pGPU's GGTT entries as the engines would use them,
+ * 8 little-endian bytes per entry at offset 8 * index (read with pread).
+ */
+static ssize_t ggtt_read(struct file *f, char __user *ubuf, size_t len,
+			 loff_t *ppos)
+{
+	struct mgvt_sim *sim = f->private_data;
+	loff_t pos = *ppos;
+	size_t done = 0;
+	__le64 pte;
+
+	if (pos < 0 || pos % sizeof(pte) || len % sizeof(pte))
+		return -EINVAL;
+	while (done < len && pos + done < MGVT_GGTT_SIZE) {
+		pte = cpu_to_le64(sim_ggtt_read(&sim->ggtt,
+						(pos + done) / sizeof(pte)));
+		if (copy_to_user(ubuf + done, &pte, sizeof(pte)))
+			return done ? done : -EFAULT;
+		done += sizeof(pte);
+	}
+	*ppos = pos + done;
+	return done;
+}
+
+static const struct file_operations ggtt_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.read = ggtt_read,
+	.llseek = default_llseek,
+};
+
+/* debugfs "dma_mapped": pages the mediator has mapped for the engines. */
+static int dma_mapped_show(struct seq_file *m, void *unused)
+{
+	struct mgvt_sim *sim = m->private;
+
+	seq_printf(m, "%ld\n", atomic_long_read(&sim->mmu.mapped));
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(dma_mapped);
+
 static struct mgvt_sim *sim_create(struct device *dev)
 {
 	struct mgvt_pgpu_desc desc = {
@@ -243,6 +285,9 @@ static struct mgvt_sim *sim_create(struct device *dev)
 		goto err_unregister;
 	sim->debugfs = debugfs_create_dir(dev_name(dev), sim_debugfs_root);
 	debugfs_create_file("strict", 0400, sim->debugfs, sim, &strict_fops);
+	debugfs_create_file("ggtt", 0400, sim->debugfs, sim, &ggtt_fops);
+	debugfs_create_file("dma_mapped", 0400, sim->debugfs, sim,
+			    &dma_mapped_fops);
 	return sim;
 
 err_unregister:

@@ -1,0 +1,487 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The GGTT part of BAR0 (8 MiB at BAR0 + 8 MiB, one 8-byte entry per 4 KiB
+ * page of GM).  The guest sees and writes its own view of the whole table;
+ * only entries inside its slices reach the pGPU, translated: the guest
+ * page the entry names is pinned through VFIO, DMA-mapped through the HAL
+ * and its DMA address written into the pGPU's GGTT at the same GM offset,
+ * followed by the GGTT invalidate.  Every entry of the slices that is not
+ * backed so points at the vGPU's scratch page.
+ *
+ * A guest page stops backing an entry (overwrite, VFIO DMA unmap, reset,
+ * close) always in this order: pGPU entry to scratch, invalidate, zap the
+ * page in every user mapping of the aperture, HAL DMA unmap, VFIO unpin.
+ *
+ * Locking: the GGTT lock is held across pinning and unpinning, which take
+ * the owner's mmap_lock; no path that holds an mmap_lock takes it (the
+ * aperture fault path takes only the aperture's fault lock).
+ */
+#include <linux/debugfs.h>
+#include <linux/iommu.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/vmalloc.h>
+
+#include "bytes.h"
+#include "mgvt.h"
+#include "regs.h"
+
+/* Gen8+ GGTT entry as a guest i915 writes it: present + address. */
+#define GGTT_PTE_PRESENT	BIT_ULL(0)
+#define GGTT_PTE_ADDR		GENMASK_ULL(38, 12)
+#define GGTT_PTE_RESERVED	GENMASK_ULL(63, 39)
+
+#define HALF_LOW		BIT(0)
+#define HALF_HIGH		BIT(1)
+
+/**
+ * struct mgvt_pin - a guest page backing one GGTT entry of a vGPU
+ * @page: the pinned guest page
+ * @dma: its DMA address on the pGPU
+ * @gfn: guest frame number (IOVA >> PAGE_SHIFT in the VFIO container)
+ * @index: the GGTT entry it backs
+ * @next: link while a batch of pins is retired
+ */
+struct mgvt_pin {
+	struct page *page;
+	dma_addr_t dma;
+	u64 gfn;
+	u32 index;
+	struct mgvt_pin *next;
+};
+
+static struct kmem_cache *pin_cache;
+
+/**
+ * mgvt_ggtt_cache_init - create the slab cache of struct mgvt_pin
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int mgvt_ggtt_cache_init(void)
+{
+	pin_cache = KMEM_CACHE(mgvt_pin, 0);
+	return pin_cache ? 0 : -ENOMEM;
+}
+
+/** mgvt_ggtt_cache_fini - destroy the slab cache of struct mgvt_pin */
+void mgvt_ggtt_cache_fini(void)
+{
+	kmem_cache_destroy(pin_cache);
+}
+
+static bool gm_in(u64 gm, u64 base, u64 size)
+{
+	return gm >= base && gm - base < size;
+}
+
+static bool index_in_slices(const struct mgvt_vgpu *vgpu, u32 index)
+{
+	u64 gm = (u64)index << PAGE_SHIFT;
+
+	return gm_in(gm, vgpu->slice.low_base, vgpu->slice.low_size) ||
+	       gm_in(gm, vgpu->slice.high_base, vgpu->slice.high_size);
+}
+
+static bool index_in_aperture(const struct mgvt_vgpu *vgpu, u32 index)
+{
+	return gm_in((u64)index << PAGE_SHIFT, vgpu->slice.low_base,
+			vgpu->slice.low_size);
+}
+
+static void pgpu_invalidate(struct mgvt_vgpu *vgpu)
+{
+	vgpu->pgpu->desc.ops->write32(vgpu->pgpu, GFX_FLSH_CNTL, 1);
+}
+
+/* Point the pGPU entry at @dma; no fault can map the old page after this. */
+static void set_pgpu_pte(struct mgvt_vgpu *vgpu, u32 index, dma_addr_t dma)
+{
+	mutex_lock(&vgpu->ap.fault_lock);
+	vgpu->pgpu->desc.ops->write_pte(vgpu->pgpu, index,
+					dma | GGTT_PTE_PRESENT);
+	pgpu_invalidate(vgpu);
+	mutex_unlock(&vgpu->ap.fault_lock);
+}
+
+/* Last two steps of the unpin order: HAL DMA unmap, VFIO unpin. */
+static void release_pin(struct mgvt_vgpu *vgpu, struct mgvt_pin *pin)
+{
+	vgpu->pgpu->desc.ops->dma_unmap(vgpu->pgpu, pin->dma, 1);
+	vfio_unpin_pages(&vgpu->vdev, pin->gfn << PAGE_SHIFT, 1);
+	kmem_cache_free(pin_cache, pin);
+	atomic_long_dec(&vgpu->cnt.pinned);
+	atomic_long_inc(&vgpu->cnt.unpinned);
+}
+
+/*
+ * Retire a chain of pins already taken out of @pins: their pGPU entries to
+ * scratch, one invalidate, zap the aperture, then unmap and unpin each.
+ * @zap_base/@zap_len: the aperture range to zap (0 length: none).
+ */
+static void retire_pins(struct mgvt_vgpu *vgpu, struct mgvt_pin *chain,
+			u64 zap_base, u64 zap_len)
+{
+	const struct mgvt_hal_ops *ops = vgpu->pgpu->desc.ops;
+	struct mgvt_pin *pin, *next;
+
+	mutex_lock(&vgpu->ap.fault_lock);
+	for (pin = chain; pin; pin = pin->next)
+		ops->write_pte(vgpu->pgpu, pin->index,
+			       vgpu->ggtt.scratch_dma | GGTT_PTE_PRESENT);
+	pgpu_invalidate(vgpu);
+	mutex_unlock(&vgpu->ap.fault_lock);
+
+	if (zap_len)
+		mgvt_aperture_zap(vgpu, zap_base, zap_len);
+	for (pin = chain; pin; pin = next) {
+		next = pin->next;
+		release_pin(vgpu, pin);
+	}
+}
+
+/* The entry stops being backed by a guest page: it points at scratch. */
+static void unback(struct mgvt_vgpu *vgpu, u32 index)
+{
+	struct mgvt_pin *old = xa_erase(&vgpu->ggtt.pins, index);
+
+	if (!old)
+		return;
+	old->next = NULL;
+	retire_pins(vgpu, old, (u64)index << PAGE_SHIFT,
+		    index_in_aperture(vgpu, index) ? PAGE_SIZE : 0);
+}
+
+/* Pin guest page @gfn and map it for the pGPU; NULL (logged) on failure. */
+static struct mgvt_pin *pin_gfn(struct mgvt_vgpu *vgpu, u32 index, u64 gfn)
+{
+	struct mgvt_pin *pin;
+	struct page *page;
+	int ret;
+
+	ret = vfio_pin_pages(&vgpu->vdev, gfn << PAGE_SHIFT, 1,
+			     IOMMU_READ | IOMMU_WRITE, &page);
+	if (ret != 1) {
+		if (ret > 0)
+			vfio_unpin_pages(&vgpu->vdev, gfn << PAGE_SHIFT, ret);
+		ret = ret < 0 ? ret : -EFAULT;
+		goto err;
+	}
+	pin = kmem_cache_alloc(pin_cache, GFP_KERNEL);
+	if (!pin) {
+		ret = -ENOMEM;
+		goto err_unpin;
+	}
+	ret = vgpu->pgpu->desc.ops->dma_map(vgpu->pgpu, page, 1, &pin->dma);
+	if (ret)
+		goto err_free;
+	pin->page = page;
+	pin->gfn = gfn;
+	pin->index = index;
+	pin->next = NULL;
+	atomic_long_inc(&vgpu->cnt.pinned);
+	return pin;
+
+err_free:
+	kmem_cache_free(pin_cache, pin);
+err_unpin:
+	vfio_unpin_pages(&vgpu->vdev, gfn << PAGE_SHIFT, 1);
+err:
+	atomic_long_inc(&vgpu->cnt.pin_failures);
+	vgpu_warn_rl(vgpu, "GGTT entry %#x: cannot pin and map guest page %#llx (%d), entry points at scratch\n",
+		     index, gfn << PAGE_SHIFT, ret);
+	return NULL;
+}
+
+/* Apply a complete guest entry of the slices to the pGPU. */
+static void set_entry(struct mgvt_vgpu *vgpu, u32 index, u64 pte)
+{
+	struct mgvt_ggtt *g = &vgpu->ggtt;
+	struct mgvt_pin *pin, *old;
+	u64 gfn;
+
+	atomic_long_inc(&vgpu->cnt.pte_writes);
+	if (!(pte & GGTT_PTE_PRESENT)) {
+		unback(vgpu, index);
+		return;
+	}
+	if (pte & GGTT_PTE_RESERVED) {
+		atomic_long_inc(&vgpu->cnt.pte_refused);
+		vgpu_warn_rl(vgpu, "GGTT entry %#x: reserved bits set in %#llx, entry points at scratch\n",
+			     index, pte);
+		unback(vgpu, index);
+		return;
+	}
+	gfn = (pte & GGTT_PTE_ADDR) >> PAGE_SHIFT;
+	old = xa_load(&g->pins, index);
+	if (old && old->gfn == gfn)
+		return;
+
+	pin = pin_gfn(vgpu, index, gfn);
+	if (!pin) {
+		unback(vgpu, index);
+		return;
+	}
+	old = xa_store(&g->pins, index, pin, GFP_KERNEL);
+	if (xa_is_err(old)) {
+		release_pin(vgpu, pin);
+		atomic_long_inc(&vgpu->cnt.pin_failures);
+		unback(vgpu, index);
+		return;
+	}
+	set_pgpu_pte(vgpu, index, pin->dma);
+	if (old) {
+		/* The new entry replaced the old one on the pGPU already. */
+		if (index_in_aperture(vgpu, index))
+			mgvt_aperture_zap(vgpu, (u64)index << PAGE_SHIFT,
+					  PAGE_SIZE);
+		release_pin(vgpu, old);
+	}
+}
+
+/**
+ * mgvt_ggtt_read - trapped read of the GGTT part of BAR0
+ * @vgpu: the vGPU
+ * @off: offset from the start of the GGTT (BAR0 + 8 MiB), @len-aligned
+ * @len: 1, 2, 4 or 8
+ *
+ * Return: the guest's view of the entries.
+ */
+u64 mgvt_ggtt_read(struct mgvt_vgpu *vgpu, u32 off, unsigned int len)
+{
+	u64 val;
+
+	mutex_lock(&vgpu->ggtt.lock);
+	val = mgvt_load_le(vgpu->vggtt + off, len);
+	mutex_unlock(&vgpu->ggtt.lock);
+	return val;
+}
+
+/**
+ * mgvt_ggtt_write - trapped write of the GGTT part of BAR0
+ * @vgpu: the vGPU, its device open (pinning needs the VFIO container)
+ * @off: offset from the start of the GGTT, @len-aligned
+ * @val: value
+ * @len: 1, 2, 4 or 8
+ *
+ * Entries outside the vGPU's slices and writes narrower than 4 bytes are
+ * dropped and counted.  An 8-byte write applies the entry at once; a
+ * 4-byte half leaves the entry on scratch until its other half arrives.
+ */
+void mgvt_ggtt_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
+		     unsigned int len)
+{
+	struct mgvt_ggtt *g = &vgpu->ggtt;
+	u32 index = off / MGVT_GGTT_PTE_SIZE;
+	u8 half;
+
+	mutex_lock(&g->lock);
+	if (!index_in_slices(vgpu, index)) {
+		atomic_long_inc(&vgpu->cnt.pte_dropped);
+		vgpu_warn_rl(vgpu, "GGTT entry %#x (GM %#llx) is outside its slices: write dropped\n",
+			     index, (u64)index << PAGE_SHIFT);
+		goto out;
+	}
+	if (len < 4) {
+		atomic_long_inc(&vgpu->cnt.pte_refused);
+		vgpu_warn_rl(vgpu, "GGTT entry %#x: %u-byte write dropped (entries take 4 or 8 bytes)\n",
+			     index, len);
+		goto out;
+	}
+	mgvt_store_le(vgpu->vggtt + off, val, len);
+	if (len == 4) {
+		half = off & 4 ? HALF_HIGH : HALF_LOW;
+		if (g->half_mask && g->half_index == index &&
+		    !(g->half_mask & half)) {
+			g->half_mask = 0;
+		} else {
+			g->half_index = index;
+			g->half_mask = half;
+			unback(vgpu, index);
+			goto out;
+		}
+	} else if (g->half_mask && g->half_index == index) {
+		g->half_mask = 0;
+	}
+	set_entry(vgpu, index, mgvt_load_le(vgpu->vggtt + index *
+					    MGVT_GGTT_PTE_SIZE, 8));
+out:
+	mutex_unlock(&g->lock);
+}
+
+/*
+ * Retire every pin whose guest frame lies in [@first, @last]: all of them
+ * for a reset.  Returns the number retired.
+ */
+static unsigned long retire_range(struct mgvt_vgpu *vgpu, u64 first, u64 last)
+{
+	struct mgvt_pin *chain = NULL, *pin;
+	unsigned long index, n = 0;
+	bool aperture = false;
+
+	xa_for_each(&vgpu->ggtt.pins, index, pin) {
+		if (pin->gfn < first || pin->gfn > last)
+			continue;
+		xa_erase(&vgpu->ggtt.pins, index);
+		aperture |= index_in_aperture(vgpu, index);
+		pin->next = chain;
+		chain = pin;
+		n++;
+	}
+	if (n)
+		retire_pins(vgpu, chain, vgpu->slice.low_base,
+			    aperture ? vgpu->slice.low_size : 0);
+	return n;
+}
+
+/**
+ * mgvt_ggtt_dma_unmap - the VFIO user unmapped guest memory
+ * @vgpu: the vGPU
+ * @iova: start of the range
+ * @length: its length in bytes
+ *
+ * Every GGTT entry backed by a page of the range goes back to scratch and
+ * the page is unpinned before this returns, as VFIO type1 requires.
+ */
+void mgvt_ggtt_dma_unmap(struct mgvt_vgpu *vgpu, u64 iova, u64 length)
+{
+	u64 last;
+	unsigned long n;
+
+	if (!length)
+		return;
+	last = iova + length - 1 < iova ? U64_MAX : iova + length - 1;
+	mutex_lock(&vgpu->ggtt.lock);
+	n = retire_range(vgpu, iova >> PAGE_SHIFT, last >> PAGE_SHIFT);
+	mutex_unlock(&vgpu->ggtt.lock);
+	if (n) {
+		atomic_long_inc(&vgpu->cnt.dma_unmaps);
+		vgpu_dbg(vgpu, "DMA unmap of %#llx+%#llx: %lu GGTT entries back to scratch\n",
+			 iova, length, n);
+	}
+}
+
+/**
+ * mgvt_ggtt_page - the page behind GM address @gm of the aperture slice
+ * @vgpu: the vGPU, with its GGTT lock held
+ * @gm: GM address inside the low slice
+ *
+ * Return: the pinned guest page, or the vGPU's scratch page.
+ */
+struct page *mgvt_ggtt_page(struct mgvt_vgpu *vgpu, u64 gm)
+{
+	struct mgvt_pin *pin = xa_load(&vgpu->ggtt.pins, gm >> PAGE_SHIFT);
+
+	lockdep_assert_held(&vgpu->ggtt.lock);
+	return pin ? pin->page : vgpu->scratch;
+}
+
+/* Point every entry of one slice at @dma, or at nothing when @dma is 0. */
+static void fill_slice(struct mgvt_vgpu *vgpu, u64 base, u64 size, u64 pte)
+{
+	u32 index;
+
+	for (index = base >> PAGE_SHIFT; index < (base + size) >> PAGE_SHIFT;
+	     index++)
+		vgpu->pgpu->desc.ops->write_pte(vgpu->pgpu, index, pte);
+}
+
+static void fill_slices(struct mgvt_vgpu *vgpu, u64 pte)
+{
+	fill_slice(vgpu, vgpu->slice.low_base, vgpu->slice.low_size, pte);
+	fill_slice(vgpu, vgpu->slice.high_base, vgpu->slice.high_size, pte);
+	pgpu_invalidate(vgpu);
+}
+
+/**
+ * mgvt_ggtt_init - set up the GGTT part of a new vGPU
+ * @vgpu: the vGPU, its slices and scratch page allocated
+ *
+ * Maps the scratch page for the pGPU and points every entry of the slices
+ * at it.
+ *
+ * Return: 0 or a negative errno.
+ */
+int mgvt_ggtt_init(struct mgvt_vgpu *vgpu)
+{
+	struct mgvt_ggtt *g = &vgpu->ggtt;
+	int ret;
+
+	mutex_init(&g->lock);
+	xa_init(&g->pins);
+	vgpu->vggtt = vzalloc(MGVT_GGTT_SIZE);
+	if (!vgpu->vggtt)
+		return -ENOMEM;
+	ret = vgpu->pgpu->desc.ops->dma_map(vgpu->pgpu, vgpu->scratch, 1,
+					    &g->scratch_dma);
+	if (ret) {
+		vfree(vgpu->vggtt);
+		vgpu->vggtt = NULL;
+		return ret;
+	}
+	fill_slices(vgpu, g->scratch_dma | GGTT_PTE_PRESENT);
+	return 0;
+}
+
+/**
+ * mgvt_ggtt_fini - give a vGPU's GGTT entries back to the host
+ * @vgpu: the vGPU, closed (so nothing is pinned any more)
+ */
+void mgvt_ggtt_fini(struct mgvt_vgpu *vgpu)
+{
+	struct mgvt_ggtt *g = &vgpu->ggtt;
+
+	if (!xa_empty(&g->pins))
+		vgpu_warn_rl(vgpu, "GGTT pins left at destroy\n");
+	fill_slices(vgpu, 0);
+	vgpu->pgpu->desc.ops->dma_unmap(vgpu->pgpu, g->scratch_dma, 1);
+	xa_destroy(&g->pins);
+	vfree(vgpu->vggtt);
+	vgpu->vggtt = NULL;
+	mutex_destroy(&g->lock);
+}
+
+/**
+ * mgvt_ggtt_reset - clear the guest's GGTT and drop every pin
+ * @vgpu: the vGPU, open or being closed
+ */
+void mgvt_ggtt_reset(struct mgvt_vgpu *vgpu)
+{
+	mutex_lock(&vgpu->ggtt.lock);
+	memset(vgpu->vggtt, 0, MGVT_GGTT_SIZE);
+	vgpu->ggtt.half_mask = 0;
+	retire_range(vgpu, 0, U64_MAX);
+	mutex_unlock(&vgpu->ggtt.lock);
+}
+
+static int counters_show(struct seq_file *m, void *unused)
+{
+	struct mgvt_vgpu *vgpu = m->private;
+	const struct mgvt_counters *c = &vgpu->cnt;
+
+#define SHOW(field) \
+	seq_printf(m, "%-15s %ld\n", #field, atomic_long_read(&c->field))
+	SHOW(dropped_writes);
+	SHOW(fence_refused);
+	SHOW(pte_writes);
+	SHOW(pte_dropped);
+	SHOW(pte_refused);
+	SHOW(pin_failures);
+	SHOW(pinned);
+	SHOW(unpinned);
+	SHOW(zaps);
+	SHOW(dma_unmaps);
+	SHOW(resets);
+#undef SHOW
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(counters);
+
+/**
+ * mgvt_counters_debugfs - create the vGPU's debugfs file "counters"
+ * @vgpu: the vGPU, its debugfs directory created
+ */
+void mgvt_counters_debugfs(struct mgvt_vgpu *vgpu)
+{
+	debugfs_create_file("counters", 0400, vgpu->debugfs, vgpu,
+			    &counters_fops);
+}
