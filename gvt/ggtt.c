@@ -228,14 +228,15 @@ static void set_entry(struct mgvt_vgpu *vgpu, u32 index, u64 pte)
 		unback(vgpu, index);
 		return;
 	}
+	/*
+	 * The new entry replaces the old page (or scratch) on the pGPU, then
+	 * user mappings of the old one go, then the old page itself.
+	 */
 	set_pgpu_pte(vgpu, index, pin->dma);
-	if (old) {
-		/* The new entry replaced the old one on the pGPU already. */
-		if (index_in_aperture(vgpu, index))
-			mgvt_aperture_zap(vgpu, (u64)index << PAGE_SHIFT,
-					  PAGE_SIZE);
+	if (index_in_aperture(vgpu, index))
+		mgvt_aperture_zap(vgpu, (u64)index << PAGE_SHIFT, PAGE_SIZE);
+	if (old)
 		release_pin(vgpu, old);
-	}
 }
 
 /**

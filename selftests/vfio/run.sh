@@ -6,13 +6,14 @@
 #	scripts/vm.sh -t 900 -- selftests/vfio/run.sh [TYPE_A [TYPE_B]]
 #
 # Loads vfio, vfio_iommu_type1, mdev, gvt/mgvt.ko and gvt/sim/mgvt_sim.ko,
-# checks the parent and its types, runs vfio_test (its results are renumbered
-# into this one flat TAP stream), checks module unload rules, and scans the
+# checks the parent and its types, runs vfio_test and ggtt_test (their
+# results are renumbered into this one flat TAP stream), checks module unload rules, and scans the
 # kernel log for splats. Arguments go to vfio_test. Exit status 0 only if
 # every test passed.
 #
 # Environment: MGVT_SIM_PARAMS (extra insmod arguments for mgvt_sim, e.g.
-# "aperture_mb=512"), MGVT_TEST_TIMEOUT (seconds for vfio_test, default 300).
+# "aperture_mb=512"), MGVT_TEST_TIMEOUT (seconds for each program, default
+# 300), MGVT_STRESS_SECONDS (ggtt_test's pin/mmap fight, default 30).
 
 set -u
 
@@ -160,19 +161,20 @@ check_parent_and_types() {
 	done
 }
 
-# --- 2. vfio_test ------------------------------------------------------------
+# --- 2. the test programs -------------------------------------------------------
 
-# Run vfio_test, renumbering its results into this stream.
-run_vfio_test() {
-	local bin=$here/vfio_test line rc=-1 bailed=0 re='^(not )?ok [0-9]+ (.*)$'
+# run_prog NAME ARGS...: run selftests/vfio/NAME, renumbering its results into
+# this stream.
+run_prog() {
+	local name=$1 bin=$here/$1 line rc=-1 bailed=0 re='^(not )?ok [0-9]+ (.*)$'
+	shift
 
-	check "build selftests/vfio/vfio_test" make -s -C "$here" || return
 	while IFS= read -r line; do
 		case $line in
 		"TAP version"* | [0-9]*..[0-9]*) ;;
-		"# Totals:"*) diag "vfio_test ${line#\# }" ;;
-		"Bail out!"*) bailed=1; diag "vfio_test: $line" ;;
-		"vfio_test-exit-status: "*) rc=${line#*: } ;;
+		"# Totals:"*) diag "$name ${line#\# }" ;;
+		"Bail out!"*) bailed=1; diag "$name: $line" ;;
+		"prog-exit-status: "*) rc=${line#*: } ;;
 		*)
 			if [[ $line =~ $re ]]; then
 				count=$((count + 1))
@@ -189,9 +191,9 @@ run_vfio_test() {
 			fi
 			;;
 		esac
-	done < <("$bin" "$@"; echo "vfio_test-exit-status: $?")
-	result $((bailed)) "vfio_test ran to completion"
-	result "$rc" "vfio_test exit status is 0 (got $rc)"
+	done < <("$bin" "$@"; echo "prog-exit-status: $?")
+	result $((bailed)) "$name ran to completion"
+	result "$rc" "$name exit status is 0 (got $rc)"
 }
 
 # --- 3. unload rules -----------------------------------------------------------
@@ -254,7 +256,10 @@ fi
 
 load_modules
 check_parent_and_types
-run_vfio_test "$@"
+if check "build selftests/vfio" make -s -C "$here"; then
+	run_prog vfio_test "$@"
+	run_prog ggtt_test
+fi
 check_unload
 check_kernel_log
 finish

@@ -59,22 +59,6 @@
 #define GMCH_CTRL_EXPECTED	0x00c0	/* GGMS = 3 (8 MiB GGTT), GMS = 0 */
 #define PCI_STATUS_RW1C_BITS	0xf900
 
-#define PVINFO			0x78000
-#define PV_MAGIC		(PVINFO + 0x00)
-#define PV_VERSION_MAJOR	(PVINFO + 0x08)
-#define PV_VERSION_MINOR	(PVINFO + 0x0a)
-#define PV_VGT_ID		(PVINFO + 0x0c)
-#define PV_CAPS			(PVINFO + 0x10)
-#define PV_MAPPABLE_BASE	(PVINFO + 0x40)
-#define PV_MAPPABLE_SIZE	(PVINFO + 0x44)
-#define PV_HIDDEN_BASE		(PVINFO + 0x48)
-#define PV_HIDDEN_SIZE		(PVINFO + 0x4c)
-#define PV_FENCE_NUM		(PVINFO + 0x50)
-#define PV_INFO_END		(PVINFO + 0x800)	/* read-only info half */
-#define VGT_MAGIC		0x4776544776544776ULL
-#define VGT_CAPS_FULL_PPGTT	(1u << 2)
-#define VGT_CAPS_HWSP_EMULATION	(1u << 3)
-#define VGT_CAPS_HUGE_GTT	(1u << 4)
 
 /* Plain registers in the 2 MiB MMIO file with no handler behind them. */
 static const uint32_t plain_regs[] = { 0x1ff000, 0x1ff0fc };
@@ -808,20 +792,6 @@ static void test_region_bounds(const struct vgpu *v)
 /* Tests: BAR0 MMIO (PVINFO, register file)                                   */
 /* ------------------------------------------------------------------------- */
 
-static bool read_pvinfo(struct vgpu *v)
-{
-	struct pvinfo *p = &v->pv;
-
-	p->vgt_id = (uint32_t)mmio_rd(v, PV_VGT_ID, 4);
-	p->low_base = (uint32_t)mmio_rd(v, PV_MAPPABLE_BASE, 4);
-	p->low_size = (uint32_t)mmio_rd(v, PV_MAPPABLE_SIZE, 4);
-	p->high_base = (uint32_t)mmio_rd(v, PV_HIDDEN_BASE, 4);
-	p->high_size = (uint32_t)mmio_rd(v, PV_HIDDEN_SIZE, 4);
-	p->fences = (uint32_t)mmio_rd(v, PV_FENCE_NUM, 4);
-	v->pv_valid = mmio_rd(v, PV_MAGIC, 8) == VGT_MAGIC;
-	return v->pv_valid;
-}
-
 static void test_pvinfo(struct vgpu *v)
 {
 	const uint32_t caps_needed = VGT_CAPS_FULL_PPGTT | VGT_CAPS_HWSP_EMULATION |
@@ -1101,37 +1071,6 @@ static void test_g2v(const struct vgpu *v)
 /* ------------------------------------------------------------------------- */
 /* Tests: BAR2 (aperture)                                                     */
 /* ------------------------------------------------------------------------- */
-
-/* mmap @len bytes of BAR2 at @off; returns MAP_FAILED with errno on refusal. */
-static void *map_bar2(const struct vgpu *v, uint64_t off, size_t len, int flags)
-{
-	return mmap(NULL, len, PROT_READ | PROT_WRITE, flags, v->device,
-		    region_offset(VFIO_PCI_BAR2_REGION_INDEX) + (off_t)off);
-}
-
-static int map_bar2_errno(const struct vgpu *v, uint64_t off, size_t len, int flags)
-{
-	void *p = map_bar2(v, off, len, flags);
-
-	if (p == MAP_FAILED)
-		return -errno;
-	munmap(p, len);
-	return 0;
-}
-
-static uint64_t bar2_rd(const struct vgpu *v, uint64_t off, size_t len)
-{
-	uint64_t x;
-
-	if (reg_read(v, VFIO_PCI_BAR2_REGION_INDEX, off, len, &x))
-		return ~0ULL;
-	return x;
-}
-
-static int bar2_wr(const struct vgpu *v, uint64_t off, size_t len, uint64_t val)
-{
-	return reg_write(v, VFIO_PCI_BAR2_REGION_INDEX, off, len, val);
-}
 
 /* The sparse area mmaps and is coherent with region read/write; nothing else maps. */
 static void test_aperture(const struct vgpu *v)

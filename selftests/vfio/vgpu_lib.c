@@ -20,6 +20,7 @@
 #include <string.h>
 #include <sys/eventfd.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -586,4 +587,52 @@ void kmsg_collect(int fd, char *out, size_t size)
 		if (used_len >= size)
 			break;
 	}
+}
+
+/* ------------------------------------------------------------------------- */
+/* PVINFO and BAR2                                                            */
+/* ------------------------------------------------------------------------- */
+
+bool read_pvinfo(struct vgpu *v)
+{
+	struct pvinfo *p = &v->pv;
+
+	p->vgt_id = (uint32_t)mmio_rd(v, PV_VGT_ID, 4);
+	p->low_base = (uint32_t)mmio_rd(v, PV_MAPPABLE_BASE, 4);
+	p->low_size = (uint32_t)mmio_rd(v, PV_MAPPABLE_SIZE, 4);
+	p->high_base = (uint32_t)mmio_rd(v, PV_HIDDEN_BASE, 4);
+	p->high_size = (uint32_t)mmio_rd(v, PV_HIDDEN_SIZE, 4);
+	p->fences = (uint32_t)mmio_rd(v, PV_FENCE_NUM, 4);
+	v->pv_valid = mmio_rd(v, PV_MAGIC, 8) == VGT_MAGIC;
+	return v->pv_valid;
+}
+
+void *map_bar2(const struct vgpu *v, uint64_t off, size_t len, int flags)
+{
+	return mmap(NULL, len, PROT_READ | PROT_WRITE, flags, v->device,
+		    region_offset(VFIO_PCI_BAR2_REGION_INDEX) + (off_t)off);
+}
+
+int map_bar2_errno(const struct vgpu *v, uint64_t off, size_t len, int flags)
+{
+	void *p = map_bar2(v, off, len, flags);
+
+	if (p == MAP_FAILED)
+		return -errno;
+	munmap(p, len);
+	return 0;
+}
+
+uint64_t bar2_rd(const struct vgpu *v, uint64_t off, size_t len)
+{
+	uint64_t x;
+
+	if (reg_read(v, VFIO_PCI_BAR2_REGION_INDEX, off, len, &x))
+		return ~0ULL;
+	return x;
+}
+
+int bar2_wr(const struct vgpu *v, uint64_t off, size_t len, uint64_t val)
+{
+	return reg_write(v, VFIO_PCI_BAR2_REGION_INDEX, off, len, val);
 }

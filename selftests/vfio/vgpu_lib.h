@@ -283,6 +283,39 @@ bool wait_readable(int fd, int ms);
 void drain_eventfd(int fd);
 
 /* ------------------------------------------------------------------------- */
+/* PVINFO and BAR2                                                            */
+/* ------------------------------------------------------------------------- */
+
+/* PVINFO page of BAR0, as a GVT-g guest reads it. */
+#define PVINFO			0x78000
+#define PV_MAGIC		(PVINFO + 0x00)
+#define PV_VERSION_MAJOR	(PVINFO + 0x08)
+#define PV_VERSION_MINOR	(PVINFO + 0x0a)
+#define PV_VGT_ID		(PVINFO + 0x0c)
+#define PV_CAPS			(PVINFO + 0x10)
+#define PV_MAPPABLE_BASE	(PVINFO + 0x40)
+#define PV_MAPPABLE_SIZE	(PVINFO + 0x44)
+#define PV_HIDDEN_BASE		(PVINFO + 0x48)
+#define PV_HIDDEN_SIZE		(PVINFO + 0x4c)
+#define PV_FENCE_NUM		(PVINFO + 0x50)
+#define PV_INFO_END		(PVINFO + 0x800)	/* read-only info half */
+#define VGT_MAGIC		0x4776544776544776ULL
+#define VGT_CAPS_FULL_PPGTT	(1u << 2)
+#define VGT_CAPS_HWSP_EMULATION	(1u << 3)
+#define VGT_CAPS_HUGE_GTT	(1u << 4)
+
+/* Read @v's PVINFO slice and fence numbers into v->pv; true if the magic is right. */
+bool read_pvinfo(struct vgpu *v);
+/* mmap @len bytes of BAR2 at @off; returns MAP_FAILED with errno on refusal. */
+void *map_bar2(const struct vgpu *v, uint64_t off, size_t len, int flags);
+/* map_bar2 then munmap: 0 or -errno. */
+int map_bar2_errno(const struct vgpu *v, uint64_t off, size_t len, int flags);
+/* BAR2 read through the region; all-ones on failure. */
+uint64_t bar2_rd(const struct vgpu *v, uint64_t off, size_t len);
+/* BAR2 write through the region; 0 or -errno. */
+int bar2_wr(const struct vgpu *v, uint64_t off, size_t len, uint64_t val);
+
+/* ------------------------------------------------------------------------- */
 /* Kernel log                                                                 */
 /* ------------------------------------------------------------------------- */
 
