@@ -187,7 +187,7 @@ err_unpin:
 	vfio_unpin_pages(&vgpu->vdev, gfn << PAGE_SHIFT, 1);
 err:
 	atomic_long_inc(&vgpu->cnt.pin_failures);
-	vgpu_warn_rl(vgpu, "GGTT entry %#x: cannot pin and map guest page %#llx (%d), entry points at scratch\n",
+	vgpu_warn_rl(vgpu, "GGTT entry %#x: cannot pin and map guest page %#llx (%d), scratch\n",
 		     index, gfn << PAGE_SHIFT, ret);
 	return NULL;
 }
@@ -206,7 +206,7 @@ static void set_entry(struct mgvt_vgpu *vgpu, u32 index, u64 pte)
 	}
 	if (pte & GGTT_PTE_RESERVED) {
 		atomic_long_inc(&vgpu->cnt.pte_refused);
-		vgpu_warn_rl(vgpu, "GGTT entry %#x: reserved bits set in %#llx, entry points at scratch\n",
+		vgpu_warn_rl(vgpu, "GGTT entry %#x: reserved bits set in %#llx, scratch\n",
 			     index, pte);
 		unback(vgpu, index);
 		return;
@@ -278,13 +278,13 @@ void mgvt_ggtt_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
 	mutex_lock(&g->lock);
 	if (!index_in_slices(vgpu, index)) {
 		atomic_long_inc(&vgpu->cnt.pte_dropped);
-		vgpu_warn_rl(vgpu, "GGTT entry %#x (GM %#llx) is outside its slices: write dropped\n",
+		vgpu_warn_rl(vgpu, "GGTT entry %#x (GM %#llx) outside its slices: dropped\n",
 			     index, (u64)index << PAGE_SHIFT);
 		goto out;
 	}
 	if (len < 4) {
 		atomic_long_inc(&vgpu->cnt.pte_refused);
-		vgpu_warn_rl(vgpu, "GGTT entry %#x: %u-byte write dropped (entries take 4 or 8 bytes)\n",
+		vgpu_warn_rl(vgpu, "GGTT entry %#x: %u-byte write dropped (need 4 or 8)\n",
 			     index, len);
 		goto out;
 	}
@@ -454,25 +454,26 @@ void mgvt_ggtt_reset(struct mgvt_vgpu *vgpu)
 	mutex_unlock(&vgpu->ggtt.lock);
 }
 
+#define COUNTER(f) { #f, offsetof(struct mgvt_counters, f) }
+static const struct {
+	const char *name;
+	size_t offset;
+} counter_fields[] = {
+	COUNTER(dropped_writes), COUNTER(fence_refused), COUNTER(pte_writes),
+	COUNTER(pte_dropped), COUNTER(pte_refused), COUNTER(pin_failures),
+	COUNTER(pinned), COUNTER(unpinned), COUNTER(zaps), COUNTER(dma_unmaps),
+	COUNTER(resets),
+};
+
 static int counters_show(struct seq_file *m, void *unused)
 {
 	struct mgvt_vgpu *vgpu = m->private;
-	const struct mgvt_counters *c = &vgpu->cnt;
+	unsigned int i;
 
-#define SHOW(field) \
-	seq_printf(m, "%-15s %ld\n", #field, atomic_long_read(&c->field))
-	SHOW(dropped_writes);
-	SHOW(fence_refused);
-	SHOW(pte_writes);
-	SHOW(pte_dropped);
-	SHOW(pte_refused);
-	SHOW(pin_failures);
-	SHOW(pinned);
-	SHOW(unpinned);
-	SHOW(zaps);
-	SHOW(dma_unmaps);
-	SHOW(resets);
-#undef SHOW
+	for (i = 0; i < ARRAY_SIZE(counter_fields); i++)
+		seq_printf(m, "%-15s %ld\n", counter_fields[i].name,
+			   atomic_long_read((atomic_long_t *)((u8 *)&vgpu->cnt +
+					    counter_fields[i].offset)));
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(counters);

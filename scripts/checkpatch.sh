@@ -10,19 +10,9 @@ tools=$repo/build/tools
 cp=$tools/scripts/checkpatch.pl
 
 if [ ! -f "$cp" ] || [ ! -f "$tools/scripts/kernel-doc" ]; then
-	tarball=$(ls /usr/src/linux-source-*.tar.* 2>/dev/null | sort -V | tail -n 1)
-	if [ -z "$tarball" ]; then
-		echo "checkpatch.sh: no /usr/src/linux-source-*.tar.* (run scripts/deps.sh)" >&2
-		exit 2
-	fi
-	top=$(basename "$tarball" | sed 's/\.tar\..*//')
-	mkdir -p "$tools.tmp"
-	tar -C "$tools.tmp" -xf "$tarball" "$top/scripts/checkpatch.pl" \
-		"$top/scripts/spelling.txt" "$top/scripts/const_structs.checkpatch" \
-		"$top/scripts/kernel-doc"
 	rm -rf "$tools"
-	mv "$tools.tmp/$top" "$tools"
-	rm -rf "$tools.tmp"
+	"$repo/scripts/ksrc.sh" "$tools" scripts/checkpatch.pl scripts/spelling.txt \
+		scripts/const_structs.checkpatch scripts/kernel-doc
 fi
 
 cd "$repo"

@@ -5,7 +5,9 @@
  * driver checks first, through the guest's own PCI resources: identity in
  * config space, the PVINFO magic and version in BAR0 (with one 64-bit load,
  * as i915 reads it), its ballooning ranges, and the aperture slice in BAR2.
- * Prints TAP.
+ * Then it does what i915 does with the GGTT: points an entry of its slice at
+ * a page of its own RAM and reaches that page through the aperture, both
+ * ways.  Prints TAP.
  */
 #include <dirent.h>
 #include <fcntl.h>
@@ -63,6 +65,20 @@ static int find_vgpu(void)
 	return found;
 }
 
+/* Guest-physical address of the (locked) page at @va, from pagemap. */
+static uint64_t gpa_of(const void *va)
+{
+	int fd = open("/proc/self/pagemap", O_RDONLY);
+	uint64_t e = 0;
+
+	if (fd < 0)
+		return 0;
+	if (pread(fd, &e, 8, (off_t)((uintptr_t)va / 4096 * 8)) != 8 || !(e >> 63))
+		e = 0;
+	close(fd);
+	return (e & ((1ULL << 55) - 1)) * 4096;
+}
+
 static volatile uint8_t *map_bar(int bar, size_t len, off_t off)
 {
 	char path[600];
@@ -76,6 +92,42 @@ static volatile uint8_t *map_bar(int bar, size_t len, off_t off)
 	p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, fd, off);
 	close(fd);
 	return p == MAP_FAILED ? NULL : p;
+}
+
+/*
+ * GGTT entry of GM page map_base + 4 KiB -> a locked page of our RAM; the
+ * aperture at that GM address then is that page.
+ */
+static void ggtt_write_through(uint32_t map_base)
+{
+	uint64_t index = map_base / 4096 + 1, pte_off = 8ULL * index;
+	volatile uint8_t *ggtt, *ap;
+	volatile uint32_t *mem;
+	uint64_t gpa;
+
+	mem = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (!tap_ok(mem != MAP_FAILED && mlock((void *)mem, 4096) == 0,
+		    "a page of guest RAM allocated and locked"))
+		return;
+	mem[0] = 0x11223344;
+	gpa = gpa_of((void *)mem);
+	if (!tap_ok(gpa != 0, "its guest-physical address is %#llx", (unsigned long long)gpa))
+		return;
+	ggtt = map_bar(0, 4096, (8 << 20) + (pte_off & ~4095ULL));
+	ap = map_bar(2, 4096, map_base + 4096);
+	if (!tap_ok(ggtt && ap, "GGTT page of BAR0 and the aperture page map"))
+		return;
+	*(volatile uint64_t *)(ggtt + (pte_off & 4095)) = gpa | 1;
+	tap_ok(*(volatile uint64_t *)(ggtt + (pte_off & 4095)) == (gpa | 1),
+	       "GGTT entry %#llx reads back as written", (unsigned long long)index);
+	tap_ok(*(volatile uint32_t *)ap == 0x11223344,
+	       "the aperture shows the guest page the entry names");
+	*(volatile uint32_t *)(ap + 0x80) = 0xcafef00d;
+	tap_ok(mem[0x80 / 4] == 0xcafef00d,
+	       "a write through the aperture lands in guest RAM");
+	mem[0x100 / 4] = 0x600dd00d;
+	tap_ok(*(volatile uint32_t *)(ap + 0x100) == 0x600dd00d,
+	       "a write to guest RAM is seen through the aperture");
 }
 
 int main(void)
@@ -118,5 +170,7 @@ int main(void)
 		tap_ok(*(volatile uint32_t *)(ap + 0x40) == 0x5a5aa5a5,
 		       "aperture slice keeps what the guest writes");
 	}
+	if (map_size)
+		ggtt_write_through(map_base);
 	return tap_finish();
 }

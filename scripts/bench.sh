@@ -1,0 +1,28 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# make bench: build mgvt, mgvt_sim, the kernel's mtty sample (from the
+# distribution kernel's linux-source, the reference for our trap path) and
+# bench/trap_bench, then run the benchmark in the host VM.  The report goes
+# to stdout and to build/bench/report.txt.  Ratios are measured side by side
+# in one run; nothing here is a pass/fail threshold.
+#
+# Environment: BENCH_ITERS (accesses per round, default 20000).
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+kver=$(scripts/kver.sh)
+kdir=${KDIR:-/lib/modules/$kver/build}
+out=$repo/build/mtty
+
+[ -f "$out/samples/vfio-mdev/mtty.c" ] ||
+	scripts/ksrc.sh "$out" samples/vfio-mdev/mtty.c
+cp "$out/samples/vfio-mdev/mtty.c" "$out/mtty.c"
+echo 'obj-m := mtty.o' >"$out/Kbuild"
+make -s -C "$kdir" M="$out" modules
+make -s modules
+make -s -C bench
+
+mkdir -p build/bench
+scripts/vm.sh -t 900 -- bash scripts/bench-vm.sh "${BENCH_ITERS:-20000}" |
+	tee build/bench/report.txt
+grep -q '^bench: trap_read_ratio' build/bench/report.txt
