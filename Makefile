@@ -7,6 +7,7 @@
 #   make demo       install deps, build, boot the host VM, create a vGPU,
 #                   start a guest with it and show what the guest sees
 #   make check      every test tier; last line "N passed, N failed"
+#   make bench      benchmarks in the host VM, as side-by-side ratios
 #   make install    install the modules for KVER (depmod included)
 #
 # KVER= picks the kernel (default: newest /boot/vmlinuz-* with headers),
@@ -17,7 +18,7 @@ KDIR ?= $(firstword $(wildcard /lib/modules/$(KVER)/build /usr/src/linux-headers
 
 KBUILD = $(MAKE) -C $(KDIR) M=$(CURDIR) W=1
 
-.PHONY: all modules clean install deps demo check unit sparse checkpatch
+.PHONY: all modules clean install deps demo check unit sparse checkpatch bench
 
 all: modules
 
@@ -51,3 +52,6 @@ demo:
 
 check:
 	scripts/check.sh
+
+bench:
+	KDIR=$(KDIR) scripts/bench.sh

@@ -1,29 +1,44 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Little-endian byte-array access used by the virtual register files
- * (config space, BAR0).  Compiled in userspace by selftests/unit too.
+ * Little-endian access of 1, 2, 4 or 8 bytes, naturally aligned, used by
+ * the virtual register files (config space, BAR0).  Compiled in userspace
+ * by selftests/unit too.
  */
 #ifndef MGVT_BYTES_H
 #define MGVT_BYTES_H
 
 #include <linux/types.h>
+#include <asm/byteorder.h>
 
 static inline u64 mgvt_load_le(const u8 *p, unsigned int len)
 {
-	u64 val = 0;
-	unsigned int i;
-
-	for (i = 0; i < len; i++)
-		val |= (u64)p[i] << (8 * i);
-	return val;
+	switch (len) {
+	case 8:
+		return le64_to_cpu(*(const __le64 *)p);
+	case 4:
+		return le32_to_cpu(*(const __le32 *)p);
+	case 2:
+		return le16_to_cpu(*(const __le16 *)p);
+	default:
+		return *p;
+	}
 }
 
 static inline void mgvt_store_le(u8 *p, u64 val, unsigned int len)
 {
-	unsigned int i;
-
-	for (i = 0; i < len; i++)
-		p[i] = val >> (8 * i);
+	switch (len) {
+	case 8:
+		*(__le64 *)p = cpu_to_le64(val);
+		break;
+	case 4:
+		*(__le32 *)p = cpu_to_le32(val);
+		break;
+	case 2:
+		*(__le16 *)p = cpu_to_le16(val);
+		break;
+	default:
+		*p = val;
+	}
 }
 
 /*

@@ -57,7 +57,7 @@ struct mgvt_cfg_id {
  */
 struct mgvt_cfg {
 	struct mgvt_cfg_id id;
-	u8 regs[MGVT_CFG_SIZE];
+	u8 regs[MGVT_CFG_SIZE] __aligned(8);
 	u8 wmask[MGVT_CFG_STD_SIZE];
 	u8 w1cmask[MGVT_CFG_STD_SIZE];
 };

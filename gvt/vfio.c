@@ -101,7 +101,7 @@ static ssize_t mgvt_vfio_rw(struct mgvt_vgpu *vgpu, char __user *ubuf,
 
 	while (done < count) {
 		unsigned int len = mgvt_access_piece(off + done, count - done);
-		u8 bytes[8];
+		u8 bytes[8] __aligned(8);
 
 		if (write) {
 			if (copy_from_user(bytes, ubuf + done, len))

@@ -29,6 +29,8 @@ int sim_ggtt_init(struct sim_ggtt *ggtt)
 		sim_ggtt_fini(ggtt);
 		return -ENOMEM;
 	}
+	spin_lock_init(&ggtt->dirty_lock);
+	ggtt->ndirty = 0;
 	atomic_set(&ggtt->gen, 0);
 	atomic_long_set(&ggtt->stale_uses, 0);
 	atomic_long_set(&ggtt->range_faults, 0);
@@ -70,7 +72,13 @@ u64 sim_ggtt_read(struct sim_ggtt *ggtt, u32 index)
 void sim_ggtt_write(struct sim_ggtt *ggtt, u32 index, u64 pte)
 {
 	WRITE_ONCE(ggtt->pte[index], pte);
-	set_bit(index, ggtt->dirty);
+	spin_lock(&ggtt->dirty_lock);
+	if (!test_and_set_bit(index, ggtt->dirty)) {
+		if (ggtt->ndirty < SIM_DIRTY_TRACK)
+			ggtt->dirty_idx[ggtt->ndirty] = index;
+		ggtt->ndirty++;
+	}
+	spin_unlock(&ggtt->dirty_lock);
 }
 
 /**
@@ -81,8 +89,17 @@ void sim_ggtt_write(struct sim_ggtt *ggtt, u32 index, u64 pte)
  */
 void sim_ggtt_invalidate(struct sim_ggtt *ggtt)
 {
-	bitmap_zero(ggtt->dirty, SIM_GGTT_ENTRIES);
+	unsigned int i;
+
+	spin_lock(&ggtt->dirty_lock);
+	if (ggtt->ndirty > SIM_DIRTY_TRACK)
+		bitmap_zero(ggtt->dirty, SIM_GGTT_ENTRIES);
+	else
+		for (i = 0; i < ggtt->ndirty; i++)
+			clear_bit(ggtt->dirty_idx[i], ggtt->dirty);
+	ggtt->ndirty = 0;
 	atomic_inc(&ggtt->gen);
+	spin_unlock(&ggtt->dirty_lock);
 }
 
 static u64 tlb_lookup(struct sim_mem *mem, u32 index)

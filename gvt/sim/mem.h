@@ -12,6 +12,7 @@
 
 #include <linux/atomic.h>
 #include <linux/bits.h>
+#include <linux/spinlock.h>
 #include <linux/types.h>
 
 #include "../hal.h"
@@ -25,6 +26,7 @@
 #define SIM_PDE_IPS_64K		BIT_ULL(11)
 #define SIM_PPGTT_VA_BITS	48
 #define SIM_TLB_ENTRIES		64
+#define SIM_DIRTY_TRACK		64
 
 /* What stopped an access, as the engine would report it. */
 enum sim_fault {
@@ -38,6 +40,11 @@ enum sim_fault {
  * struct sim_ggtt - the GGTT as the driver programs it
  * @pte: entries, written through BAR0 + 8 MiB
  * @dirty: entries written since the last invalidate
+ * @dirty_lock: protects @dirty_idx and @ndirty
+ * @dirty_idx: the first entries set in @dirty, so that an invalidate after
+ *	a few writes clears only their bits
+ * @ndirty: bits set in @dirty; above SIM_DIRTY_TRACK the invalidate clears
+ *	the whole bitmap
  * @gen: invalidate generation; TLBs of an older one are stale
  * @stale_uses: translations of an entry written since the last invalidate
  *	(strict mode: a driver that forgot GFX_FLSH_CNTL)
@@ -47,6 +54,9 @@ enum sim_fault {
 struct sim_ggtt {
 	u64 *pte;
 	unsigned long *dirty;
+	spinlock_t dirty_lock; /* dirty_idx, ndirty */
+	u32 dirty_idx[SIM_DIRTY_TRACK];
+	unsigned int ndirty;
 	atomic_t gen;
 	atomic_long_t stale_uses;
 	atomic_long_t range_faults;

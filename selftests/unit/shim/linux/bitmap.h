@@ -20,6 +20,17 @@ static inline void set_bit(unsigned long nr, unsigned long *p)
 	__atomic_or_fetch(&p[nr / BITS_PER_LONG], 1UL << (nr % BITS_PER_LONG),
 			  __ATOMIC_SEQ_CST);
 }
+static inline int test_and_set_bit(unsigned long nr, unsigned long *p)
+{
+	unsigned long m = 1UL << (nr % BITS_PER_LONG);
+
+	return !!(__atomic_fetch_or(&p[nr / BITS_PER_LONG], m, __ATOMIC_SEQ_CST) & m);
+}
+static inline void clear_bit(unsigned long nr, unsigned long *p)
+{
+	__atomic_and_fetch(&p[nr / BITS_PER_LONG], ~(1UL << (nr % BITS_PER_LONG)),
+			   __ATOMIC_SEQ_CST);
+}
 static inline int test_bit(unsigned long nr, const unsigned long *p)
 {
 	return (__atomic_load_n(&p[nr / BITS_PER_LONG], __ATOMIC_SEQ_CST) >>

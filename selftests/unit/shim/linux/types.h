@@ -15,4 +15,5 @@ typedef int16_t s16;
 typedef int32_t s32;
 typedef int64_t s64;
 typedef uint64_t dma_addr_t;
+#define __aligned(x) __attribute__((aligned(x)))
 #endif
