@@ -6,6 +6,7 @@
 # to stdout and to build/bench/report.txt.  Ratios are measured side by side
 # in one run; nothing here is a pass/fail threshold.
 #
+# Usage: bench.sh [--build-only]
 # Environment: BENCH_ITERS (accesses per round, default 20000).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,6 +22,7 @@ echo 'obj-m := mtty.o' >"$out/Kbuild"
 make -s -C "$kdir" M="$out" modules
 make -s modules
 make -s -C bench
+[ "${1:-}" != --build-only ] || exit 0
 
 mkdir -p build/bench
 scripts/vm.sh -t 900 -- bash scripts/bench-vm.sh "${BENCH_ITERS:-20000}" |

@@ -6,7 +6,7 @@
 #   1. build: both modules with W=1, sparse, checkpatch, modinfo
 #   2. unit: gvt/ core in userspace under ASan/UBSan (selftests/unit)
 #   3. host VM: selftests/vm-suite.sh under scripts/vm.sh (VFIO suite,
-#      mdevctl, one L2 guest through QEMU's vfio-pci)
+#      mdevctl, one L2 guest through QEMU's vfio-pci, a short bench run)
 #
 # Each tier's output is kept in build/check/<tier>.tap.
 set -u
@@ -66,6 +66,10 @@ build_tier() {
 	make -s -C selftests/vfio >"$out/progs.log" 2>&1 &&
 		make -s -C selftests/guest >>"$out/progs.log" 2>&1
 	build_ok $? "build: test programs and the L2 guest initramfs" "$out/progs.log"
+
+	scripts/bench.sh --build-only >"$out/bench-build.log" 2>&1
+	build_ok $? "build: the kernel's mtty sample and bench/trap_bench (make bench)" \
+		"$out/bench-build.log"
 	echo "1..$n"
 }
 

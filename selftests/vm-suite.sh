@@ -3,8 +3,9 @@
 # Everything that runs inside the host VM during `make check`, in order:
 # the VFIO-level suite (which loads and unloads the modules itself), the
 # parent device and module parameters, the native client on all engines,
-# the mdevctl view of the types, then one L2 guest.  Exit status non-zero
-# if any part failed.
+# the mdevctl view of the types, one L2 guest, then a short run of the
+# benchmark (that it measures, not how fast).  Exit status non-zero if any
+# part failed.
 set -u
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo" || exit 1
@@ -30,4 +31,7 @@ else
 	rc=1
 fi
 scripts/load-modules.sh -u || rc=1
+
+echo "### suite: bench (smoke run; make bench reports the figures)"
+bash scripts/bench-vm.sh 500 || rc=1
 exit $rc
