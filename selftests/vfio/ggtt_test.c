@@ -623,9 +623,8 @@ static void test_memlock(struct vgpu *v)
 
 int main(int argc, char **argv)
 {
-	const char *tmo = getenv("MGVT_TEST_TIMEOUT"), *secs = getenv("MGVT_STRESS_SECONDS");
+	const char *secs = getenv("MGVT_STRESS_SECONDS");
 	unsigned int seconds = secs ? (unsigned int)atoi(secs) : 30;
-	struct sigaction sa = { .sa_handler = on_fatal_signal };
 	struct ctx ca = { 0 }, cb = { 0 };
 	struct vgpu *a, *b;
 	long dma0, kb0 = vm_locked_kb();
@@ -636,19 +635,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: %s\n", argv[0]);
 		return 2;
 	}
-	sigaction(SIGALRM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	alarm(tmo ? (unsigned int)atoi(tmo) : 300);
-	if (geteuid() != 0) {
-		tap_bail("must run as root");
-		return EXIT_FAILURE;
-	}
-	if (!tap_ok(find_parent(), "mgvt parent device found")) {
-		tap_bail("no mgvt parent: are mgvt.ko and mgvt_sim.ko loaded?");
-		return tap_finish();
-	}
-	read_aperture();
+	if (!program_start())
+		return geteuid() ? EXIT_FAILURE : tap_finish();
 	a = vgpu_new("A", find_type("GVTg_V5_4"));
 	b = vgpu_new("B", find_type("GVTg_V5_8"));
 	dma0 = sim_dma_mapped();

@@ -1537,8 +1537,6 @@ static void test_bad_inputs(struct vgpu *v)
 int main(int argc, char **argv)
 {
 	const struct vgpu_type *ta, *tb;
-	const char *tmo = getenv("MGVT_TEST_TIMEOUT");
-	struct sigaction sa = { .sa_handler = on_fatal_signal };
 	struct vgpu *a, *b;
 	bool a_open, b_open;
 
@@ -1550,21 +1548,8 @@ int main(int argc, char **argv)
 	ta = type_arg(argc, argv, 1, TYPE_PREFIX "GVTg_V5_4");
 	tb = type_arg(argc, argv, 2, TYPE_PREFIX "GVTg_V5_8");
 
-	sigaction(SIGALRM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	alarm(tmo ? (unsigned int)atoi(tmo) : 300);
-
-	if (geteuid() != 0) {
-		tap_bail("must run as root");
-		return EXIT_FAILURE;
-	}
-	if (!tap_ok(find_parent(), "mgvt parent device with mdev_supported_types found")) {
-		tap_bail("no mgvt parent: are mgvt.ko and mgvt_sim.ko loaded?");
-		return tap_finish();
-	}
-	tap_diag("parent: %s", parent);
-	read_aperture();
+	if (!program_start())
+		return geteuid() ? EXIT_FAILURE : tap_finish();
 
 	test_no_vgpus_yet();
 	test_types();

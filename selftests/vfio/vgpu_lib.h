@@ -22,7 +22,10 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <sys/ioctl.h>
+#include <unistd.h>
 #include <sys/types.h>
 
 #include <linux/vfio.h>
@@ -281,6 +284,35 @@ int set_irq_eventfd(const struct vgpu *v, uint32_t index, uint32_t action, int32
 bool wait_readable(int fd, int ms);
 /* Read @fd (non-blocking eventfd) until it is empty. */
 void drain_eventfd(int fd);
+
+/*
+ * Common start of a test program, after tap_header(): fatal signals and an
+ * alarm ($MGVT_TEST_TIMEOUT seconds, default 300) clean up; must be root;
+ * finds the parent (one TAP line) and the aperture size.  False after a
+ * bail-out: return tap_finish() (or EXIT_FAILURE when not root).
+ */
+static inline bool program_start(void)
+{
+	const char *tmo = getenv("MGVT_TEST_TIMEOUT");
+	struct sigaction sa = { .sa_handler = on_fatal_signal };
+
+	sigaction(SIGALRM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	alarm(tmo ? (unsigned int)atoi(tmo) : 300);
+
+	if (geteuid() != 0) {
+		tap_bail("must run as root");
+		return false;
+	}
+	if (!tap_ok(find_parent(), "mgvt parent device with mdev_supported_types found")) {
+		tap_bail("no mgvt parent: are mgvt.ko and mgvt_sim.ko loaded?");
+		return false;
+	}
+	tap_diag("parent: %s", parent);
+	read_aperture();
+	return true;
+}
 
 /* ------------------------------------------------------------------------- */
 /* PVINFO and BAR2                                                            */
