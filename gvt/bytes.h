@@ -55,4 +55,13 @@ static inline unsigned int mgvt_access_piece(u64 pos, u64 count)
 	return len;
 }
 
+/*
+ * Does an access of @count bytes at @off stay inside a region of @size
+ * bytes?  (An empty access inside the region does.)
+ */
+static inline bool mgvt_span_ok(u64 off, u64 count, u64 size)
+{
+	return off < size && count <= size - off;
+}
+
 #endif /* MGVT_BYTES_H */

@@ -74,18 +74,31 @@ static bool gm_in(u64 gm, u64 base, u64 size)
 	return gm >= base && gm - base < size;
 }
 
-static bool index_in_slices(const struct mgvt_vgpu *vgpu, u32 index)
-{
-	u64 gm = (u64)index << PAGE_SHIFT;
-
-	return gm_in(gm, vgpu->slice.low_base, vgpu->slice.low_size) ||
-	       gm_in(gm, vgpu->slice.high_base, vgpu->slice.high_size);
-}
-
 static bool index_in_aperture(const struct mgvt_vgpu *vgpu, u32 index)
 {
 	return gm_in((u64)index << PAGE_SHIFT, vgpu->slice.low_base,
 			vgpu->slice.low_size);
+}
+
+/* Entries the guest's view stores: its slices only (the rest reads 0). */
+static size_t view_entries(const struct mgvt_vgpu *vgpu)
+{
+	return (vgpu->slice.low_size + vgpu->slice.high_size) >> PAGE_SHIFT;
+}
+
+/* The guest's view of entry @index, or NULL outside the slices. */
+static u8 *view_entry(struct mgvt_vgpu *vgpu, u32 index)
+{
+	u64 gm = (u64)index << PAGE_SHIFT;
+	const struct mgvt_gm_slice *s = &vgpu->slice;
+
+	if (gm_in(gm, s->low_base, s->low_size))
+		return vgpu->vggtt + ((gm - s->low_base) >> PAGE_SHIFT) *
+				     MGVT_GGTT_PTE_SIZE;
+	if (gm_in(gm, s->high_base, s->high_size))
+		return vgpu->vggtt + ((s->low_size + gm - s->high_base) >>
+				      PAGE_SHIFT) * MGVT_GGTT_PTE_SIZE;
+	return NULL;
 }
 
 static void pgpu_invalidate(struct mgvt_vgpu *vgpu)
@@ -249,10 +262,12 @@ static void set_entry(struct mgvt_vgpu *vgpu, u32 index, u64 pte)
  */
 u64 mgvt_ggtt_read(struct mgvt_vgpu *vgpu, u32 off, unsigned int len)
 {
+	u8 *entry;
 	u64 val;
 
 	mutex_lock(&vgpu->ggtt.lock);
-	val = mgvt_load_le(vgpu->vggtt + off, len);
+	entry = view_entry(vgpu, off / MGVT_GGTT_PTE_SIZE);
+	val = entry ? mgvt_load_le(entry + off % MGVT_GGTT_PTE_SIZE, len) : 0;
 	mutex_unlock(&vgpu->ggtt.lock);
 	return val;
 }
@@ -273,10 +288,12 @@ void mgvt_ggtt_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
 {
 	struct mgvt_ggtt *g = &vgpu->ggtt;
 	u32 index = off / MGVT_GGTT_PTE_SIZE;
+	u8 *entry;
 	u8 half;
 
 	mutex_lock(&g->lock);
-	if (!index_in_slices(vgpu, index)) {
+	entry = view_entry(vgpu, index);
+	if (!entry) {
 		atomic_long_inc(&vgpu->cnt.pte_dropped);
 		vgpu_warn_rl(vgpu, "GGTT entry %#x (GM %#llx) outside its slices: dropped\n",
 			     index, (u64)index << PAGE_SHIFT);
@@ -288,7 +305,7 @@ void mgvt_ggtt_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
 			     index, len);
 		goto out;
 	}
-	mgvt_store_le(vgpu->vggtt + off, val, len);
+	mgvt_store_le(entry + off % MGVT_GGTT_PTE_SIZE, val, len);
 	if (len == 4) {
 		half = off & 4 ? HALF_HIGH : HALF_LOW;
 		if (g->half_mask && g->half_index == index &&
@@ -303,8 +320,7 @@ void mgvt_ggtt_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
 	} else if (g->half_mask && g->half_index == index) {
 		g->half_mask = 0;
 	}
-	set_entry(vgpu, index, mgvt_load_le(vgpu->vggtt + index *
-					    MGVT_GGTT_PTE_SIZE, 8));
+	set_entry(vgpu, index, mgvt_load_le(entry, 8));
 out:
 	mutex_unlock(&g->lock);
 }
@@ -409,7 +425,7 @@ int mgvt_ggtt_init(struct mgvt_vgpu *vgpu)
 
 	mutex_init(&g->lock);
 	xa_init(&g->pins);
-	vgpu->vggtt = vzalloc(MGVT_GGTT_SIZE);
+	vgpu->vggtt = vzalloc(view_entries(vgpu) * MGVT_GGTT_PTE_SIZE);
 	if (!vgpu->vggtt)
 		return -ENOMEM;
 	ret = vgpu->pgpu->desc.ops->dma_map(vgpu->pgpu, vgpu->scratch, 1,
@@ -448,7 +464,7 @@ void mgvt_ggtt_fini(struct mgvt_vgpu *vgpu)
 void mgvt_ggtt_reset(struct mgvt_vgpu *vgpu)
 {
 	mutex_lock(&vgpu->ggtt.lock);
-	memset(vgpu->vggtt, 0, MGVT_GGTT_SIZE);
+	memset(vgpu->vggtt, 0, view_entries(vgpu) * MGVT_GGTT_PTE_SIZE);
 	vgpu->ggtt.half_mask = 0;
 	retire_range(vgpu, 0, U64_MAX);
 	mutex_unlock(&vgpu->ggtt.lock);

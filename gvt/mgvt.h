@@ -5,8 +5,10 @@
 #ifndef MGVT_H
 #define MGVT_H
 
+#include <linux/atomic.h>
 #include <linux/eventfd.h>
 #include <linux/idr.h>
+#include <linux/list.h>
 #include <linux/mdev.h>
 #include <linux/mutex.h>
 #include <linux/vfio.h>
@@ -58,6 +60,7 @@ struct mgvt_type {
 #define MGVT_NATIVE_PAGES	(MGVT_NUM_ENGINES * 5 + MGVT_NATIVE_BUF_PAGES)
 
 struct dentry;
+struct vm_area_struct;
 
 /**
  * struct mgvt_native - the native client of a pGPU (native.c)
@@ -219,7 +222,8 @@ struct mgvt_counters {
  * @lock: protects @cfg, @vregs and @irq
  * @cfg: virtual PCI config space
  * @vregs: virtual register file, the register part of BAR0
- * @vggtt: the guest's view of the GGTT (BAR0 + 8 MiB), under @ggtt.lock
+ * @vggtt: the guest's view of its GGTT entries (BAR0 + 8 MiB), low slice
+ *	then high slice; the rest of the table reads 0.  Under @ggtt.lock
  * @scratch: backs aperture pages that have no valid GGTT entry
  * @irq: interrupt eventfds and INTx state
  * @ppgtt: PML4 addresses (guest physical) the guest announced through
@@ -316,6 +320,9 @@ int mgvt_mmio_golden_capture(struct mgvt_pgpu *pgpu);
 int mgvt_mmio_init(struct mgvt_vgpu *vgpu);
 void mgvt_mmio_fini(struct mgvt_vgpu *vgpu);
 void mgvt_mmio_reset(struct mgvt_vgpu *vgpu);
+u64 mgvt_bar0_read(struct mgvt_vgpu *vgpu, u32 off, unsigned int len);
+void mgvt_bar0_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
+		     unsigned int len);
 u64 mgvt_mmio_read(struct mgvt_vgpu *vgpu, u32 off, unsigned int len);
 void mgvt_mmio_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
 		     unsigned int len);

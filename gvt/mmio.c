@@ -267,6 +267,45 @@ static void reg_write(struct mgvt_vgpu *vgpu, u32 off, u32 val,
 }
 
 /**
+ * mgvt_bar0_read - trapped read of BAR0 (registers, PVINFO, GGTT)
+ * @vgpu: the vGPU
+ * @off: offset in BAR0 (below MGVT_MMIO_BAR_SIZE), @len-aligned
+ * @len: 1, 2, 4 or 8
+ *
+ * Return: the value.
+ */
+u64 mgvt_bar0_read(struct mgvt_vgpu *vgpu, u32 off, unsigned int len)
+{
+	u64 val;
+
+	if (off >= MGVT_GGTT_OFFSET && off - MGVT_GGTT_OFFSET < MGVT_GGTT_SIZE)
+		return mgvt_ggtt_read(vgpu, off - MGVT_GGTT_OFFSET, len);
+	mutex_lock(&vgpu->lock);
+	val = mgvt_mmio_read(vgpu, off, len);
+	mutex_unlock(&vgpu->lock);
+	return val;
+}
+
+/**
+ * mgvt_bar0_write - trapped write of BAR0 (registers, PVINFO, GGTT)
+ * @vgpu: the vGPU
+ * @off: offset in BAR0 (below MGVT_MMIO_BAR_SIZE), @len-aligned
+ * @val: value
+ * @len: 1, 2, 4 or 8
+ */
+void mgvt_bar0_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
+		     unsigned int len)
+{
+	if (off >= MGVT_GGTT_OFFSET && off - MGVT_GGTT_OFFSET < MGVT_GGTT_SIZE) {
+		mgvt_ggtt_write(vgpu, off - MGVT_GGTT_OFFSET, val, len);
+		return;
+	}
+	mutex_lock(&vgpu->lock);
+	mgvt_mmio_write(vgpu, off, val, len);
+	mutex_unlock(&vgpu->lock);
+}
+
+/**
  * mgvt_mmio_read - trapped BAR0 read outside the GGTT
  * @vgpu: the vGPU, with its lock held
  * @off: offset in BAR0, @len-aligned

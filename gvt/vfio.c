@@ -31,14 +31,9 @@ static u64 region_size(const struct mgvt_vgpu *vgpu, unsigned int index)
 	}
 }
 
-static bool bar0_ggtt(u64 off)
-{
-	return off >= MGVT_GGTT_OFFSET && off - MGVT_GGTT_OFFSET < MGVT_GGTT_SIZE;
-}
-
 /*
- * Config space and registers are under the vGPU lock; the GGTT and the
- * aperture under the GGTT lock (held across pinning), taken inside.
+ * Config space is under the vGPU lock; BAR0 and BAR2 take their own locks
+ * (the GGTT lock is held across pinning).
  */
 static u64 region_read(struct mgvt_vgpu *vgpu, unsigned int index, u64 off,
 		       unsigned int len)
@@ -47,14 +42,11 @@ static u64 region_read(struct mgvt_vgpu *vgpu, unsigned int index, u64 off,
 
 	if (index == VFIO_PCI_BAR2_REGION_INDEX)
 		return mgvt_aperture_read(vgpu, off, len);
-	if (index == VFIO_PCI_BAR0_REGION_INDEX && bar0_ggtt(off))
-		return mgvt_ggtt_read(vgpu, off - MGVT_GGTT_OFFSET, len);
+	if (index == VFIO_PCI_BAR0_REGION_INDEX)
+		return mgvt_bar0_read(vgpu, off, len);
 
 	mutex_lock(&vgpu->lock);
-	if (index == VFIO_PCI_CONFIG_REGION_INDEX)
-		val = mgvt_cfg_read(&vgpu->cfg, off, len);
-	else
-		val = mgvt_mmio_read(vgpu, off, len);
+	val = mgvt_cfg_read(&vgpu->cfg, off, len);
 	mutex_unlock(&vgpu->lock);
 	return val;
 }
@@ -64,19 +56,13 @@ static void region_write(struct mgvt_vgpu *vgpu, unsigned int index, u64 off,
 {
 	if (index == VFIO_PCI_BAR2_REGION_INDEX) {
 		mgvt_aperture_write(vgpu, off, val, len);
-		return;
-	}
-	if (index == VFIO_PCI_BAR0_REGION_INDEX && bar0_ggtt(off)) {
-		mgvt_ggtt_write(vgpu, off - MGVT_GGTT_OFFSET, val, len);
-		return;
-	}
-
-	mutex_lock(&vgpu->lock);
-	if (index == VFIO_PCI_CONFIG_REGION_INDEX)
+	} else if (index == VFIO_PCI_BAR0_REGION_INDEX) {
+		mgvt_bar0_write(vgpu, off, val, len);
+	} else {
+		mutex_lock(&vgpu->lock);
 		mgvt_cfg_write(&vgpu->cfg, off, val, len);
-	else
-		mgvt_mmio_write(vgpu, off, val, len);
-	mutex_unlock(&vgpu->lock);
+		mutex_unlock(&vgpu->lock);
+	}
 }
 
 /*
@@ -93,7 +79,7 @@ static ssize_t mgvt_vfio_rw(struct mgvt_vgpu *vgpu, char __user *ubuf,
 	u64 size = region_size(vgpu, index);
 	size_t done = 0;
 
-	if (*ppos < 0 || off >= size || count > size - off) {
+	if (*ppos < 0 || !mgvt_span_ok(off, count, size)) {
 		vgpu_warn_rl(vgpu, "%s of %zu bytes at region %u offset %#llx refused\n",
 			     write ? "write" : "read", count, index, off);
 		return -EINVAL;

@@ -36,4 +36,7 @@ static inline int test_bit(unsigned long nr, const unsigned long *p)
 	return (__atomic_load_n(&p[nr / BITS_PER_LONG], __ATOMIC_SEQ_CST) >>
 		(nr % BITS_PER_LONG)) & 1;
 }
+#define for_each_set_bit(bit, addr, size)				\
+	for ((bit) = 0; (bit) < (size); (bit)++)			\
+		if (test_bit((bit), (addr)))
 #endif

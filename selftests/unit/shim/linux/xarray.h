@@ -83,6 +83,39 @@ static inline void *xa_store(struct xarray *xa, unsigned long index,
 	return NULL;
 }
 
+static inline int xa_is_err(const void *e) { (void)e; return 0; }
+
+static inline int xa_empty(struct xarray *xa)
+{
+	unsigned int i;
+
+	for (i = 0; i < XA_BUCKETS; i++)
+		if (xa->bucket[i])
+			return 0;
+	return 1;
+}
+
+/* The entry with the smallest index >= *index, or NULL; sets *index. */
+static inline void *xa_find_from(struct xarray *xa, unsigned long *index)
+{
+	struct xa_node *best = NULL, *n;
+	unsigned int i;
+
+	for (i = 0; i < XA_BUCKETS; i++)
+		for (n = xa->bucket[i]; n; n = n->next)
+			if (n->index >= *index && (!best || n->index < best->index))
+				best = n;
+	if (!best)
+		return NULL;
+	*index = best->index;
+	return best->entry;
+}
+
+/* In index order; erasing the current entry is allowed, as in the kernel. */
+#define xa_for_each(xa, index, entry)					\
+	for ((index) = 0, (entry) = xa_find_from((xa), &(index)); (entry); \
+	     (index)++, (entry) = (index) ? xa_find_from((xa), &(index)) : NULL)
+
 static inline void xa_destroy(struct xarray *xa)
 {
 	unsigned int i;

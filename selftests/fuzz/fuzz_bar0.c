@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * libFuzzer target over a vGPU's BAR0 as the guest drives it: register
+ * reads and writes through the register table (masked, W1C, read-only,
+ * handshakes, fences, interrupts), PVINFO and its g2v notifications, GGTT
+ * entries (whole, in halves, narrow, outside the slices, reserved bits,
+ * unmapped memory), guest memory mapped and unmapped under it, resets.
+ * The input draws the slice layout, fences and memory map first.
+ *
+ * Built three times with a different mix of operations:
+ *   fuzz_mmio (FOCUS_MMIO), fuzz_ggtt (FOCUS_GGTT), fuzz_pvinfo (FOCUS_PVINFO).
+ * The model pGPU and container (fuzz_env.c) check the invariants.
+ */
+#include "fuzz_env.h"
+#include "mgvt_pvinfo.h"
+#include "regs.h"
+
+enum op { REG_WRITE, REG_READ, PTE_WRITE, PTE_HALF, PTE_READ, MAP, UNMAP, RESET, G2V, NR_OPS };
+
+#if defined(FOCUS_GGTT)
+static const uint8_t weight[NR_OPS] = { 2, 1, 10, 4, 2, 2, 2, 1, 0 };
+#elif defined(FOCUS_PVINFO)
+static const uint8_t weight[NR_OPS] = { 4, 2, 1, 0, 0, 1, 0, 1, 10 };
+#else
+static const uint8_t weight[NR_OPS] = { 10, 6, 1, 1, 1, 1, 1, 1, 1 };
+#endif
+
+#define GGTT		MGVT_GGTT_OFFSET
+#define MAX_STEPS	400
+
+static enum op pick_op(struct fuzz_in *in)
+{
+	unsigned int total = 0, x, i;
+
+	for (i = 0; i < NR_OPS; i++)
+		total += weight[i];
+	x = in_u8(in) % total;
+	for (i = 0; i < NR_OPS; i++) {
+		if (x < weight[i])
+			return i;
+		x -= weight[i];
+	}
+	return REG_READ;
+}
+
+/* A register offset: mostly ones the table knows, fences and PVINFO. */
+static uint32_t pick_reg(struct fuzz_in *in, unsigned int len)
+{
+	uint8_t sel = in_u8(in);
+	uint32_t off;
+
+	switch (sel & 7) {
+	case 0: case 1: case 2:
+		off = fuzz_table_offset(in_u16(in)) + (in_u8(in) & 3);
+		break;
+	case 3:
+		off = FENCE_LO(0) + in_u8(in) % (8 * MGVT_NUM_FENCES + 16);
+		break;
+	case 4:
+		off = MGVT_PVINFO_BASE + in_u16(in) % MGVT_PVINFO_SIZE;
+		break;
+	case 5:
+		off = in_u32(in) % MGVT_MMIO_BAR_SIZE;
+		break;
+	default:
+		off = in_u32(in) % MGVT_MMIO_REG_SIZE;
+		break;
+	}
+	return off & ~(len - 1);
+}
+
+/* A GGTT entry: mostly inside the slices, sometimes anywhere. */
+static uint32_t pick_entry(struct fuzz_in *in, const struct mgvt_vgpu *v)
+{
+	uint8_t sel = in_u8(in);
+	const struct mgvt_gm_slice *s = &v->slice;
+
+	if (sel < 120)
+		return (s->low_base >> PAGE_SHIFT) + in_u16(in) % (s->low_size >> PAGE_SHIFT);
+	if (sel < 200)
+		return (s->high_base >> PAGE_SHIFT) + in_u16(in) % (s->high_size >> PAGE_SHIFT);
+	return in_u32(in) % (MGVT_GGTT_SIZE / 8);
+}
+
+static uint64_t pick_pte(struct fuzz_in *in)
+{
+	uint8_t flags = in_u8(in);
+	uint64_t pte = fuzz_pick_iova(in) & ~0xfffULL;
+
+	if (flags < 200)
+		pte |= 1;				/* valid */
+	if ((flags & 0x30) == 0x30)
+		pte |= (uint64_t)in_u8(in) << 56;	/* reserved bits */
+	return pte | (flags & 0x0e);			/* ignored low flags */
+}
+
+static bool in_slices(const struct mgvt_vgpu *v, uint32_t index)
+{
+	uint64_t gm = (uint64_t)index << PAGE_SHIFT;
+	const struct mgvt_gm_slice *s = &v->slice;
+
+	return (gm >= s->low_base && gm - s->low_base < s->low_size) ||
+	       (gm >= s->high_base && gm - s->high_base < s->high_size);
+}
+
+static void pte_write(struct mgvt_vgpu *v, uint32_t index, uint64_t pte, unsigned int len,
+		      unsigned int half)
+{
+	uint32_t off = GGTT + index * 8 + (len == 4 ? half * 4 : 0);
+	uint64_t before = mgvt_bar0_read(v, GGTT + index * 8, 8);
+
+	mgvt_bar0_write(v, off & ~(len - 1), len == 4 && half ? pte >> 32 : pte, len);
+	if (!in_slices(v, index) || len < 4)
+		FUZZ_CHECK(mgvt_bar0_read(v, GGTT + index * 8, 8) == before,
+			   "GGTT entry %#x changed by a write that should be dropped", index);
+}
+
+static void g2v(struct fuzz_in *in, struct mgvt_vgpu *v)
+{
+	uint64_t pdp = fuzz_pick_iova(in) | (in_u8(in) & 0x81);
+	uint32_t notify = in_u8(in) < 200 ? 2 + in_u8(in) % 5 : in_u32(in);
+
+	mgvt_bar0_write(v, MGVT_PVINFO_BASE + MGVT_PVINFO_PDP(0), (uint32_t)pdp, 4);
+	mgvt_bar0_write(v, MGVT_PVINFO_BASE + MGVT_PVINFO_PDP(0) + 4, pdp >> 32, 4);
+	mgvt_bar0_write(v, MGVT_PVINFO_BASE + MGVT_PVINFO_G2V_NOTIFY, notify, 4);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct fuzz_in in = { data, size };
+	struct mgvt_vgpu *v = fuzz_vgpu_create(&in);
+	unsigned int i, n, len, steps = 0;
+	uint64_t iova, sz;
+
+	if (in_u8(&in) < 16)
+		fuzz_set_memlock(1 + in_u8(&in) % 8);
+	n = in_u8(&in) % 4;
+	for (i = 0; i < n; i++)
+		fuzz_guest_map((uint64_t)in_u16(&in) << 20, (uint64_t)in_u8(&in) << 12);
+
+	while (in.n && steps++ < MAX_STEPS) {
+		switch (pick_op(&in)) {
+		case REG_WRITE:
+			len = in_len(&in);
+			mgvt_bar0_write(v, pick_reg(&in, len), in_u64(&in), len);
+			break;
+		case REG_READ:
+			len = in_len(&in);
+			mgvt_bar0_read(v, pick_reg(&in, len), len);
+			break;
+		case PTE_WRITE:
+			len = in_u8(&in) < 230 ? 8 : in_len(&in);
+			pte_write(v, pick_entry(&in, v), pick_pte(&in), len, 0);
+			break;
+		case PTE_HALF:
+			pte_write(v, pick_entry(&in, v), pick_pte(&in), 4, in_u8(&in) & 1);
+			break;
+		case PTE_READ:
+			mgvt_bar0_read(v, GGTT + pick_entry(&in, v) * 8, in_u8(&in) & 1 ? 8 : 4);
+			break;
+		case MAP:
+			fuzz_guest_map((uint64_t)in_u16(&in) << 20, (uint64_t)in_u8(&in) << 12);
+			break;
+		case UNMAP:
+			/* VFIO unmaps whole mappings; stray ranges notify too. */
+			if (in_u8(&in) < 32 || !fuzz_pick_range(&in, &iova, &sz)) {
+				iova = fuzz_pick_iova(&in) & ~0xfffULL;
+				sz = ((uint64_t)in_u16(&in) + 1) << 12;
+			}
+			fuzz_guest_unmap(v, iova, sz);
+			break;
+		case RESET:
+			fuzz_vgpu_reset(v);
+			break;
+		case G2V:
+			g2v(&in, v);
+			break;
+		default:
+			break;
+		}
+		FUZZ_CHECK(atomic_long_read(&v->cnt.pinned) == fuzz_pins(),
+			   "pinned counter %ld, model container %ld",
+			   atomic_long_read(&v->cnt.pinned), fuzz_pins());
+	}
+	fuzz_vgpu_destroy(v);
+	return 0;
+}

@@ -1,0 +1,504 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The model pGPU and VFIO container behind mgvt's fuzz targets.  Every
+ * callback checks what the mediator may do:
+ *  - a register write reaches the pGPU only for the GGTT invalidate or a
+ *    fence the vGPU owns, and an enabled fence lies inside its low slice;
+ *  - a pGPU GGTT entry changes only inside the vGPU's slices;
+ *  - a guest page is unpinned only if it was pinned, after its DMA mapping
+ *    is gone; a DMA mapping goes only after no pGPU entry uses it and every
+ *    user mapping of the aperture page that showed it was zapped;
+ *  - the VFIO dma_unmap notification leaves nothing pinned in the range;
+ *  - teardown leaves no pin, DMA mapping or slab object behind.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/iommu.h>
+#include <linux/slab.h>
+
+#include "fuzz_env.h"
+#include "regs.h"
+
+#define GGTT_ENTRIES		(MGVT_GGTT_SIZE / MGVT_GGTT_PTE_SIZE)
+#define APERTURE		(256ULL << 20)
+#define PTE_VALID		1ULL
+#define PAGE_OF(gfn)		((struct page *)(uintptr_t)((0x1000000ULL + (gfn)) << 12))
+#define SCRATCH_PAGE		((struct page *)(uintptr_t)(1ULL << 45))
+#define MAX_RANGES		8
+#define MAX_ZAPS		256	/* above the largest slice pair */
+
+/* ------------------------------------------------------------------------ */
+/* Slab caches                                                               */
+/* ------------------------------------------------------------------------ */
+
+static struct kmem_cache *caches[4];
+
+struct kmem_cache *fuzz_kmem_cache_create(size_t size)
+{
+	struct kmem_cache *c = calloc(1, sizeof(*c));
+	unsigned int i;
+
+	if (!c)
+		return NULL;
+	c->size = size;
+	for (i = 0; i < sizeof(caches) / sizeof(caches[0]); i++)
+		if (!caches[i]) {
+			caches[i] = c;
+			break;
+		}
+	return c;
+}
+
+void *kmem_cache_alloc(struct kmem_cache *c, int gfp)
+{
+	void *p = malloc(c->size);
+
+	(void)gfp;
+	if (p)
+		c->live++;
+	return p;
+}
+
+void kmem_cache_free(struct kmem_cache *c, void *p)
+{
+	FUZZ_CHECK(c->live > 0, "kmem_cache_free without a live object");
+	c->live--;
+	free(p);
+}
+
+void kmem_cache_destroy(struct kmem_cache *c)
+{
+	if (c)
+		FUZZ_CHECK(!c->live, "cache destroyed with %ld live objects", c->live);
+	free(c);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The model pGPU                                                            */
+/* ------------------------------------------------------------------------ */
+
+static struct mgvt_pgpu *pgpu;
+static struct mgvt_vgpu *cur;		/* the only vGPU */
+static u64 *pggtt;			/* pGPU GGTT */
+static u32 *pregs;			/* pGPU registers */
+static struct xarray dma_maps;		/* dma >> 12 -> map count (value entry) */
+static struct xarray dma_refs;		/* dma >> 12 -> pGPU entries using it */
+static struct {
+	u32 index;
+	u64 dma;
+} zaps[MAX_ZAPS];			/* aperture pages awaiting their zap */
+static unsigned int nr_zaps;
+static long live_entries;		/* valid pGPU entries */
+static bool closed;			/* device closed: no user mappings exist */
+
+static bool in_part(u64 gm, u64 base, u64 size)
+{
+	return gm >= base && gm - base < size;
+}
+
+static bool in_slices(u32 index)
+{
+	u64 gm = (u64)index << PAGE_SHIFT;
+
+	return cur && (in_part(gm, cur->slice.low_base, cur->slice.low_size) ||
+		       in_part(gm, cur->slice.high_base, cur->slice.high_size));
+}
+
+static long count_of(struct xarray *xa, u64 dma)
+{
+	void *e = xa_load(xa, dma >> PAGE_SHIFT);
+
+	return e ? (long)xa_to_value(e) : 0;
+}
+
+static void count_add(struct xarray *xa, u64 dma, long d)
+{
+	long n = count_of(xa, dma) + d;
+
+	FUZZ_CHECK(n >= 0, "count of %#llx below zero", (unsigned long long)dma);
+	xa_store(xa, dma >> PAGE_SHIFT, n ? xa_mk_value(n) : NULL, 0);
+}
+
+/* Golden identity the mediator captures at registration. */
+static u32 hal_read32(struct mgvt_pgpu *p, u32 reg)
+{
+	(void)p;
+	if (reg >= MGVT_MMIO_REG_SIZE)
+		fuzz_fail("pGPU register read beyond BAR0's register part: %#x", reg);
+	return pregs[reg / 4];
+}
+
+static void check_fence(unsigned int f)
+{
+	u32 lo = pregs[FENCE_LO(f) / 4], hi = pregs[FENCE_HI(f) / 4];
+	u64 start = lo & 0xfffff000u, last = hi & 0xfffff000u;
+
+	if (!(lo & 1))
+		return;
+	FUZZ_CHECK(start <= last && start >= cur->slice.low_base &&
+		   last + 4096 <= cur->slice.low_base + cur->slice.low_size,
+		   "pGPU fence %u enabled over [%#llx, %#llx], outside the low slice", f,
+		   (unsigned long long)start, (unsigned long long)last + 4095);
+}
+
+static void hal_write32(struct mgvt_pgpu *p, u32 reg, u32 val)
+{
+	unsigned int f = (reg - FENCE_LO(0)) / 8;
+
+	(void)p;
+	if (reg == GFX_FLSH_CNTL)
+		return;
+	FUZZ_CHECK(reg >= FENCE_LO(0) && reg < FENCE_LO(MGVT_NUM_FENCES),
+		   "write of %#x to pGPU register %#x, outside the table's policy", val, reg);
+	FUZZ_CHECK(cur && (cur->slice.fence_mask & (1u << f)),
+		   "write to pGPU fence %u, not the vGPU's (mask %#x)", f,
+		   cur ? cur->slice.fence_mask : 0);
+	pregs[reg / 4] = val;
+	check_fence(f);
+}
+
+static u64 hal_read64(struct mgvt_pgpu *p, u32 reg)
+{
+	return hal_read32(p, reg) | (u64)hal_read32(p, reg + 4) << 32;
+}
+
+static u64 hal_read_pte(struct mgvt_pgpu *p, u32 index)
+{
+	(void)p;
+	return index < GGTT_ENTRIES ? pggtt[index] : 0;
+}
+
+static bool is_aperture(u32 index)
+{
+	return cur && in_part((u64)index << PAGE_SHIFT, cur->slice.low_base,
+			      cur->slice.low_size);
+}
+
+static void hal_write_pte(struct mgvt_pgpu *p, u32 index, u64 pte)
+{
+	u64 old;
+
+	(void)p;
+	FUZZ_CHECK(index < GGTT_ENTRIES, "pGPU GGTT index %#x out of range", index);
+	FUZZ_CHECK(in_slices(index), "pGPU GGTT entry %#x outside the vGPU's slices written", index);
+	old = pggtt[index];
+	if (old & PTE_VALID)
+		count_add(&dma_refs, old & ~0xfffULL, -1);
+	if (pte & PTE_VALID) {
+		FUZZ_CHECK(count_of(&dma_maps, pte & ~0xfffULL) > 0,
+			   "pGPU entry %#x points at %#llx, which is not DMA-mapped", index,
+			   (unsigned long long)pte);
+		count_add(&dma_refs, pte & ~0xfffULL, 1);
+	}
+	if (!closed && is_aperture(index) && (old & PTE_VALID) && old != pte) {
+		FUZZ_CHECK(nr_zaps < MAX_ZAPS, "more aperture pages awaiting a zap than exist");
+		zaps[nr_zaps].index = index;
+		zaps[nr_zaps].dma = old & ~0xfffULL;
+		nr_zaps++;
+	}
+	live_entries += !!(pte & PTE_VALID) - !!(old & PTE_VALID);
+	pggtt[index] = pte;
+}
+
+static int hal_dma_map(struct mgvt_pgpu *p, struct page *page, unsigned int npages,
+		       dma_addr_t *dma)
+{
+	(void)p;
+	FUZZ_CHECK(npages == 1, "dma_map of %u pages", npages);
+	*dma = (dma_addr_t)(uintptr_t)page;
+	count_add(&dma_maps, *dma, 1);
+	return 0;
+}
+
+static void hal_dma_unmap(struct mgvt_pgpu *p, dma_addr_t dma, unsigned int npages)
+{
+	unsigned int i;
+
+	(void)p;
+	FUZZ_CHECK(npages == 1, "dma_unmap of %u pages", npages);
+	FUZZ_CHECK(count_of(&dma_maps, dma) > 0, "dma_unmap of %#llx, not mapped",
+		   (unsigned long long)dma);
+	FUZZ_CHECK(count_of(&dma_refs, dma) <= count_of(&dma_maps, dma) - 1,
+		   "%#llx DMA-unmapped while a pGPU entry still uses it", (unsigned long long)dma);
+	for (i = 0; i < nr_zaps; i++)
+		FUZZ_CHECK(zaps[i].dma != dma,
+			   "%#llx DMA-unmapped before aperture page %#x was zapped",
+			   (unsigned long long)dma, zaps[i].index);
+	count_add(&dma_maps, dma, -1);
+}
+
+static int hal_aperture_page(struct mgvt_pgpu *p, u64 gm, struct mgvt_aperture_page *ap)
+{
+	(void)p;
+	(void)gm;
+	(void)ap;
+	return -ENOENT;
+}
+
+static const struct mgvt_hal_ops hal = {
+	.read32 = hal_read32,
+	.write32 = hal_write32,
+	.read64 = hal_read64,
+	.read_pte = hal_read_pte,
+	.write_pte = hal_write_pte,
+	.dma_map = hal_dma_map,
+	.dma_unmap = hal_dma_unmap,
+	.aperture_page = hal_aperture_page,
+};
+
+/* What mgvt calls outside the files under test. */
+void mgvt_virq_update(struct mgvt_vgpu *vgpu)
+{
+	(void)vgpu;
+}
+
+void mgvt_aperture_zap(struct mgvt_vgpu *vgpu, u64 gm, u64 len)
+{
+	unsigned int i = 0;
+
+	(void)vgpu;
+	while (i < nr_zaps) {
+		if (in_part((u64)zaps[i].index << PAGE_SHIFT, gm, len))
+			zaps[i] = zaps[--nr_zaps];
+		else
+			i++;
+	}
+}
+
+/* ------------------------------------------------------------------------ */
+/* The model container                                                       */
+/* ------------------------------------------------------------------------ */
+
+static struct {
+	u64 iova, len;
+} ranges[MAX_RANGES];
+static unsigned int nr_ranges;
+static struct xarray pins;		/* gfn -> pin count */
+static long pin_total, memlock;
+
+static bool mapped(u64 iova)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr_ranges; i++)
+		if (in_part(iova, ranges[i].iova, ranges[i].len))
+			return true;
+	return false;
+}
+
+int vfio_pin_pages(struct vfio_device *device, dma_addr_t iova, int npage, int prot,
+		   struct page **pages)
+{
+	u64 gfn = iova >> PAGE_SHIFT;
+
+	(void)device;
+	FUZZ_CHECK(npage == 1, "pin of %d pages", npage);
+	FUZZ_CHECK(prot == (IOMMU_READ | IOMMU_WRITE), "pin with prot %#x", prot);
+	FUZZ_CHECK(!(iova & 0xfff), "pin of unaligned IOVA %#llx", (unsigned long long)iova);
+	if (!mapped(iova))
+		return -EINVAL;
+	if (memlock && pin_total >= memlock)
+		return -ENOMEM;
+	count_add(&pins, gfn << PAGE_SHIFT, 1);
+	pin_total++;
+	pages[0] = PAGE_OF(gfn);
+	return 1;
+}
+
+void vfio_unpin_pages(struct vfio_device *device, dma_addr_t iova, int npage)
+{
+	u64 gfn = iova >> PAGE_SHIFT;
+	long n = count_of(&pins, gfn << PAGE_SHIFT);
+
+	(void)device;
+	FUZZ_CHECK(npage == 1, "unpin of %d pages", npage);
+	FUZZ_CHECK(n > 0, "unpin of guest page %#llx, which is not pinned",
+		   (unsigned long long)iova);
+	FUZZ_CHECK(count_of(&dma_maps, (uintptr_t)PAGE_OF(gfn)) <= n - 1,
+		   "guest page %#llx unpinned while still DMA-mapped", (unsigned long long)iova);
+	count_add(&pins, gfn << PAGE_SHIFT, -1);
+	pin_total--;
+}
+
+void fuzz_guest_map(uint64_t iova, uint64_t len)
+{
+	iova &= ~0xfffULL & ((1ULL << 39) - 1);
+	len = (len & 0xfffff000ULL) + 4096;
+	if (nr_ranges == MAX_RANGES || mapped(iova) || mapped(iova + len - 1))
+		return;
+	ranges[nr_ranges].iova = iova;
+	ranges[nr_ranges].len = len;
+	nr_ranges++;
+}
+
+void fuzz_guest_unmap(struct mgvt_vgpu *vgpu, uint64_t iova, uint64_t len)
+{
+	unsigned long index;
+	unsigned int i;
+	void *e;
+
+	mgvt_ggtt_dma_unmap(vgpu, iova, len);
+	xa_for_each(&pins, index, e)
+		FUZZ_CHECK(!in_part((u64)index << PAGE_SHIFT, iova, len),
+			   "dma_unmap of [%#llx +%#llx] returned with page %#lx still pinned",
+			   (unsigned long long)iova, (unsigned long long)len, index << PAGE_SHIFT);
+	for (i = 0; i < nr_ranges; i++)
+		if (ranges[i].iova == iova && ranges[i].len == len) {
+			ranges[i] = ranges[--nr_ranges];
+			break;
+		}
+}
+
+void fuzz_set_memlock(long pages)
+{
+	memlock = pages;
+}
+
+uint64_t fuzz_pick_iova(struct fuzz_in *in)
+{
+	uint8_t sel = in_u8(in);
+
+	if (nr_ranges && sel < 224) {
+		unsigned int r = sel % nr_ranges;
+
+		return ranges[r].iova + (in_u32(in) % (ranges[r].len >> PAGE_SHIFT) << PAGE_SHIFT);
+	}
+	return in_u64(in);
+}
+
+bool fuzz_pick_range(struct fuzz_in *in, uint64_t *iova, uint64_t *len)
+{
+	unsigned int r = in_u8(in);
+
+	if (!nr_ranges)
+		return false;
+	*iova = ranges[r % nr_ranges].iova;
+	*len = ranges[r % nr_ranges].len;
+	return true;
+}
+
+long fuzz_pins(void)
+{
+	return pin_total;
+}
+
+/* ------------------------------------------------------------------------ */
+/* vGPU life cycle                                                           */
+/* ------------------------------------------------------------------------ */
+
+static struct device fake_dev = { .name = "fuzz-vgpu" };
+
+static void setup_once(void)
+{
+	if (pgpu)
+		return;
+	pggtt = calloc(GGTT_ENTRIES, sizeof(*pggtt));
+	pregs = calloc(MGVT_MMIO_REG_SIZE / 4, sizeof(*pregs));
+	pgpu = calloc(1, sizeof(*pgpu));
+	if (!pggtt || !pregs || !pgpu || mgvt_mmio_table_init() || mgvt_ggtt_cache_init())
+		fuzz_fail("setup");
+	/* A Skylake GT2's identity, as the golden capture will read it. */
+	pregs[0x9120 / 4] = 0x02800000;
+	pgpu->desc.name = "fuzz-pgpu";
+	pgpu->desc.ops = &hal;
+	pgpu->desc.aperture_size = APERTURE;
+	pgpu->desc.num_fences = MGVT_NUM_FENCES;
+	if (mgvt_mmio_golden_capture(pgpu))
+		fuzz_fail("golden capture");
+	xa_init(&dma_maps);
+	xa_init(&dma_refs);
+	xa_init(&pins);
+}
+
+uint32_t fuzz_table_offset(uint32_t i)
+{
+	const struct mgvt_mmio_reg *r = &mgvt_mmio_table[i % mgvt_mmio_table_size];
+	static const u32 bases[] = { 0x2000, 0x22000, 0x12000, 0x1a000 };
+
+	return r->flags & MF_ENGINE ? bases[(i >> 8) % 4] + r->offset : r->offset;
+}
+
+/* One slice part: @pages pages at a page-aligned GM address in [lo, hi). */
+static void draw_part(struct fuzz_in *in, u64 lo, u64 hi, u64 *base, u64 *size)
+{
+	u64 pages = 1 + in_u8(in) % 64;
+	u64 slots = (hi - lo) / 4096 - pages;
+
+	*size = pages * 4096;
+	*base = lo + (in_u32(in) % slots) * 4096;
+}
+
+struct mgvt_vgpu *fuzz_vgpu_create(struct fuzz_in *in)
+{
+	struct mgvt_vgpu *vgpu;
+	u32 fences;
+
+	setup_once();
+	vgpu = calloc(1, sizeof(*vgpu));
+	FUZZ_CHECK(vgpu, "out of memory");
+	/* Low slice inside the aperture above the host's 128 MiB, high above it. */
+	draw_part(in, 128ULL << 20, APERTURE, &vgpu->slice.low_base, &vgpu->slice.low_size);
+	draw_part(in, APERTURE + (384ULL << 20), MGVT_GM_SIZE, &vgpu->slice.high_base,
+		  &vgpu->slice.high_size);
+	fences = in_u32(in) & ~0xfu;	/* the host keeps fences 0-3 */
+	vgpu->slice.fence_mask = fences ? fences : 0xf0;
+	vgpu->pgpu = pgpu;
+	vgpu->vdev.dev = &fake_dev;
+	vgpu->id = 1;
+	vgpu->scratch = SCRATCH_PAGE;
+	mutex_init(&vgpu->lock);
+	cur = vgpu;
+	closed = false;
+	nr_ranges = 0;
+	memlock = 0;
+	nr_zaps = 0;
+	if (mgvt_mmio_init(vgpu) || mgvt_ggtt_init(vgpu))
+		fuzz_fail("vGPU init");
+	fuzz_vgpu_reset(vgpu);
+	return vgpu;
+}
+
+void fuzz_vgpu_reset(struct mgvt_vgpu *vgpu)
+{
+	atomic_long_inc(&vgpu->cnt.resets);
+	mgvt_ggtt_reset(vgpu);
+	mutex_lock(&vgpu->lock);
+	mgvt_mmio_reset(vgpu);
+	mutex_unlock(&vgpu->lock);
+	FUZZ_CHECK(!pin_total, "%ld pages still pinned after a reset", pin_total);
+}
+
+void fuzz_vgpu_destroy(struct mgvt_vgpu *vgpu)
+{
+	unsigned long index;
+	unsigned int i;
+	void *e;
+	u64 gm;
+
+	fuzz_vgpu_reset(vgpu);		/* what closing the device does */
+	FUZZ_CHECK(!nr_zaps, "%u aperture pages not zapped after the reset", nr_zaps);
+	closed = true;			/* and with it every user mapping is gone */
+	mgvt_fence_reset(vgpu);
+	mgvt_ggtt_fini(vgpu);
+	mgvt_mmio_fini(vgpu);
+	FUZZ_CHECK(!pin_total && !atomic_long_read(&vgpu->cnt.pinned),
+		   "pins left at destroy: model %ld, counter %ld", pin_total,
+		   atomic_long_read(&vgpu->cnt.pinned));
+	xa_for_each(&dma_maps, index, e)
+		fuzz_fail("DMA mapping %#lx left at destroy", index << PAGE_SHIFT);
+	for (i = 0; i < sizeof(caches) / sizeof(caches[0]); i++)
+		FUZZ_CHECK(!caches[i] || !caches[i]->live, "%ld slab objects left at destroy",
+			   caches[i]->live);
+	FUZZ_CHECK(!live_entries, "%ld pGPU GGTT entries left valid at destroy", live_entries);
+	for (gm = vgpu->slice.low_base; gm < vgpu->slice.low_base + vgpu->slice.low_size;
+	     gm += 4096)
+		FUZZ_CHECK(!pggtt[gm >> PAGE_SHIFT], "pGPU GGTT entry for GM %#llx left at destroy",
+			   (unsigned long long)gm);
+	for (i = 0; i < MGVT_NUM_FENCES; i++)
+		FUZZ_CHECK(!(pregs[FENCE_LO(i) / 4] & 1), "pGPU fence %u left enabled", i);
+	nr_zaps = 0;
+	cur = NULL;
+	free(vgpu);
+}
