@@ -8,6 +8,7 @@
 #                   start a guest with it and show what the guest sees
 #   make check      every test tier; last line "N passed, N failed"
 #   make bench      benchmarks in the host VM, as side-by-side ratios
+#   make fuzz       every fuzz target FUZZ_RUNS times (default 200000)
 #   make install    install the modules for KVER (depmod included)
 #
 # KVER= picks the kernel (default: newest /boot/vmlinuz-* with headers),
@@ -18,7 +19,7 @@ KDIR ?= $(firstword $(wildcard /lib/modules/$(KVER)/build /usr/src/linux-headers
 
 KBUILD = $(MAKE) -C $(KDIR) M=$(CURDIR) W=1
 
-.PHONY: all modules clean install deps demo check unit sparse checkpatch bench
+.PHONY: all modules clean install deps demo check unit sparse checkpatch bench fuzz
 
 all: modules
 
@@ -55,3 +56,7 @@ check:
 
 bench:
 	KDIR=$(KDIR) scripts/bench.sh
+
+FUZZ_RUNS ?= 200000
+fuzz:
+	$(MAKE) -C selftests/fuzz run RUNS=$(FUZZ_RUNS)

@@ -4,7 +4,8 @@
 # "N passed, N failed, N skipped"; exit status non-zero on any failure.
 #
 #   1. build: both modules with W=1, sparse, checkpatch, modinfo
-#   2. unit: gvt/ core in userspace under ASan/UBSan (selftests/unit)
+#   2. unit: gvt/ core in userspace under ASan/UBSan (selftests/unit), and
+#      a short fixed-count pass of every fuzz target (selftests/fuzz)
 #   3. host VM: selftests/vm-suite.sh under scripts/vm.sh (VFIO suite,
 #      mdevctl, one L2 guest through QEMU's vfio-pci, a short bench run)
 #
@@ -79,6 +80,16 @@ build_tier | tee "$out/build.tap"
 
 echo "### tier: unit"
 make -s -C selftests/unit run 2>&1 | tee "$out/unit.tap"
+
+echo "### tier: fuzz"
+{
+	if make -s -C selftests/fuzz all >"$out/fuzz-build.log" 2>&1; then
+		make -s -C selftests/fuzz run RUNS="${MGVT_FUZZ_RUNS:-5000}" 2>&1
+	else
+		echo "not ok 1 - fuzz: the targets build with clang"
+		tail -n 20 "$out/fuzz-build.log" | sed 's/^/# /'
+	fi
+} | tee "$out/fuzz.tap"
 
 echo "### tier: host VM"
 scripts/vm.sh -t "${MGVT_VM_TIMEOUT:-1800}" -- selftests/vm-suite.sh 2>&1 | tee "$out/vm.tap"
