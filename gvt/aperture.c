@@ -11,10 +11,11 @@
  * share one inode, and zaps the affected pages of each whenever what backs
  * a GM page changes.
  *
- * Lock order: mmap_lock, then the fault lock or the VMA lock.  The fault
- * path takes only the fault lock, which nobody holds across pinning,
- * unpinning or zapping.  The zapper holds the GGTT lock and the VMA lock
- * and only try-locks an mm under the VMA lock, dropping it to wait.
+ * Lock order: the GGTT lock, then mmap_lock, then the fault lock or the VMA
+ * lock.  The fault path takes only the fault lock, which nobody holds
+ * across pinning, unpinning or zapping.  The zapper holds the GGTT lock and
+ * the VMA lock and only try-locks an mm under the VMA lock, dropping it to
+ * wait.  Region access to BAR2 takes the GGTT lock: never from a fault.
  */
 #include <linux/highmem.h>
 #include <linux/mm.h>
@@ -157,6 +158,7 @@ static void track_vma(struct mgvt_vgpu *vgpu, struct vm_area_struct *vma,
 		return;
 	mv->vma = vma;
 	mv->vgpu = vgpu;
+	atomic_long_inc(&mgvt_stats.vmas);
 	mutex_lock(&vgpu->ap.vma_lock);
 	list_add(&mv->node, &vgpu->ap.vmas);
 	mutex_unlock(&vgpu->ap.vma_lock);
@@ -185,6 +187,7 @@ static void mgvt_aperture_close(struct vm_area_struct *vma)
 	list_del(&mv->node);
 	mutex_unlock(&mv->vgpu->ap.vma_lock);
 	kfree(mv);
+	atomic_long_dec(&mgvt_stats.vmas);
 }
 
 static const struct vm_operations_struct mgvt_aperture_vm_ops = {
@@ -287,7 +290,7 @@ again:
 		zap_mm(vgpu, mm, gm, len, seq);
 		mutex_unlock(&ap->vma_lock);
 		mmap_read_unlock(mm);
-		mmput(mm);
+		mmput_async(mm);	/* never the exit path under our locks */
 		goto again;
 	}
 	mutex_unlock(&ap->vma_lock);

@@ -13,11 +13,18 @@
  * page in every user mapping of the aperture, HAL DMA unmap, VFIO unpin.
  *
  * Locking: the GGTT lock is held across pinning and unpinning, which take
- * the owner's mmap_lock; no path that holds an mmap_lock takes it (the
- * aperture fault path takes only the aperture's fault lock).
+ * the owner's mmap_lock, and across zapping: it is outside every mmap_lock,
+ * and no path that holds an mmap_lock may take it (the aperture fault path
+ * takes only the aperture's fault lock; BAR2 must not be reached from a
+ * fault or vm_ops->access).  Known limit of the 6.1 VFIO core: a GGTT
+ * write pinning (GGTT lock, then type1's iommu->lock) while another device
+ * of the same container opens (iommu->lock, then its device list lock) and
+ * a DMA unmap notifies (device list lock, then our GGTT lock) can deadlock;
+ * type1 has the same cycle without us (its notifier's unpin).
  */
 #include <linux/debugfs.h>
 #include <linux/iommu.h>
+#include <linux/jiffies.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
@@ -31,8 +38,8 @@
 #define GGTT_PTE_ADDR		GENMASK_ULL(38, 12)
 #define GGTT_PTE_RESERVED	GENMASK_ULL(63, 39)
 
-#define HALF_LOW		BIT(0)
-#define HALF_HIGH		BIT(1)
+/* Pins of a range the VFIO user is unmapping are refused this long. */
+#define UNMAP_GUARD		(HZ / 10)
 
 /**
  * struct mgvt_pin - a guest page backing one GGTT entry of a vGPU
@@ -59,7 +66,7 @@ static struct kmem_cache *pin_cache;
  */
 int mgvt_ggtt_cache_init(void)
 {
-	pin_cache = KMEM_CACHE(mgvt_pin, 0);
+	pin_cache = KMEM_CACHE(mgvt_pin, SLAB_ACCOUNT);
 	return pin_cache ? 0 : -ENOMEM;
 }
 
@@ -120,8 +127,11 @@ static void set_pgpu_pte(struct mgvt_vgpu *vgpu, u32 index, dma_addr_t dma)
 static void release_pin(struct mgvt_vgpu *vgpu, struct mgvt_pin *pin)
 {
 	vgpu->pgpu->desc.ops->dma_unmap(vgpu->pgpu, pin->dma, 1);
+	atomic_long_dec(&mgvt_stats.dma_maps);
 	vfio_unpin_pages(&vgpu->vdev, pin->gfn << PAGE_SHIFT, 1);
 	kmem_cache_free(pin_cache, pin);
+	atomic_long_dec(&mgvt_stats.pin_objects);
+	atomic_long_dec(&mgvt_stats.pinned);
 	atomic_long_dec(&vgpu->cnt.pinned);
 	atomic_long_inc(&vgpu->cnt.unpinned);
 }
@@ -171,6 +181,15 @@ static struct mgvt_pin *pin_gfn(struct mgvt_vgpu *vgpu, u32 index, u64 gfn)
 	struct page *page;
 	int ret;
 
+	/*
+	 * VFIO type1 notifies, then retries while pages of the range are still
+	 * pinned, and BUGs after ten rounds: do not pin what is going away.
+	 */
+	if (time_before(jiffies, vgpu->ggtt.unmap_until) &&
+	    gfn >= vgpu->ggtt.unmap_first && gfn <= vgpu->ggtt.unmap_last) {
+		ret = -EBUSY;
+		goto err;
+	}
 	ret = vfio_pin_pages(&vgpu->vdev, gfn << PAGE_SHIFT, 1,
 			     IOMMU_READ | IOMMU_WRITE, &page);
 	if (ret != 1) {
@@ -184,6 +203,7 @@ static struct mgvt_pin *pin_gfn(struct mgvt_vgpu *vgpu, u32 index, u64 gfn)
 		ret = -ENOMEM;
 		goto err_unpin;
 	}
+	atomic_long_inc(&mgvt_stats.pin_objects);
 	ret = vgpu->pgpu->desc.ops->dma_map(vgpu->pgpu, page, 1, &pin->dma);
 	if (ret)
 		goto err_free;
@@ -191,11 +211,14 @@ static struct mgvt_pin *pin_gfn(struct mgvt_vgpu *vgpu, u32 index, u64 gfn)
 	pin->gfn = gfn;
 	pin->index = index;
 	pin->next = NULL;
+	atomic_long_inc(&mgvt_stats.dma_maps);
+	atomic_long_inc(&mgvt_stats.pinned);
 	atomic_long_inc(&vgpu->cnt.pinned);
 	return pin;
 
 err_free:
 	kmem_cache_free(pin_cache, pin);
+	atomic_long_dec(&mgvt_stats.pin_objects);
 err_unpin:
 	vfio_unpin_pages(&vgpu->vdev, gfn << PAGE_SHIFT, 1);
 err:
@@ -234,7 +257,7 @@ static void set_entry(struct mgvt_vgpu *vgpu, u32 index, u64 pte)
 		unback(vgpu, index);
 		return;
 	}
-	old = xa_store(&g->pins, index, pin, GFP_KERNEL);
+	old = xa_store(&g->pins, index, pin, GFP_KERNEL_ACCOUNT);
 	if (xa_is_err(old)) {
 		release_pin(vgpu, pin);
 		atomic_long_inc(&vgpu->cnt.pin_failures);
@@ -288,8 +311,8 @@ void mgvt_ggtt_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
 {
 	struct mgvt_ggtt *g = &vgpu->ggtt;
 	u32 index = off / MGVT_GGTT_PTE_SIZE;
+	unsigned long slot;
 	u8 *entry;
-	u8 half;
 
 	mutex_lock(&g->lock);
 	entry = view_entry(vgpu, index);
@@ -306,20 +329,17 @@ void mgvt_ggtt_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
 		goto out;
 	}
 	mgvt_store_le(entry + off % MGVT_GGTT_PTE_SIZE, val, len);
+	slot = 2 * ((entry - vgpu->vggtt) / MGVT_GGTT_PTE_SIZE);
 	if (len == 4) {
-		half = off & 4 ? HALF_HIGH : HALF_LOW;
-		if (g->half_mask && g->half_index == index &&
-		    !(g->half_mask & half)) {
-			g->half_mask = 0;
-		} else {
-			g->half_index = index;
-			g->half_mask = half;
+		/* A half: the entry waits on scratch until both are written. */
+		set_bit(slot + !!(off & 4), g->halves);
+		if (!test_bit(slot + !(off & 4), g->halves)) {
 			unback(vgpu, index);
 			goto out;
 		}
-	} else if (g->half_mask && g->half_index == index) {
-		g->half_mask = 0;
 	}
+	clear_bit(slot, g->halves);
+	clear_bit(slot + 1, g->halves);
 	set_entry(vgpu, index, mgvt_load_le(entry, 8));
 out:
 	mutex_unlock(&g->lock);
@@ -357,7 +377,9 @@ static unsigned long retire_range(struct mgvt_vgpu *vgpu, u64 first, u64 last)
  * @length: its length in bytes
  *
  * Every GGTT entry backed by a page of the range goes back to scratch and
- * the page is unpinned before this returns, as VFIO type1 requires.
+ * the page is unpinned before this returns, as VFIO type1 requires; for a
+ * tenth of a second entries to pages of the range are refused, so that a
+ * racing GGTT write cannot keep type1 retrying.
  */
 void mgvt_ggtt_dma_unmap(struct mgvt_vgpu *vgpu, u64 iova, u64 length)
 {
@@ -369,6 +391,9 @@ void mgvt_ggtt_dma_unmap(struct mgvt_vgpu *vgpu, u64 iova, u64 length)
 	last = iova + length - 1 < iova ? U64_MAX : iova + length - 1;
 	mutex_lock(&vgpu->ggtt.lock);
 	n = retire_range(vgpu, iova >> PAGE_SHIFT, last >> PAGE_SHIFT);
+	vgpu->ggtt.unmap_first = iova >> PAGE_SHIFT;
+	vgpu->ggtt.unmap_last = last >> PAGE_SHIFT;
+	vgpu->ggtt.unmap_until = jiffies + UNMAP_GUARD;
 	mutex_unlock(&vgpu->ggtt.lock);
 	if (n) {
 		atomic_long_inc(&vgpu->cnt.dma_unmaps);
@@ -426,17 +451,25 @@ int mgvt_ggtt_init(struct mgvt_vgpu *vgpu)
 	mutex_init(&g->lock);
 	xa_init(&g->pins);
 	vgpu->vggtt = vzalloc(view_entries(vgpu) * MGVT_GGTT_PTE_SIZE);
-	if (!vgpu->vggtt)
-		return -ENOMEM;
+	g->halves = bitmap_zalloc(2 * view_entries(vgpu), GFP_KERNEL);
+	if (!vgpu->vggtt || !g->halves) {
+		ret = -ENOMEM;
+		goto err_free;
+	}
 	ret = vgpu->pgpu->desc.ops->dma_map(vgpu->pgpu, vgpu->scratch, 1,
 					    &g->scratch_dma);
-	if (ret) {
-		vfree(vgpu->vggtt);
-		vgpu->vggtt = NULL;
-		return ret;
-	}
+	if (ret)
+		goto err_free;
+	atomic_long_inc(&mgvt_stats.dma_maps);
 	fill_slices(vgpu, g->scratch_dma | GGTT_PTE_PRESENT);
 	return 0;
+
+err_free:
+	bitmap_free(g->halves);
+	vfree(vgpu->vggtt);
+	g->halves = NULL;
+	vgpu->vggtt = NULL;
+	return ret;
 }
 
 /**
@@ -451,8 +484,11 @@ void mgvt_ggtt_fini(struct mgvt_vgpu *vgpu)
 		vgpu_warn_rl(vgpu, "GGTT pins left at destroy\n");
 	fill_slices(vgpu, 0);
 	vgpu->pgpu->desc.ops->dma_unmap(vgpu->pgpu, g->scratch_dma, 1);
+	atomic_long_dec(&mgvt_stats.dma_maps);
 	xa_destroy(&g->pins);
+	bitmap_free(g->halves);
 	vfree(vgpu->vggtt);
+	g->halves = NULL;
 	vgpu->vggtt = NULL;
 	mutex_destroy(&g->lock);
 }
@@ -465,7 +501,7 @@ void mgvt_ggtt_reset(struct mgvt_vgpu *vgpu)
 {
 	mutex_lock(&vgpu->ggtt.lock);
 	memset(vgpu->vggtt, 0, view_entries(vgpu) * MGVT_GGTT_PTE_SIZE);
-	vgpu->ggtt.half_mask = 0;
+	bitmap_zero(vgpu->ggtt.halves, 2 * view_entries(vgpu));
 	retire_range(vgpu, 0, U64_MAX);
 	mutex_unlock(&vgpu->ggtt.lock);
 }

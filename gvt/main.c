@@ -32,6 +32,28 @@ static const struct mgvt_type_conf mgvt_type_confs[] = {
 static_assert(ARRAY_SIZE(mgvt_type_confs) <= MGVT_MAX_TYPES);
 
 static struct dentry *mgvt_debugfs;
+struct mgvt_stats mgvt_stats;
+
+#define STAT(f) { #f, offsetof(struct mgvt_stats, f) }
+static const struct {
+	const char *name;
+	size_t offset;
+} stat_fields[] = {
+	STAT(vgpus), STAT(open_devices), STAT(pinned), STAT(pin_objects),
+	STAT(vmas), STAT(dma_maps),
+};
+
+static int stats_show(struct seq_file *m, void *unused)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(stat_fields); i++)
+		seq_printf(m, "%-13s %ld\n", stat_fields[i].name,
+			   atomic_long_read((atomic_long_t *)((u8 *)&mgvt_stats +
+					    stat_fields[i].offset)));
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(stats);
 
 static struct mgvt_gm_need type_need(const struct mgvt_type_conf *conf)
 {
@@ -125,6 +147,7 @@ int mgvt_vgpu_init(struct mgvt_vgpu *vgpu)
 	mgvt_pvinfo_debugfs(vgpu);
 	mgvt_fence_debugfs(vgpu);
 	mgvt_counters_debugfs(vgpu);
+	atomic_long_inc(&mgvt_stats.vgpus);
 	vgpu_info(vgpu, "created, type %s: low GM %#llx+%lluM, high GM %#llx+%lluM, fences %#x\n",
 		  conf->name, vgpu->slice.low_base, vgpu->slice.low_size / SZ_1M,
 		  vgpu->slice.high_base, vgpu->slice.high_size / SZ_1M,
@@ -155,6 +178,7 @@ void mgvt_vgpu_fini(struct mgvt_vgpu *vgpu)
 	struct mgvt_pgpu *pgpu = vgpu->pgpu;
 
 	vgpu_info(vgpu, "destroyed\n");
+	atomic_long_dec(&mgvt_stats.vgpus);
 	debugfs_remove_recursive(vgpu->debugfs);
 	mgvt_fence_reset(vgpu);		/* nothing of ours stays on the pGPU */
 	mgvt_ggtt_fini(vgpu);
@@ -410,6 +434,7 @@ static int __init mgvt_init(void)
 	if (ret)
 		goto err_table;
 	mgvt_debugfs = debugfs_create_dir("mgvt", NULL);
+	debugfs_create_file("stats", 0400, mgvt_debugfs, NULL, &stats_fops);
 	ret = mdev_register_driver(&mgvt_mdev_driver);
 	if (ret)
 		goto err_debugfs;

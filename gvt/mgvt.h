@@ -154,16 +154,20 @@ struct mgvt_irq {
  *	backed by a pinned guest page; all other entries of the slices point
  *	at the vGPU's scratch page
  * @scratch_dma: DMA address of the vGPU's scratch page
- * @half_index: GGTT entry of which one 4-byte half has been written
- * @half_mask: halves of @half_index written so far (bit 0 low, bit 1
- *	high); 0 when no entry waits for its other half
+ * @halves: two bits per entry of the view: its low and high 4-byte halves
+ *	written since it was last applied whole
+ * @unmap_first: first guest frame of the range last unmapped by the user
+ * @unmap_last: its last guest frame
+ * @unmap_until: jiffies until which pins in that range are refused
  */
 struct mgvt_ggtt {
 	struct mutex lock; /* PTE writes, pins, view, BAR2 region access */
 	struct xarray pins;
 	dma_addr_t scratch_dma;
-	u32 half_index;
-	u8 half_mask;
+	unsigned long *halves;
+	u64 unmap_first;
+	u64 unmap_last;
+	unsigned long unmap_until;
 };
 
 /**
@@ -253,6 +257,27 @@ struct mgvt_vgpu {
 	struct mgvt_aperture ap;
 	struct mgvt_counters cnt;
 };
+
+/**
+ * struct mgvt_stats - what mgvt holds, module-wide (debugfs "mgvt/stats");
+ *	a leak shows up as a figure that does not return to its old value
+ * @vgpus: vGPUs that exist
+ * @open_devices: vGPU devices open by a user
+ * @pinned: guest pages pinned
+ * @pin_objects: live objects of the pin slab cache
+ * @vmas: user mappings of apertures tracked
+ * @dma_maps: pages mgvt has DMA-mapped for vGPUs through the HAL
+ */
+struct mgvt_stats {
+	atomic_long_t vgpus;
+	atomic_long_t open_devices;
+	atomic_long_t pinned;
+	atomic_long_t pin_objects;
+	atomic_long_t vmas;
+	atomic_long_t dma_maps;
+};
+
+extern struct mgvt_stats mgvt_stats;
 
 /* Log lines name the vGPU: "mgvt_vgpu <uuid>: vgpu<id>: ..." */
 #define vgpu_log(logfn, v, fmt, ...) ({				\

@@ -282,6 +282,7 @@ static void mgvt_vfio_release(struct vfio_device *vdev)
 
 static int mgvt_vfio_open(struct vfio_device *vdev)
 {
+	atomic_long_inc(&mgvt_stats.open_devices);
 	vgpu_dbg(to_vgpu(vdev), "opened\n");
 	return 0;
 }
@@ -296,6 +297,7 @@ static void mgvt_vfio_close(struct vfio_device *vdev)
 
 	mgvt_irq_release(vgpu);
 	mgvt_vgpu_reset(vgpu);
+	atomic_long_dec(&mgvt_stats.open_devices);
 	vgpu_dbg(vgpu, "closed\n");
 }
 

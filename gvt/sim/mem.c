@@ -71,14 +71,17 @@ u64 sim_ggtt_read(struct sim_ggtt *ggtt, u32 index)
  */
 void sim_ggtt_write(struct sim_ggtt *ggtt, u32 index, u64 pte)
 {
-	WRITE_ONCE(ggtt->pte[index], pte);
-	spin_lock(&ggtt->dirty_lock);
+	unsigned long flags;
+
+	/* Dirty first: a translation racing with the write counts as stale. */
+	spin_lock_irqsave(&ggtt->dirty_lock, flags);
 	if (!test_and_set_bit(index, ggtt->dirty)) {
 		if (ggtt->ndirty < SIM_DIRTY_TRACK)
 			ggtt->dirty_idx[ggtt->ndirty] = index;
 		ggtt->ndirty++;
 	}
-	spin_unlock(&ggtt->dirty_lock);
+	spin_unlock_irqrestore(&ggtt->dirty_lock, flags);
+	WRITE_ONCE(ggtt->pte[index], pte);
 }
 
 /**
@@ -89,9 +92,10 @@ void sim_ggtt_write(struct sim_ggtt *ggtt, u32 index, u64 pte)
  */
 void sim_ggtt_invalidate(struct sim_ggtt *ggtt)
 {
+	unsigned long flags;
 	unsigned int i;
 
-	spin_lock(&ggtt->dirty_lock);
+	spin_lock_irqsave(&ggtt->dirty_lock, flags);
 	if (ggtt->ndirty > SIM_DIRTY_TRACK)
 		bitmap_zero(ggtt->dirty, SIM_GGTT_ENTRIES);
 	else
@@ -99,7 +103,7 @@ void sim_ggtt_invalidate(struct sim_ggtt *ggtt)
 			clear_bit(ggtt->dirty_idx[i], ggtt->dirty);
 	ggtt->ndirty = 0;
 	atomic_inc(&ggtt->gen);
-	spin_unlock(&ggtt->dirty_lock);
+	spin_unlock_irqrestore(&ggtt->dirty_lock, flags);
 }
 
 static u64 tlb_lookup(struct sim_mem *mem, u32 index)

@@ -11,6 +11,8 @@
  *   fuzz_mmio (FOCUS_MMIO), fuzz_ggtt (FOCUS_GGTT), fuzz_pvinfo (FOCUS_PVINFO).
  * The model pGPU and container (fuzz_env.c) check the invariants.
  */
+#include <linux/jiffies.h>
+
 #include "fuzz_env.h"
 #include "mgvt_pvinfo.h"
 #include "regs.h"
@@ -139,6 +141,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_guest_map((uint64_t)in_u16(&in) << 20, (uint64_t)in_u8(&in) << 12);
 
 	while (in.n && steps++ < MAX_STEPS) {
+		jiffies++;
 		switch (pick_op(&in)) {
 		case REG_WRITE:
 			len = in_len(&in);

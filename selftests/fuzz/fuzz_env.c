@@ -248,7 +248,10 @@ static const struct mgvt_hal_ops hal = {
 	.aperture_page = hal_aperture_page,
 };
 
-/* What mgvt calls outside the files under test. */
+/* What mgvt uses outside the files under test. */
+struct mgvt_stats mgvt_stats;
+unsigned long jiffies;
+
 void mgvt_virq_update(struct mgvt_vgpu *vgpu)
 {
 	(void)vgpu;
@@ -491,6 +494,12 @@ void fuzz_vgpu_destroy(struct mgvt_vgpu *vgpu)
 	for (i = 0; i < sizeof(caches) / sizeof(caches[0]); i++)
 		FUZZ_CHECK(!caches[i] || !caches[i]->live, "%ld slab objects left at destroy",
 			   caches[i]->live);
+	FUZZ_CHECK(!atomic_long_read(&mgvt_stats.pinned) &&
+		   !atomic_long_read(&mgvt_stats.pin_objects) &&
+		   !atomic_long_read(&mgvt_stats.dma_maps),
+		   "module-wide stats not back to 0: pinned %ld, pin objects %ld, DMA maps %ld",
+		   atomic_long_read(&mgvt_stats.pinned), atomic_long_read(&mgvt_stats.pin_objects),
+		   atomic_long_read(&mgvt_stats.dma_maps));
 	FUZZ_CHECK(!live_entries, "%ld pGPU GGTT entries left valid at destroy", live_entries);
 	for (gm = vgpu->slice.low_base; gm < vgpu->slice.low_base + vgpu->slice.low_size;
 	     gm += 4096)

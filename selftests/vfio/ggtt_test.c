@@ -349,6 +349,16 @@ static void test_halves(struct ctx *c)
 	check_eq(word(ap_page(c, 4)), word(mem_page(c->mem, 4)),
 		 "%s: its high half completes it", l);
 	check_eq(counter(c->v, "pinned"), 4, "%s: four pages pinned", l);
+
+	/* Two entries updated as interleaved halves, as a 32-bit writer might. */
+	mmio_wr(c->v, GGTT_BASE + 8 * i2, 4, (uint32_t)p3);
+	mmio_wr(c->v, GGTT_BASE + 8 * i3, 4, (uint32_t)p2);
+	mmio_wr(c->v, GGTT_BASE + 8 * i2 + 4, 4, (uint32_t)(p3 >> 32));
+	mmio_wr(c->v, GGTT_BASE + 8 * i3 + 4, 4, (uint32_t)(p2 >> 32));
+	check_eq(word(ap_page(c, 2)), word(mem_page(c->mem, 3)),
+		 "%s: interleaved halves of two entries: the first maps its new page", l);
+	check_eq(word(ap_page(c, 3)), word(mem_page(c->mem, 2)),
+		 "%s: ... and so does the second", l);
 }
 
 /* Refused entries: counted, logged, scratch on the pGPU, the host unharmed. */
@@ -436,6 +446,23 @@ static void test_user_unmap(struct ctx *c)
 		 "%s: after unmap and munmap the touched aperture page reads scratch", l);
 	tap_ok(word(ap_page(c, 8)) != old || scratch_word(c) == old,
 	       "%s: ... never the old page's contents", l);
+
+	/* Right after an unmap its range cannot be pinned (VFIO type1 retries). */
+	if (!mem_alloc(&m, IOVA_UNMAP, 1, 0x5eed1000) || dma_map(c->v, &m))
+		return;
+	pte_wr(c->v, idx, pte_to(&m, 0));
+	pte_wr(c->v, idx, 0);
+	check_err(dma_unmap(c->v, m.iova, m.len), 0, "%s: map, pin and unmap again", l);
+	dma_map(c->v, &m);
+	pte_wr(c->v, idx, pte_to(&m, 0));
+	check_eq(sim_pte(idx), c->scratch_pte,
+		 "%s: an entry to a range unmapped a moment ago stays on scratch", l);
+	usleep(300 * 1000);
+	pte_wr(c->v, idx, pte_to(&m, 0));
+	check_eq(word(ap_page(c, 8)), word(m.va), "%s: ... and maps once the moment has passed", l);
+	pte_wr(c->v, idx, 0);
+	dma_unmap(c->v, m.iova, m.len);
+	munmap(m.va, m.len);
 }
 
 /* VFIO_DEVICE_RESET drops every pin and clears the guest's GGTT. */

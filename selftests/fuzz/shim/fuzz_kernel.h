@@ -16,4 +16,5 @@
 #include <linux/atomic.h>
 #include <linux/mutex.h>
 
+#define GFP_KERNEL_ACCOUNT GFP_KERNEL
 #endif

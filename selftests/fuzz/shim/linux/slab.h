@@ -7,6 +7,7 @@ struct kmem_cache {
 	size_t size;
 	long live;
 };
+#define SLAB_ACCOUNT 0
 #define KMEM_CACHE(type, flags) fuzz_kmem_cache_create(sizeof(struct type))
 struct kmem_cache *fuzz_kmem_cache_create(size_t size);
 void *kmem_cache_alloc(struct kmem_cache *c, int gfp);

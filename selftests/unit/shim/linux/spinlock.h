@@ -6,4 +6,6 @@ typedef struct { int unused; } spinlock_t;
 #define spin_lock_init(l) ((void)(l))
 #define spin_lock(l) ((void)(l))
 #define spin_unlock(l) ((void)(l))
+#define spin_lock_irqsave(l, f) ((void)(l), (f) = 0)
+#define spin_unlock_irqrestore(l, f) ((void)(l), (void)(f))
 #endif
