@@ -24,7 +24,6 @@
 
 #define REG_RING_TAIL	0x2030		/* RCS RING_TAIL: a plain table register */
 #define MTTY_SCR	7		/* UART scratch register of mtty's port 0 */
-#define GGTT_BASE	(8 * MiB)
 #define ROUNDS		9
 #define PTE_PAGES	4096u		/* 16 MiB of guest memory */
 

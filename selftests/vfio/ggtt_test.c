@@ -35,130 +35,17 @@
 
 #include "vgpu_lib.h"
 
-#define PAGE		4096u
-#define GGTT_BASE	(8 * MiB)		/* GGTT entries in BAR0 */
-#define PTE_VALID	1ull
 #define IOVA_BUF	(4 * GiB)		/* guest memory of the tests */
 #define IOVA_UNMAP	(6 * GiB)		/* buffer the user unmaps */
 #define IOVA_STRESS	(7 * GiB)		/* buffer remapped under the fight */
 #define IOVA_HOLE	(1 * GiB)		/* never mapped */
 #define BUF_PAGES	16u
 
-struct guest_mem {
-	uint8_t *va;
-	uint64_t iova;
-	size_t len;
-};
-
 static struct guest_mem mem_a, mem_b;
 
 /* ------------------------------------------------------------------------- */
 /* Helpers                                                                    */
 /* ------------------------------------------------------------------------- */
-
-static int dma_map(const struct vgpu *v, struct guest_mem *m)
-{
-	struct vfio_iommu_type1_dma_map map = {
-		.argsz = sizeof(map),
-		.flags = VFIO_DMA_MAP_FLAG_READ | VFIO_DMA_MAP_FLAG_WRITE,
-		.vaddr = (uintptr_t)m->va, .iova = m->iova, .size = m->len,
-	};
-
-	return (int)xioctl(v->container, VFIO_IOMMU_MAP_DMA, &map);
-}
-
-static int dma_unmap(const struct vgpu *v, uint64_t iova, size_t len)
-{
-	struct vfio_iommu_type1_dma_unmap unmap = {
-		.argsz = sizeof(unmap), .iova = iova, .size = len,
-	};
-
-	return (int)xioctl(v->container, VFIO_IOMMU_UNMAP_DMA, &unmap);
-}
-
-/* Anonymous memory of @pages pages, each page filled with its own pattern. */
-static bool mem_alloc(struct guest_mem *m, uint64_t iova, unsigned int pages,
-		      uint32_t tag)
-{
-	m->len = (size_t)pages * PAGE;
-	m->iova = iova;
-	m->va = mmap(NULL, m->len, PROT_READ | PROT_WRITE,
-		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
-	if (m->va == MAP_FAILED) {
-		m->va = NULL;
-		return false;
-	}
-	for (size_t i = 0; i < m->len / 4; i++)
-		((uint32_t *)m->va)[i] = tag ^ (uint32_t)(i / (PAGE / 4)) << 16 ^
-					 (uint32_t)i;
-	return true;
-}
-
-static uint8_t *mem_page(const struct guest_mem *m, unsigned int page)
-{
-	return m->va + (size_t)page * PAGE;
-}
-
-static uint64_t pte_to(const struct guest_mem *m, unsigned int page)
-{
-	return (m->iova + (uint64_t)page * PAGE) | PTE_VALID;
-}
-
-static uint64_t gm_index(uint64_t gm)
-{
-	return gm / PAGE;
-}
-
-static int pte_wr(const struct vgpu *v, uint64_t index, uint64_t pte)
-{
-	return mmio_wr(v, GGTT_BASE + 8 * index, 8, pte);
-}
-
-static uint64_t pte_rd(const struct vgpu *v, uint64_t index)
-{
-	return mmio_rd(v, GGTT_BASE + 8 * index, 8);
-}
-
-static const char *dbg_path(const char *module, const char *sub, const char *file)
-{
-	return fmt("/sys/kernel/debug/%s/%s/%s%s%s", module, link_basename(parent),
-		   sub, *sub ? "/" : "", file);
-}
-
-/* One of the vGPU's debugfs counters; -1 if it cannot be read. */
-static long counter(const struct vgpu *v, const char *name)
-{
-	FILE *f = fopen(dbg_path("mgvt", v->uuid, "counters"), "r");
-	char key[64];
-	long val, found = -1;
-
-	if (!f)
-		return -1;
-	while (fscanf(f, "%63s %ld", key, &val) == 2)
-		if (!strcmp(key, name))
-			found = val;
-	fclose(f);
-	return found;
-}
-
-/* The pGPU's GGTT entry @index, from mgvt_sim's debugfs; ~0 on failure. */
-static uint64_t sim_pte(uint64_t index)
-{
-	int fd = open(dbg_path("mgvt_sim", "", "ggtt"), O_RDONLY | O_CLOEXEC);
-	uint64_t pte = ~0ull;
-
-	if (fd >= 0) {
-		if (pread(fd, &pte, 8, (off_t)(index * 8)) != 8)
-			pte = ~0ull;
-		close(fd);
-	}
-	return pte;
-}
-
-static long sim_dma_mapped(void)
-{
-	return sysfs_read_long(dbg_path("mgvt_sim", "", "dma_mapped"));
-}
 
 /* Physical address of the page at @va (root reads PFNs from pagemap). */
 static uint64_t phys_of(const void *va)
@@ -172,27 +59,6 @@ static uint64_t phys_of(const void *va)
 		e = 0;
 	close(fd);
 	return e ? (e & ((1ull << 55) - 1)) * PAGE : ~0ull;
-}
-
-/* VmLck of this process in kB (pages pinned through VFIO count there). */
-static long vm_locked_kb(void)
-{
-	FILE *f = fopen("/proc/self/status", "r");
-	char line[256];
-	long kb = -1;
-
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "VmLck: %ld kB", &kb) == 1)
-			break;
-	fclose(f);
-	return kb;
-}
-
-static uint32_t word(const void *p)
-{
-	return *(const volatile uint32_t *)p;
 }
 
 /* First word of the aperture page at GM @gm, read through the region. */
@@ -245,7 +111,7 @@ static bool ctx_setup(struct ctx *c, struct vgpu *v, struct guest_mem *m,
 	c->lo = v->pv.low_base;
 	c->lo_size = v->pv.low_size;
 	c->base_kb = vm_locked_kb();
-	if (!tap_ok(mem_alloc(m, IOVA_BUF, BUF_PAGES, tag), "%s: guest memory allocated",
+	if (!tap_ok(guest_mem_alloc(m, IOVA_BUF, BUF_PAGES, tag), "%s: guest memory allocated",
 		    v->label))
 		return false;
 	if (!check_err(dma_map(v, m), 0, "%s: VFIO_IOMMU_MAP_DMA of %u pages at 0x%" PRIx64,
@@ -273,10 +139,10 @@ static void test_pte_basic(struct ctx *c)
 	uint64_t idx = slot_index(c, 1), pte = pte_to(c->mem, 0);
 	uint32_t pat = 0xa5a50000u ^ (uint32_t)c->lo;
 
-	check_eq(counter(c->v, "pinned"), 0, "%s: nothing pinned before the first PTE", l);
+	check_eq(vgpu_counter(c->v, "pinned"), 0, "%s: nothing pinned before the first PTE", l);
 	check_err(pte_wr(c->v, idx, pte), 0, "%s: 8-byte GGTT write of entry 0x%" PRIx64, l, idx);
 	check_eq(pte_rd(c->v, idx), pte, "%s: the entry reads back as written", l);
-	check_eq(counter(c->v, "pinned"), 1, "%s: one guest page pinned", l);
+	check_eq(vgpu_counter(c->v, "pinned"), 1, "%s: one guest page pinned", l);
 	check_eq(vm_locked_kb() - c->base_kb, PAGE / 1024, "%s: VmLck grew by one page", l);
 	check_eq(sim_pte(idx), phys_of(mem_page(c->mem, 0)) | PTE_VALID,
 		 "%s: the pGPU's GGTT entry holds the guest page's DMA address", l);
@@ -304,7 +170,7 @@ static void test_remap(struct ctx *c)
 {
 	const char *l = c->v->label;
 	uint64_t idx = slot_index(c, 1);
-	long zaps = counter(c->v, "zaps"), unpinned = counter(c->v, "unpinned");
+	long zaps = vgpu_counter(c->v, "zaps"), unpinned = vgpu_counter(c->v, "unpinned");
 
 	check_eq(word(ap_page(c, 1)), word(mem_page(c->mem, 0)), "%s: mapping touched", l);
 	pte_wr(c->v, idx, pte_to(c->mem, 1));
@@ -312,15 +178,15 @@ static void test_remap(struct ctx *c)
 		 "%s: after a rewrite the old mmap pointer shows the new page (old PTE zapped)", l);
 	tap_ok(word(ap_page(c, 1)) != word(mem_page(c->mem, 0)),
 	       "%s: ... and not the old page", l);
-	tap_ok(counter(c->v, "zaps") > zaps, "%s: the zap is counted (%ld -> %ld)", l, zaps,
-	       counter(c->v, "zaps"));
-	check_eq(counter(c->v, "pinned"), 1, "%s: still exactly one page pinned", l);
-	check_eq(counter(c->v, "unpinned"), unpinned + 1, "%s: the old page was unpinned", l);
+	tap_ok(vgpu_counter(c->v, "zaps") > zaps, "%s: the zap is counted (%ld -> %ld)", l, zaps,
+	       vgpu_counter(c->v, "zaps"));
+	check_eq(vgpu_counter(c->v, "pinned"), 1, "%s: still exactly one page pinned", l);
+	check_eq(vgpu_counter(c->v, "unpinned"), unpinned + 1, "%s: the old page was unpinned", l);
 	check_eq(vm_locked_kb() - c->base_kb, PAGE / 1024, "%s: VmLck still one page", l);
 	check_eq(sim_pte(idx), phys_of(mem_page(c->mem, 1)) | PTE_VALID,
 		 "%s: the pGPU entry follows the rewrite", l);
 	pte_wr(c->v, idx, pte_to(c->mem, 1));
-	check_eq(counter(c->v, "pinned"), 1, "%s: rewriting the same entry pins nothing more", l);
+	check_eq(vgpu_counter(c->v, "pinned"), 1, "%s: rewriting the same entry pins nothing more", l);
 }
 
 /* 4-byte halves in either order make one entry; a lone half leaves scratch. */
@@ -348,7 +214,7 @@ static void test_halves(struct ctx *c)
 	mmio_wr(c->v, GGTT_BASE + 8 * i4 + 4, 4, (uint32_t)(p4 >> 32));
 	check_eq(word(ap_page(c, 4)), word(mem_page(c->mem, 4)),
 		 "%s: its high half completes it", l);
-	check_eq(counter(c->v, "pinned"), 4, "%s: four pages pinned", l);
+	check_eq(vgpu_counter(c->v, "pinned"), 4, "%s: four pages pinned", l);
 
 	/* Two entries updated as interleaved halves, as a 32-bit writer might. */
 	mmio_wr(c->v, GGTT_BASE + 8 * i2, 4, (uint32_t)p3);
@@ -368,8 +234,8 @@ static void test_bad_ptes(struct ctx *c, const struct ctx *other)
 	uint64_t i5 = slot_index(c, 5), i6 = slot_index(c, 6), i7 = slot_index(c, 7);
 	uint64_t host_idx = 0, their = slot_index(other, 1);
 	uint64_t host_pte = sim_pte(host_idx), their_pte = sim_pte(their);
-	long refused = counter(c->v, "pte_refused"), dropped = counter(c->v, "pte_dropped");
-	long fails = counter(c->v, "pin_failures");
+	long refused = vgpu_counter(c->v, "pte_refused"), dropped = vgpu_counter(c->v, "pte_dropped");
+	long fails = vgpu_counter(c->v, "pin_failures");
 	int kfd = kmsg_open();
 	char log[16384];
 
@@ -379,18 +245,18 @@ static void test_bad_ptes(struct ctx *c, const struct ctx *other)
 	check_err(mmio_wr(c->v, GGTT_BASE + 8 * i5 + 1, 1, 0x12), 0,
 		  "%s: a 1-byte GGTT write is accepted by the region", l);
 	check_eq(pte_rd(c->v, i5), pte_to(c->mem, 5), "%s: ... and both are dropped", l);
-	check_eq(counter(c->v, "pte_refused"), refused + 2, "%s: ... and counted as refused", l);
+	check_eq(vgpu_counter(c->v, "pte_refused"), refused + 2, "%s: ... and counted as refused", l);
 	check_eq(word(ap_page(c, 5)), word(mem_page(c->mem, 5)), "%s: the entry still maps its page",
 		 l);
 
 	pte_wr(c->v, i6, pte_to(c->mem, 6) | 1ull << 50);
-	check_eq(counter(c->v, "pte_refused"), refused + 3,
+	check_eq(vgpu_counter(c->v, "pte_refused"), refused + 3,
 		 "%s: an entry with reserved bit 50 set is refused", l);
 	check_eq(sim_pte(i6), c->scratch_pte, "%s: ... the pGPU entry stays on scratch", l);
 	check_eq(word(ap_page(c, 6)), scratch_word(c), "%s: ... the aperture shows scratch", l);
 
 	pte_wr(c->v, i7, IOVA_HOLE | PTE_VALID);
-	check_eq(counter(c->v, "pin_failures"), fails + 1,
+	check_eq(vgpu_counter(c->v, "pin_failures"), fails + 1,
 		 "%s: an entry to guest memory the user never mapped fails to pin", l);
 	check_eq(sim_pte(i7), c->scratch_pte, "%s: ... the pGPU entry stays on scratch", l);
 	check_eq(word(ap_page(c, 7)), scratch_word(c), "%s: ... the aperture shows scratch", l);
@@ -404,8 +270,8 @@ static void test_bad_ptes(struct ctx *c, const struct ctx *other)
 		 other->v->label);
 	check_eq(sim_pte(their), their_pte, "%s: ... %s's pGPU entry is untouched", l,
 		 other->v->label);
-	check_eq(counter(c->v, "pte_dropped"), dropped + 2, "%s: both writes counted as dropped", l);
-	check_eq(counter(c->v, "pinned"), 5, "%s: none of that pinned anything", l);
+	check_eq(vgpu_counter(c->v, "pte_dropped"), dropped + 2, "%s: both writes counted as dropped", l);
+	check_eq(vgpu_counter(c->v, "pinned"), 5, "%s: none of that pinned anything", l);
 
 	kmsg_collect(kfd, log, sizeof(log));
 	close(kfd);
@@ -421,24 +287,24 @@ static void test_user_unmap(struct ctx *c)
 	const char *l = c->v->label;
 	struct guest_mem m;
 	uint64_t idx = slot_index(c, 8);
-	long pinned = counter(c->v, "pinned"), kb = vm_locked_kb();
-	long dma = sim_dma_mapped(), unmaps = counter(c->v, "dma_unmaps");
+	long pinned = vgpu_counter(c->v, "pinned"), kb = vm_locked_kb();
+	long dma = sim_dma_mapped(), unmaps = vgpu_counter(c->v, "dma_unmaps");
 	uint32_t old;
 
-	if (!tap_ok(mem_alloc(&m, IOVA_UNMAP, 4, 0x5eed0000), "%s: second buffer allocated", l))
+	if (!tap_ok(guest_mem_alloc(&m, IOVA_UNMAP, 4, 0x5eed0000), "%s: second buffer allocated", l))
 		return;
 	check_err(dma_map(c->v, &m), 0, "%s: second buffer DMA-mapped", l);
 	pte_wr(c->v, idx, pte_to(&m, 2));
 	old = word(mem_page(&m, 2));
 	check_eq(word(ap_page(c, 8)), old, "%s: aperture mapping of the second buffer touched", l);
-	check_eq(counter(c->v, "pinned"), pinned + 1, "%s: its page is pinned", l);
+	check_eq(vgpu_counter(c->v, "pinned"), pinned + 1, "%s: its page is pinned", l);
 	check_eq(sim_dma_mapped(), dma + 1, "%s: and DMA-mapped on the pGPU", l);
 
 	check_err(dma_unmap(c->v, m.iova, m.len), 0, "%s: VFIO_IOMMU_UNMAP_DMA of the buffer", l);
-	check_eq(counter(c->v, "pinned"), pinned, "%s: its page is unpinned", l);
+	check_eq(vgpu_counter(c->v, "pinned"), pinned, "%s: its page is unpinned", l);
 	check_eq(vm_locked_kb(), kb, "%s: VmLck is back where it was", l);
 	check_eq(sim_dma_mapped(), dma, "%s: the pGPU DMA mapping is gone", l);
-	check_eq(counter(c->v, "dma_unmaps"), unmaps + 1, "%s: the unmap notification is counted", l);
+	check_eq(vgpu_counter(c->v, "dma_unmaps"), unmaps + 1, "%s: the unmap notification is counted", l);
 	check_eq(sim_pte(idx), c->scratch_pte, "%s: the pGPU entry points at scratch", l);
 	check_eq(pte_rd(c->v, idx), pte_to(&m, 2), "%s: the guest's view keeps its value", l);
 	munmap(m.va, m.len);
@@ -448,7 +314,7 @@ static void test_user_unmap(struct ctx *c)
 	       "%s: ... never the old page's contents", l);
 
 	/* Right after an unmap its range cannot be pinned (VFIO type1 retries). */
-	if (!mem_alloc(&m, IOVA_UNMAP, 1, 0x5eed1000) || dma_map(c->v, &m))
+	if (!guest_mem_alloc(&m, IOVA_UNMAP, 1, 0x5eed1000) || dma_map(c->v, &m))
 		return;
 	pte_wr(c->v, idx, pte_to(&m, 0));
 	pte_wr(c->v, idx, 0);
@@ -470,15 +336,15 @@ static void test_reset(struct ctx *c)
 {
 	const char *l = c->v->label;
 	uint64_t idx = slot_index(c, 1);
-	long resets = counter(c->v, "resets"), dma = sim_dma_mapped();
-	long pinned = counter(c->v, "pinned"), kb = vm_locked_kb();
+	long resets = vgpu_counter(c->v, "resets"), dma = sim_dma_mapped();
+	long pinned = vgpu_counter(c->v, "pinned"), kb = vm_locked_kb();
 
 	tap_ok(pinned > 0, "%s: pages pinned before the reset (%ld)", l, pinned);
 	check_err(xioctl(c->v->device, VFIO_DEVICE_RESET, NULL), 0, "%s: VFIO_DEVICE_RESET", l);
-	check_eq(counter(c->v, "pinned"), 0, "%s: nothing pinned after the reset", l);
+	check_eq(vgpu_counter(c->v, "pinned"), 0, "%s: nothing pinned after the reset", l);
 	check_eq(kb - vm_locked_kb(), pinned * (PAGE / 1024), "%s: VmLck dropped by all of them", l);
 	check_eq(sim_dma_mapped(), dma - pinned, "%s: their pGPU DMA mappings are gone", l);
-	check_eq(counter(c->v, "resets"), resets + 1, "%s: the reset is counted", l);
+	check_eq(vgpu_counter(c->v, "resets"), resets + 1, "%s: the reset is counted", l);
 	check_eq(pte_rd(c->v, idx), 0, "%s: the guest's GGTT view is cleared", l);
 	check_eq(sim_pte(idx), c->scratch_pte, "%s: the pGPU entry points at scratch", l);
 	check_eq(word(ap_page(c, 1)), scratch_word(c), "%s: the aperture shows scratch", l);
@@ -551,7 +417,7 @@ static void test_fight(struct ctx *c, unsigned int seconds)
 	double end;
 	pthread_t t;
 
-	if (!tap_ok(mem_alloc(&s, IOVA_STRESS, 1, 0x57e55000), "%s: stress buffer allocated", l))
+	if (!tap_ok(guest_mem_alloc(&s, IOVA_STRESS, 1, 0x57e55000), "%s: stress buffer allocated", l))
 		return;
 	check_err(dma_map(c->v, &s), 0, "%s: stress buffer DMA-mapped", l);
 	f.good[0] = scratch_word(c);
@@ -594,7 +460,7 @@ static void test_fight(struct ctx *c, unsigned int seconds)
 	check_err(dma_unmap(c->v, s.iova, s.len), 0, "%s: stress buffer unmapped", l);
 	munmap(s.va, s.len);
 	xioctl(c->v->device, VFIO_DEVICE_RESET, NULL);
-	check_eq(counter(c->v, "pinned"), 0, "%s: nothing pinned after the fight and a reset", l);
+	check_eq(vgpu_counter(c->v, "pinned"), 0, "%s: nothing pinned after the fight and a reset", l);
 }
 
 /* --- RLIMIT_MEMLOCK: a user without CAP_IPC_LOCK pins up to its limit --- */
@@ -621,13 +487,13 @@ static int memlock_child(struct vgpu *v)
 
 	if (setrlimit(RLIMIT_MEMLOCK, &rl) || drop_ipc_lock())
 		return 255;
-	if (!vfio_open(v, false) || !read_pvinfo(v) || !mem_alloc(&m, IOVA_BUF, 4, 0x10c40000) ||
+	if (!vfio_open(v, false) || !read_pvinfo(v) || !guest_mem_alloc(&m, IOVA_BUF, 4, 0x10c40000) ||
 	    dma_map(v, &m))
 		return 254;
-	f0 = counter(v, "pin_failures");
+	f0 = vgpu_counter(v, "pin_failures");
 	for (unsigned int i = 0; i < 4; i++)
 		pte_wr(v, gm_index(v->pv.low_base) + 1 + i, pte_to(&m, i));
-	return (int)(counter(v, "pinned") * 16 + counter(v, "pin_failures") - f0);
+	return (int)(vgpu_counter(v, "pinned") * 16 + vgpu_counter(v, "pin_failures") - f0);
 }
 
 static void test_memlock(struct vgpu *v)
@@ -645,7 +511,7 @@ static void test_memlock(struct vgpu *v)
 	check_eq(WEXITSTATUS(status), 2 * 16 + 2,
 		 "%s: without CAP_IPC_LOCK and a 2-page RLIMIT_MEMLOCK, 2 of 4 entries pin and 2 fail cleanly",
 		 v->label);
-	check_eq(counter(v, "pinned"), 0, "%s: the child's exit unpinned everything", v->label);
+	check_eq(vgpu_counter(v, "pinned"), 0, "%s: the child's exit unpinned everything", v->label);
 }
 
 int main(int argc, char **argv)
@@ -694,7 +560,7 @@ int main(int argc, char **argv)
 
 	munmap(ca.ap, ca.lo_size);
 	vfio_close(a);
-	check_eq(counter(a, "pinned"), 0, "A: closing the device unpinned everything");
+	check_eq(vgpu_counter(a, "pinned"), 0, "A: closing the device unpinned everything");
 	cleanup_all();
 	check_eq(sim_dma_mapped(), dma0, "no pGPU DMA mapping left after both vGPUs are removed");
 	check_eq(vm_locked_kb(), kb0, "VmLck of this process is back to its value at start");

@@ -636,3 +636,133 @@ int bar2_wr(const struct vgpu *v, uint64_t off, size_t len, uint64_t val)
 {
 	return reg_write(v, VFIO_PCI_BAR2_REGION_INDEX, off, len, val);
 }
+
+/* ------------------------------------------------------------------------- */
+/* Guest memory, the GGTT, debugfs                                            */
+/* ------------------------------------------------------------------------- */
+
+bool guest_mem_alloc(struct guest_mem *m, uint64_t iova, unsigned int pages, uint32_t tag)
+{
+	m->len = (size_t)pages * PAGE;
+	m->iova = iova;
+	m->va = mmap(NULL, m->len, PROT_READ | PROT_WRITE,
+		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+	if (m->va == MAP_FAILED) {
+		m->va = NULL;
+		return false;
+	}
+	for (size_t i = 0; i < m->len / 4; i++)
+		((uint32_t *)m->va)[i] = tag ^ (uint32_t)(i / (PAGE / 4)) << 16 ^
+					 (uint32_t)i;
+	return true;
+}
+
+int dma_map(const struct vgpu *v, struct guest_mem *m)
+{
+	struct vfio_iommu_type1_dma_map map = {
+		.argsz = sizeof(map),
+		.flags = VFIO_DMA_MAP_FLAG_READ | VFIO_DMA_MAP_FLAG_WRITE,
+		.vaddr = (uintptr_t)m->va, .iova = m->iova, .size = m->len,
+	};
+
+	return (int)xioctl(v->container, VFIO_IOMMU_MAP_DMA, &map);
+}
+
+int dma_unmap(const struct vgpu *v, uint64_t iova, size_t len)
+{
+	struct vfio_iommu_type1_dma_unmap unmap = {
+		.argsz = sizeof(unmap), .iova = iova, .size = len,
+	};
+
+	return (int)xioctl(v->container, VFIO_IOMMU_UNMAP_DMA, &unmap);
+}
+
+uint8_t *mem_page(const struct guest_mem *m, unsigned int page)
+{
+	return m->va + (size_t)page * PAGE;
+}
+
+uint64_t pte_to(const struct guest_mem *m, unsigned int page)
+{
+	return (m->iova + (uint64_t)page * PAGE) | PTE_VALID;
+}
+
+uint64_t gm_index(uint64_t gm)
+{
+	return gm / PAGE;
+}
+
+int pte_wr(const struct vgpu *v, uint64_t index, uint64_t pte)
+{
+	return mmio_wr(v, GGTT_BASE + 8 * index, 8, pte);
+}
+
+uint64_t pte_rd(const struct vgpu *v, uint64_t index)
+{
+	return mmio_rd(v, GGTT_BASE + 8 * index, 8);
+}
+
+const char *dbg_path(const char *module, const char *sub, const char *file)
+{
+	return fmt("/sys/kernel/debug/%s/%s/%s%s%s", module, link_basename(parent),
+		   sub, *sub ? "/" : "", file);
+}
+
+/* "key value" lines of @path: the value of @name, or -1. */
+static long keyed_value(const char *path, const char *name)
+{
+	FILE *f = fopen(path, "r");
+	char key[64];
+	long val, found = -1;
+
+	if (!f)
+		return -1;
+	while (fscanf(f, "%63s %ld", key, &val) == 2)
+		if (!strcmp(key, name))
+			found = val;
+	fclose(f);
+	return found;
+}
+
+long vgpu_counter(const struct vgpu *v, const char *name)
+{
+	return keyed_value(dbg_path("mgvt", v->uuid, "counters"), name);
+}
+
+long mgvt_stat(const char *name)
+{
+	return keyed_value("/sys/kernel/debug/mgvt/stats", name);
+}
+
+uint64_t sim_pte(uint64_t index)
+{
+	int fd = open(dbg_path("mgvt_sim", "", "ggtt"), O_RDONLY | O_CLOEXEC);
+	uint64_t pte = ~0ull;
+
+	if (fd >= 0) {
+		if (pread(fd, &pte, 8, (off_t)(index * 8)) != 8)
+			pte = ~0ull;
+		close(fd);
+	}
+	return pte;
+}
+
+long sim_dma_mapped(void)
+{
+	return sysfs_read_long(dbg_path("mgvt_sim", "", "dma_mapped"));
+}
+
+long vm_locked_kb(void)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	long kb = -1;
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "VmLck: %ld kB", &kb) == 1)
+			break;
+	fclose(f);
+	return kb;
+}

@@ -348,6 +348,54 @@ uint64_t bar2_rd(const struct vgpu *v, uint64_t off, size_t len);
 int bar2_wr(const struct vgpu *v, uint64_t off, size_t len, uint64_t val);
 
 /* ------------------------------------------------------------------------- */
+/* Guest memory, the GGTT, debugfs                                            */
+/* ------------------------------------------------------------------------- */
+
+#define PAGE		4096u
+#define GGTT_BASE	(8 * MiB)		/* GGTT entries in BAR0 */
+#define PTE_VALID	1ull
+
+/* Anonymous memory a test maps into a container as guest memory. */
+struct guest_mem {
+	uint8_t *va;
+	uint64_t iova;
+	size_t len;
+};
+
+/* @pages pages at IOVA @iova, each filled with its own pattern from @tag. */
+bool guest_mem_alloc(struct guest_mem *m, uint64_t iova, unsigned int pages, uint32_t tag);
+/* VFIO_IOMMU_MAP_DMA of @m into @v's container; 0 or -errno. */
+int dma_map(const struct vgpu *v, struct guest_mem *m);
+/* VFIO_IOMMU_UNMAP_DMA; 0 or -errno. */
+int dma_unmap(const struct vgpu *v, uint64_t iova, size_t len);
+/* Address of page @page of @m. */
+uint8_t *mem_page(const struct guest_mem *m, unsigned int page);
+/* A valid GGTT entry naming page @page of @m. */
+uint64_t pte_to(const struct guest_mem *m, unsigned int page);
+/* GGTT entry index of GM address @gm. */
+uint64_t gm_index(uint64_t gm);
+/* Write / read GGTT entry @index of @v (8 bytes through BAR0). */
+int pte_wr(const struct vgpu *v, uint64_t index, uint64_t pte);
+uint64_t pte_rd(const struct vgpu *v, uint64_t index);
+/* /sys/kernel/debug/MODULE/<parent>/[SUB/]FILE */
+const char *dbg_path(const char *module, const char *sub, const char *file);
+/* One of @v's debugfs counters; -1 if it cannot be read. */
+long vgpu_counter(const struct vgpu *v, const char *name);
+/* One line of mgvt's module-wide debugfs "stats"; -1 if it cannot be read. */
+long mgvt_stat(const char *name);
+/* The pGPU's GGTT entry @index, from mgvt_sim's debugfs; ~0 on failure. */
+uint64_t sim_pte(uint64_t index);
+/* Pages mgvt has DMA-mapped on mgvt_sim. */
+long sim_dma_mapped(void);
+/* VmLck of this process in kB (pages pinned through VFIO count there). */
+long vm_locked_kb(void);
+/* A 32-bit load that the compiler keeps. */
+static inline uint32_t word(const void *p)
+{
+	return *(const volatile uint32_t *)p;
+}
+
+/* ------------------------------------------------------------------------- */
 /* Kernel log                                                                 */
 /* ------------------------------------------------------------------------- */
 
