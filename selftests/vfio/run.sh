@@ -6,14 +6,16 @@
 #	scripts/vm.sh -t 900 -- selftests/vfio/run.sh [TYPE_A [TYPE_B]]
 #
 # Loads vfio, vfio_iommu_type1, mdev, gvt/mgvt.ko and gvt/sim/mgvt_sim.ko,
-# checks the parent and its types, runs vfio_test and ggtt_test (their
-# results are renumbered into this one flat TAP stream), checks module unload rules, and scans the
+# checks the parent and its types, runs vfio_test, ggtt_test and
+# stress_test (their results are renumbered into this one flat TAP stream),
+# checks module unload rules, and scans the
 # kernel log for splats. Arguments go to vfio_test. Exit status 0 only if
 # every test passed.
 #
 # Environment: MGVT_SIM_PARAMS (extra insmod arguments for mgvt_sim, e.g.
 # "aperture_mb=512"), MGVT_TEST_TIMEOUT (seconds for each program, default
-# 300), MGVT_STRESS_SECONDS (ggtt_test's pin/mmap fight, default 30).
+# 300), MGVT_STRESS_SECONDS (ggtt_test's pin/mmap fight, default 30),
+# MGVT_STRESS_CYCLES (stress_test's vGPU life cycles, default 1000).
 
 set -u
 
@@ -259,6 +261,7 @@ check_parent_and_types
 if check "build selftests/vfio" make -s -C "$here"; then
 	run_prog vfio_test "$@"
 	run_prog ggtt_test
+	run_prog stress_test
 fi
 check_unload
 check_kernel_log
