@@ -528,7 +528,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: %s\n", argv[0]);
 		return 2;
 	}
-	if (!program_start())
+	if (!program_start(300))
 		return geteuid() ? EXIT_FAILURE : tap_finish();
 	a = vgpu_new("A", find_type("GVTg_V5_4"));
 	b = vgpu_new("B", find_type("GVTg_V5_8"));

@@ -460,7 +460,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: %s\n", argv[0]);
 		return 2;
 	}
-	if (!program_start())
+	if (!program_start(1200))
 		return geteuid() ? EXIT_FAILURE : tap_finish();
 	snap(&start);
 	tap_ok(start.stat[0] == 0 && start.stat[1] == 0,

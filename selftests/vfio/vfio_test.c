@@ -1548,7 +1548,7 @@ int main(int argc, char **argv)
 	ta = type_arg(argc, argv, 1, TYPE_PREFIX "GVTg_V5_4");
 	tb = type_arg(argc, argv, 2, TYPE_PREFIX "GVTg_V5_8");
 
-	if (!program_start())
+	if (!program_start(300))
 		return geteuid() ? EXIT_FAILURE : tap_finish();
 
 	test_no_vgpus_yet();

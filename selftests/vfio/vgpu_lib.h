@@ -287,11 +287,11 @@ void drain_eventfd(int fd);
 
 /*
  * Common start of a test program, after tap_header(): fatal signals and an
- * alarm ($MGVT_TEST_TIMEOUT seconds, default 300) clean up; must be root;
+ * alarm ($MGVT_TEST_TIMEOUT seconds, else @default_timeout) clean up; must be root;
  * finds the parent (one TAP line) and the aperture size.  False after a
  * bail-out: return tap_finish() (or EXIT_FAILURE when not root).
  */
-static inline bool program_start(void)
+static inline bool program_start(unsigned int default_timeout)
 {
 	const char *tmo = getenv("MGVT_TEST_TIMEOUT");
 	struct sigaction sa = { .sa_handler = on_fatal_signal };
@@ -299,7 +299,7 @@ static inline bool program_start(void)
 	sigaction(SIGALRM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
-	alarm(tmo ? (unsigned int)atoi(tmo) : 300);
+	alarm(tmo ? (unsigned int)atoi(tmo) : default_timeout);
 
 	if (geteuid() != 0) {
 		tap_bail("must run as root");
