@@ -6,8 +6,8 @@
 #	scripts/vm.sh -t 900 -- selftests/vfio/run.sh [TYPE_A [TYPE_B]]
 #
 # Loads vfio, vfio_iommu_type1, mdev, gvt/mgvt.ko and gvt/sim/mgvt_sim.ko,
-# checks the parent and its types, runs vfio_test, ggtt_test and
-# stress_test (their results are renumbered into this one flat TAP stream),
+# checks the parent and its types, runs vfio_test, ggtt_test, badinput_test
+# and stress_test (their results are renumbered into this one flat TAP stream),
 # checks module unload rules, and scans the
 # kernel log for splats. Arguments go to vfio_test. Exit status 0 only if
 # every test passed.
@@ -261,6 +261,7 @@ check_parent_and_types
 if check "build selftests/vfio" make -s -C "$here"; then
 	run_prog vfio_test "$@"
 	run_prog ggtt_test
+	run_prog badinput_test
 	run_prog stress_test
 fi
 check_unload
