@@ -253,7 +253,8 @@ static void reg_write(struct mgvt_vgpu *vgpu, u32 off, u32 val,
 {
 	const struct mgvt_mmio_reg *r = reg_of(off);
 
-	if (mgvt_fence_write(vgpu, off, val, len))
+	if (off - FENCE_LO(0) < 8 * MGVT_NUM_FENCES &&
+	    mgvt_fence_write(vgpu, off, val, len))
 		return;
 	if (r && len == 4) {
 		table_write(vgpu, r, off, val);
@@ -335,7 +336,8 @@ void mgvt_mmio_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
 		     unsigned int len)
 {
 	if (off < MGVT_MMIO_REG_SIZE) {
-		if (mgvt_pvinfo_write(vgpu, off, val, len))
+		if (off - MGVT_PVINFO_BASE < MGVT_PVINFO_SIZE &&
+		    mgvt_pvinfo_write(vgpu, off, val, len))
 			return;
 		if (len == 8) {
 			reg_write(vgpu, off, val, 4);
