@@ -282,6 +282,7 @@ static void test_counters(void)
 
 int main(int argc, char **argv)
 {
+	int ret;
 	struct {
 		const char *name;
 		void (*fn)(void);
@@ -293,14 +294,9 @@ int main(int argc, char **argv)
 		{ "error counters", test_counters },
 	};
 
-	(void)argv;
-	tap_header();
-	if (argc > 1) {
-		fprintf(stderr, "usage: %s\n", argv[0]);
-		return 2;
-	}
-	if (!program_start(300))
-		return geteuid() ? EXIT_FAILURE : tap_finish();
+	ret = simple_program_start(argc, argv, 300);
+	if (ret >= 0)
+		return ret;
 	victim = vgpu_new("victim", find_type("GVTg_V5_8"));
 	bystander = vgpu_new("bystander", find_type("GVTg_V5_8"));
 	if (!victim || !bystander || vgpu_create(victim) || vgpu_create(bystander) ||

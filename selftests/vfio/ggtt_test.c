@@ -516,20 +516,16 @@ static void test_memlock(struct vgpu *v)
 
 int main(int argc, char **argv)
 {
+	int ret;
 	const char *secs = getenv("MGVT_STRESS_SECONDS");
 	unsigned int seconds = secs ? (unsigned int)atoi(secs) : 30;
 	struct ctx ca = { 0 }, cb = { 0 };
 	struct vgpu *a, *b;
 	long dma0, kb0 = vm_locked_kb();
 
-	(void)argv;
-	tap_header();
-	if (argc > 1) {
-		fprintf(stderr, "usage: %s\n", argv[0]);
-		return 2;
-	}
-	if (!program_start(300))
-		return geteuid() ? EXIT_FAILURE : tap_finish();
+	ret = simple_program_start(argc, argv, 300);
+	if (ret >= 0)
+		return ret;
 	a = vgpu_new("A", find_type("GVTg_V5_4"));
 	b = vgpu_new("B", find_type("GVTg_V5_8"));
 	dma0 = sim_dma_mapped();

@@ -450,18 +450,14 @@ static void test_no_stall(void)
 
 int main(int argc, char **argv)
 {
+	int ret;
 	const char *env = getenv("MGVT_STRESS_CYCLES");
 	unsigned int cycles = env ? (unsigned int)atoi(env) : 1000;
 	static struct snapshot start, end;
 
-	(void)argv;
-	tap_header();
-	if (argc > 1) {
-		fprintf(stderr, "usage: %s\n", argv[0]);
-		return 2;
-	}
-	if (!program_start(1200))
-		return geteuid() ? EXIT_FAILURE : tap_finish();
+	ret = simple_program_start(argc, argv, 1200);
+	if (ret >= 0)
+		return ret;
 	snap(&start);
 	tap_ok(start.stat[0] == 0 && start.stat[1] == 0,
 	       "mgvt stats readable, no vGPU yet (vgpus %ld, open %ld)", start.stat[0], start.stat[1]);

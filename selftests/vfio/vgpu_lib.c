@@ -409,13 +409,18 @@ int reg_write(const struct vgpu *v, unsigned int index, uint64_t off, size_t len
 }
 
 /* Value-returning shorthands; failures read as all-ones so checks fail loudly. */
-uint64_t cfg_rd(const struct vgpu *v, uint64_t off, size_t len)
+uint64_t region_rd(const struct vgpu *v, unsigned int index, uint64_t off, size_t len)
 {
 	uint64_t x;
 
-	if (reg_read(v, VFIO_PCI_CONFIG_REGION_INDEX, off, len, &x))
+	if (reg_read(v, index, off, len, &x))
 		return ~0ULL;
 	return x;
+}
+
+uint64_t cfg_rd(const struct vgpu *v, uint64_t off, size_t len)
+{
+	return region_rd(v, VFIO_PCI_CONFIG_REGION_INDEX, off, len);
 }
 
 int cfg_wr(const struct vgpu *v, uint64_t off, size_t len, uint64_t val)
@@ -425,11 +430,7 @@ int cfg_wr(const struct vgpu *v, uint64_t off, size_t len, uint64_t val)
 
 uint64_t mmio_rd(const struct vgpu *v, uint64_t off, size_t len)
 {
-	uint64_t x;
-
-	if (reg_read(v, VFIO_PCI_BAR0_REGION_INDEX, off, len, &x))
-		return ~0ULL;
-	return x;
+	return region_rd(v, VFIO_PCI_BAR0_REGION_INDEX, off, len);
 }
 
 int mmio_wr(const struct vgpu *v, uint64_t off, size_t len, uint64_t val)
@@ -625,11 +626,7 @@ int map_bar2_errno(const struct vgpu *v, uint64_t off, size_t len, int flags)
 
 uint64_t bar2_rd(const struct vgpu *v, uint64_t off, size_t len)
 {
-	uint64_t x;
-
-	if (reg_read(v, VFIO_PCI_BAR2_REGION_INDEX, off, len, &x))
-		return ~0ULL;
-	return x;
+	return region_rd(v, VFIO_PCI_BAR2_REGION_INDEX, off, len);
 }
 
 int bar2_wr(const struct vgpu *v, uint64_t off, size_t len, uint64_t val)

@@ -260,6 +260,8 @@ int reg_read(const struct vgpu *v, unsigned int index, uint64_t off, size_t len,
 /* Write 1, 2, 4 or 8 bytes (little-endian). Returns 0, -errno, or -EIO if short. */
 int reg_write(const struct vgpu *v, unsigned int index, uint64_t off, size_t len,
 	      uint64_t val);
+/* Any region, @len bytes at @off; all-ones on failure. */
+uint64_t region_rd(const struct vgpu *v, unsigned int index, uint64_t off, size_t len);
 /* Config space read; all-ones on failure so checks fail loudly. */
 uint64_t cfg_rd(const struct vgpu *v, uint64_t off, size_t len);
 /* Config space write; 0 or -errno. */
@@ -312,6 +314,23 @@ static inline bool program_start(unsigned int default_timeout)
 	tap_diag("parent: %s", parent);
 	read_aperture();
 	return true;
+}
+
+/*
+ * The whole start of a test program that takes no arguments: the TAP
+ * header, a usage line for stray arguments, then program_start().  Returns
+ * -1 to go on, else the status main() should return.
+ */
+static inline int simple_program_start(int argc, char **argv, unsigned int default_timeout)
+{
+	tap_header();
+	if (argc > 1) {
+		fprintf(stderr, "usage: %s\n", argv[0]);
+		return 2;
+	}
+	if (!program_start(default_timeout))
+		return geteuid() ? EXIT_FAILURE : tap_finish();
+	return -1;
 }
 
 /* ------------------------------------------------------------------------- */
