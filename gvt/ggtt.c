@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The GGTT part of BAR0 (8 MiB at BAR0 + 8 MiB, one 8-byte entry per 4 KiB
- * page of GM).  The guest sees and writes its own view of the whole table;
- * only entries inside its slices reach the pGPU, translated: the guest
+ * page of GM).  The guest may write anywhere in the table; its view keeps
+ * the entries of its slices (everything else reads 0 and writes there are
+ * dropped), and only those reach the pGPU, translated: the guest
  * page the entry names is pinned through VFIO, DMA-mapped through the HAL
  * and its DMA address written into the pGPU's GGTT at the same GM offset,
  * followed by the GGTT invalidate.  Every entry of the slices that is not
