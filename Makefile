@@ -33,6 +33,7 @@ clean:
 	$(KBUILD) clean
 	$(MAKE) -C selftests/unit clean
 	$(MAKE) -C selftests/vfio clean
+	$(MAKE) -C bench clean
 	rm -rf build
 
 install: modules
