@@ -41,22 +41,6 @@ struct mgvt_vma {
 };
 
 /**
- * mgvt_in_aperture_slice - is [@off, @off + @len) inside the low slice?
- * @vgpu: the vGPU
- * @off: BAR2 offset (= GM address)
- * @len: length in bytes
- *
- * Return: true if the whole range is this vGPU's.
- */
-bool mgvt_in_aperture_slice(const struct mgvt_vgpu *vgpu, u64 off, u64 len)
-{
-	const struct mgvt_gm_slice *s = &vgpu->slice;
-
-	return off >= s->low_base && len <= s->low_size &&
-	       off - s->low_base <= s->low_size - len;
-}
-
-/**
  * mgvt_aperture_init - set up the mapping list of a new vGPU
  * @vgpu: the vGPU
  */

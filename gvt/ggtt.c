@@ -84,8 +84,7 @@ static bool gm_in(u64 gm, u64 base, u64 size)
 
 static bool index_in_aperture(const struct mgvt_vgpu *vgpu, u32 index)
 {
-	return gm_in((u64)index << PAGE_SHIFT, vgpu->slice.low_base,
-			vgpu->slice.low_size);
+	return mgvt_in_aperture_slice(vgpu, (u64)index << PAGE_SHIFT, PAGE_SIZE);
 }
 
 /* Entries the guest's view stores: its slices only (the rest reads 0). */
@@ -507,11 +506,29 @@ void mgvt_ggtt_reset(struct mgvt_vgpu *vgpu)
 	mutex_unlock(&vgpu->ggtt.lock);
 }
 
+/**
+ * mgvt_show_counters - print a table of atomic counters, one "name value"
+ *	line each (debugfs "counters" and "stats")
+ * @m: the seq_file
+ * @base: the structure holding the counters
+ * @fields: name and offset of each counter in @base
+ * @n: number of @fields
+ * @width: column width of the names
+ */
+void mgvt_show_counters(struct seq_file *m, const void *base,
+			const struct mgvt_counter_field *fields, unsigned int n,
+			int width)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		seq_printf(m, "%-*s %ld\n", width, fields[i].name,
+			   atomic_long_read((const atomic_long_t *)
+					    ((const u8 *)base + fields[i].offset)));
+}
+
 #define COUNTER(f) { #f, offsetof(struct mgvt_counters, f) }
-static const struct {
-	const char *name;
-	size_t offset;
-} counter_fields[] = {
+static const struct mgvt_counter_field counter_fields[] = {
 	COUNTER(dropped_writes), COUNTER(fence_refused), COUNTER(pte_writes),
 	COUNTER(pte_dropped), COUNTER(pte_refused), COUNTER(pin_failures),
 	COUNTER(pinned), COUNTER(unpinned), COUNTER(zaps), COUNTER(dma_unmaps),
@@ -521,12 +538,9 @@ static const struct {
 static int counters_show(struct seq_file *m, void *unused)
 {
 	struct mgvt_vgpu *vgpu = m->private;
-	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(counter_fields); i++)
-		seq_printf(m, "%-15s %ld\n", counter_fields[i].name,
-			   atomic_long_read((atomic_long_t *)((u8 *)&vgpu->cnt +
-					    counter_fields[i].offset)));
+	mgvt_show_counters(m, &vgpu->cnt, counter_fields,
+			   ARRAY_SIZE(counter_fields), 15);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(counters);

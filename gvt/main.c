@@ -35,22 +35,15 @@ static struct dentry *mgvt_debugfs;
 struct mgvt_stats mgvt_stats;
 
 #define STAT(f) { #f, offsetof(struct mgvt_stats, f) }
-static const struct {
-	const char *name;
-	size_t offset;
-} stat_fields[] = {
+static const struct mgvt_counter_field stat_fields[] = {
 	STAT(vgpus), STAT(open_devices), STAT(pinned), STAT(pin_objects),
 	STAT(vmas), STAT(dma_maps),
 };
 
 static int stats_show(struct seq_file *m, void *unused)
 {
-	unsigned int i;
-
-	for (i = 0; i < ARRAY_SIZE(stat_fields); i++)
-		seq_printf(m, "%-13s %ld\n", stat_fields[i].name,
-			   atomic_long_read((atomic_long_t *)((u8 *)&mgvt_stats +
-					    stat_fields[i].offset)));
+	mgvt_show_counters(m, &mgvt_stats, stat_fields, ARRAY_SIZE(stat_fields),
+			   13);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(stats);

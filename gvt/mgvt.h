@@ -60,6 +60,7 @@ struct mgvt_type {
 #define MGVT_NATIVE_PAGES	(MGVT_NUM_ENGINES * 5 + MGVT_NATIVE_BUF_PAGES)
 
 struct dentry;
+struct seq_file;
 struct vm_area_struct;
 
 /**
@@ -335,6 +336,33 @@ static inline u32 *mgvt_vreg(struct mgvt_vgpu *vgpu, u32 off)
 	return (u32 *)(vgpu->vregs + (off & ~3u));
 }
 
+/**
+ * mgvt_in_aperture_slice - is [@off, @off + @len) inside the low slice?
+ * @vgpu: the vGPU
+ * @off: BAR2 offset (= GM address)
+ * @len: length in bytes
+ *
+ * Return: true if the whole range is this vGPU's.
+ */
+static inline bool mgvt_in_aperture_slice(const struct mgvt_vgpu *vgpu,
+					  u64 off, u64 len)
+{
+	const struct mgvt_gm_slice *s = &vgpu->slice;
+
+	return off >= s->low_base && len <= s->low_size &&
+	       off - s->low_base <= s->low_size - len;
+}
+
+/**
+ * struct mgvt_counter_field - one line of a debugfs counter table
+ * @name: the counter's name
+ * @offset: offset of its atomic_long_t in the structure shown
+ */
+struct mgvt_counter_field {
+	const char *name;
+	size_t offset;
+};
+
 /* vfio.c */
 extern const struct vfio_device_ops mgvt_vfio_ops;
 
@@ -360,7 +388,6 @@ void mgvt_aperture_write(struct mgvt_vgpu *vgpu, u64 off, u64 val,
 int mgvt_aperture_mmap(struct mgvt_vgpu *vgpu, struct vm_area_struct *vma,
 		       u64 off);
 void mgvt_aperture_zap(struct mgvt_vgpu *vgpu, u64 gm, u64 len);
-bool mgvt_in_aperture_slice(const struct mgvt_vgpu *vgpu, u64 off, u64 len);
 
 /* ggtt.c: the GGTT part of BAR0 */
 int mgvt_ggtt_cache_init(void);
@@ -374,6 +401,9 @@ void mgvt_ggtt_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
 void mgvt_ggtt_dma_unmap(struct mgvt_vgpu *vgpu, u64 iova, u64 length);
 struct page *mgvt_ggtt_page(struct mgvt_vgpu *vgpu, u64 gm);
 void mgvt_counters_debugfs(struct mgvt_vgpu *vgpu);
+void mgvt_show_counters(struct seq_file *m, const void *base,
+			const struct mgvt_counter_field *fields, unsigned int n,
+			int width);
 
 /* fence.c */
 bool mgvt_fence_write(struct mgvt_vgpu *vgpu, u32 off, u32 val,
