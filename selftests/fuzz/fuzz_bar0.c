@@ -96,15 +96,6 @@ static uint64_t pick_pte(struct fuzz_in *in)
 	return pte | (flags & 0x0e);			/* ignored low flags */
 }
 
-static bool in_slices(const struct mgvt_vgpu *v, uint32_t index)
-{
-	uint64_t gm = (uint64_t)index << PAGE_SHIFT;
-	const struct mgvt_gm_slice *s = &v->slice;
-
-	return (gm >= s->low_base && gm - s->low_base < s->low_size) ||
-	       (gm >= s->high_base && gm - s->high_base < s->high_size);
-}
-
 static void pte_write(struct mgvt_vgpu *v, uint32_t index, uint64_t pte, unsigned int len,
 		      unsigned int half)
 {
@@ -112,7 +103,7 @@ static void pte_write(struct mgvt_vgpu *v, uint32_t index, uint64_t pte, unsigne
 	uint64_t before = mgvt_bar0_read(v, GGTT + index * 8, 8);
 
 	mgvt_bar0_write(v, off & ~(len - 1), len == 4 && half ? pte >> 32 : pte, len);
-	if (!in_slices(v, index) || len < 4)
+	if (!fuzz_in_slices(v, index) || len < 4)
 		FUZZ_CHECK(mgvt_bar0_read(v, GGTT + index * 8, 8) == before,
 			   "GGTT entry %#x changed by a write that should be dropped", index);
 }

@@ -98,12 +98,12 @@ static bool in_part(u64 gm, u64 base, u64 size)
 	return gm >= base && gm - base < size;
 }
 
-static bool in_slices(u32 index)
+bool fuzz_in_slices(const struct mgvt_vgpu *v, uint32_t index)
 {
 	u64 gm = (u64)index << PAGE_SHIFT;
 
-	return cur && (in_part(gm, cur->slice.low_base, cur->slice.low_size) ||
-		       in_part(gm, cur->slice.high_base, cur->slice.high_size));
+	return v && (in_part(gm, v->slice.low_base, v->slice.low_size) ||
+		     in_part(gm, v->slice.high_base, v->slice.high_size));
 }
 
 static long count_of(struct xarray *xa, u64 dma)
@@ -182,7 +182,7 @@ static void hal_write_pte(struct mgvt_pgpu *p, u32 index, u64 pte)
 
 	(void)p;
 	FUZZ_CHECK(index < GGTT_ENTRIES, "pGPU GGTT index %#x out of range", index);
-	FUZZ_CHECK(in_slices(index), "pGPU GGTT entry %#x outside the vGPU's slices written", index);
+	FUZZ_CHECK(fuzz_in_slices(cur, index), "pGPU GGTT entry %#x outside the vGPU's slices written", index);
 	old = pggtt[index];
 	if (old & PTE_VALID)
 		count_add(&dma_refs, old & ~0xfffULL, -1);

@@ -36,6 +36,9 @@ bool fuzz_pick_range(struct fuzz_in *in, uint64_t *iova, uint64_t *len);
 /* An IOVA for the fuzzer to use: mapped (if any range is) or not. */
 uint64_t fuzz_pick_iova(struct fuzz_in *in);
 
+/* Is GGTT entry @index inside @v's low or high slice? */
+bool fuzz_in_slices(const struct mgvt_vgpu *v, uint32_t index);
+
 /* Pages pinned in the model container now. */
 long fuzz_pins(void);
 

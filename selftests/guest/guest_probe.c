@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "mgvt_pvinfo.h"
+#include "pagemap.h"
 #include "tap.h"
 
 static char devdir[512];
@@ -65,20 +66,6 @@ static int find_vgpu(void)
 	return found;
 }
 
-/* Guest-physical address of the (locked) page at @va, from pagemap. */
-static uint64_t gpa_of(const void *va)
-{
-	int fd = open("/proc/self/pagemap", O_RDONLY);
-	uint64_t e = 0;
-
-	if (fd < 0)
-		return 0;
-	if (pread(fd, &e, 8, (off_t)((uintptr_t)va / 4096 * 8)) != 8 || !(e >> 63))
-		e = 0;
-	close(fd);
-	return (e & ((1ULL << 55) - 1)) * 4096;
-}
-
 static volatile uint8_t *map_bar(int bar, size_t len, off_t off)
 {
 	char path[600];
@@ -110,7 +97,7 @@ static void ggtt_write_through(uint32_t map_base)
 		    "a page of guest RAM allocated and locked"))
 		return;
 	mem[0] = 0x11223344;
-	gpa = gpa_of((void *)mem);
+	gpa = pagemap_phys((void *)mem);
 	if (!tap_ok(gpa != 0, "its guest-physical address is %#llx", (unsigned long long)gpa))
 		return;
 	ggtt = map_bar(0, 4096, (8 << 20) + (pte_off & ~4095ULL));

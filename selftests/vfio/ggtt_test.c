@@ -33,6 +33,7 @@
 
 #include <linux/capability.h>
 
+#include "pagemap.h"
 #include "vgpu_lib.h"
 
 #define IOVA_BUF	(4 * GiB)		/* guest memory of the tests */
@@ -46,20 +47,6 @@ static struct guest_mem mem_a, mem_b;
 /* ------------------------------------------------------------------------- */
 /* Helpers                                                                    */
 /* ------------------------------------------------------------------------- */
-
-/* Physical address of the page at @va (root reads PFNs from pagemap). */
-static uint64_t phys_of(const void *va)
-{
-	int fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
-	uint64_t e = 0;
-
-	if (fd < 0)
-		return ~0ull;
-	if (pread(fd, &e, 8, (off_t)((uintptr_t)va / PAGE * 8)) != 8 || !(e >> 63))
-		e = 0;
-	close(fd);
-	return e ? (e & ((1ull << 55) - 1)) * PAGE : ~0ull;
-}
 
 /* First word of the aperture page at GM @gm, read through the region. */
 static uint32_t ap_rd(const struct vgpu *v, uint64_t gm)
@@ -144,7 +131,7 @@ static void test_pte_basic(struct ctx *c)
 	check_eq(pte_rd(c->v, idx), pte, "%s: the entry reads back as written", l);
 	check_eq(vgpu_counter(c->v, "pinned"), 1, "%s: one guest page pinned", l);
 	check_eq(vm_locked_kb() - c->base_kb, PAGE / 1024, "%s: VmLck grew by one page", l);
-	check_eq(sim_pte(idx), phys_of(mem_page(c->mem, 0)) | PTE_VALID,
+	check_eq(sim_pte(idx), pagemap_phys(mem_page(c->mem, 0)) | PTE_VALID,
 		 "%s: the pGPU's GGTT entry holds the guest page's DMA address", l);
 
 	check_eq(word(ap_page(c, 1)), word(mem_page(c->mem, 0)),
@@ -183,7 +170,7 @@ static void test_remap(struct ctx *c)
 	check_eq(vgpu_counter(c->v, "pinned"), 1, "%s: still exactly one page pinned", l);
 	check_eq(vgpu_counter(c->v, "unpinned"), unpinned + 1, "%s: the old page was unpinned", l);
 	check_eq(vm_locked_kb() - c->base_kb, PAGE / 1024, "%s: VmLck still one page", l);
-	check_eq(sim_pte(idx), phys_of(mem_page(c->mem, 1)) | PTE_VALID,
+	check_eq(sim_pte(idx), pagemap_phys(mem_page(c->mem, 1)) | PTE_VALID,
 		 "%s: the pGPU entry follows the rewrite", l);
 	pte_wr(c->v, idx, pte_to(c->mem, 1));
 	check_eq(vgpu_counter(c->v, "pinned"), 1, "%s: rewriting the same entry pins nothing more", l);
@@ -397,14 +384,6 @@ static void *toucher(void *arg)
 		atomic_fetch_add(&f->reads, 1);
 	}
 	return NULL;
-}
-
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 static void test_fight(struct ctx *c, unsigned int seconds)

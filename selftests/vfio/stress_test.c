@@ -145,14 +145,6 @@ static void check_same(const struct snapshot *a, const struct snapshot *b, const
 	report_growth(a, b, when);
 }
 
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* One full life of @v: create, open, use, close, remove. False on a failed step. */
 static bool one_cycle(struct vgpu *v, struct guest_mem *m, unsigned int n, char *why, size_t len)
 {
@@ -250,29 +242,14 @@ static void *hammer_fn(void *arg)
 	return NULL;
 }
 
-struct remover {
-	struct vgpu *v;
-	atomic_bool done;
-	int ret;
-};
-
-static void *remove_fn(void *arg)
-{
-	struct remover *r = arg;
-
-	r->ret = vgpu_remove(r->v);
-	atomic_store(&r->done, true);
-	return NULL;
-}
-
 static void test_hammer(void)
 {
 	struct vgpu *v = vgpu_new("H", find_type("GVTg_V5_8"));
 	struct hammer h = { .v = v };
-	struct remover r = { .v = v };
+	struct bg_remove r = { .done_efd = -1 };
 	static struct snapshot before, after;
 	struct guest_mem m;
-	pthread_t th, tr;
+	pthread_t th;
 	long ops0;
 	int req;
 
@@ -296,18 +273,15 @@ static void test_hammer(void)
 	       atomic_load(&h.ops));
 	check_eq(atomic_load(&h.errors), 0, "hammer: no access failed during the resets");
 
-	pthread_create(&tr, NULL, remove_fn, &r);
+	check_err(bg_remove_start(&r, v), 0, "hammer: removal of the open vGPU started");
 	tap_ok(wait_readable(req, 10000), "hammer: removal of the open vGPU signals REQ");
-	tap_ok(!atomic_load(&r.done), "hammer: ... and waits for the user");
+	tap_ok(!bg_remove_wait(&r, 0), "hammer: ... and waits for the user");
 	atomic_store(&h.stop, true);
 	pthread_join(th, NULL);
 	munmap(m.va, m.len);
 	vfio_close(v);
-	for (int i = 0; i < 500 && !atomic_load(&r.done); i++)
-		usleep(10 * 1000);
-	if (tap_ok(atomic_load(&r.done), "hammer: the removal completes once the user closed")) {
-		pthread_join(tr, NULL);
-		check_err(r.ret, 0, "hammer: remove returned success");
+	if (tap_ok(bg_remove_wait(&r, 5000), "hammer: the removal completes once the user closed")) {
+		check_err(r.result, 0, "hammer: remove returned success");
 		tap_ok(!path_exists(v->dir), "hammer: the vGPU is gone");
 	}
 	close(req);
@@ -393,10 +367,9 @@ static void test_no_stall(void)
 {
 	struct vgpu *x = vgpu_new("X", find_type("GVTg_V5_8"));
 	struct vgpu *y = vgpu_new("Y", find_type("GVTg_V5_8"));
-	struct remover r = { .v = x };
+	struct bg_remove r = { .done_efd = -1 };
 	int ready[2], status;
 	struct guest_mem m;
-	pthread_t tr;
 	double t0;
 	pid_t pid;
 	bool ok = true;
@@ -418,9 +391,8 @@ static void test_no_stall(void)
 
 		tap_ok(read(ready[0], &c, 1) == 1 && c == 'y', "no-stall: another process opened X");
 	}
-	pthread_create(&tr, NULL, remove_fn, &r);
-	usleep(200 * 1000);
-	tap_ok(!atomic_load(&r.done), "no-stall: X's removal waits for its user");
+	check_err(bg_remove_start(&r, x), 0, "no-stall: removal of X started");
+	tap_ok(!bg_remove_wait(&r, 200), "no-stall: X's removal waits for its user");
 
 	t0 = now_s();
 	ok = vgpu_create(y) == 0 && vfio_open(y, false) && read_pvinfo(y) &&
@@ -438,12 +410,8 @@ static void test_no_stall(void)
 
 	kill(pid, SIGKILL);
 	waitpid(pid, &status, 0);
-	for (int i = 0; i < 500 && !atomic_load(&r.done); i++)
-		usleep(10 * 1000);
-	if (tap_ok(atomic_load(&r.done), "no-stall: X's removal completes once its user is killed")) {
-		pthread_join(tr, NULL);
-		check_err(r.ret, 0, "no-stall: X's remove returned success");
-	}
+	if (tap_ok(bg_remove_wait(&r, 5000), "no-stall: X's removal completes once its user is killed"))
+		check_err(r.result, 0, "no-stall: X's remove returned success");
 	close(ready[0]);
 	close(ready[1]);
 }

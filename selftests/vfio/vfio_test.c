@@ -1391,21 +1391,6 @@ static void test_reset(const struct vgpu *v)
 /* Tests: removal                                                             */
 /* ------------------------------------------------------------------------- */
 
-struct remover {
-	const char *path;
-	int result;
-	int done_efd;
-};
-
-static void *remover_thread(void *arg)
-{
-	struct remover *r = arg;
-
-	r->result = sysfs_write(r->path, "1");
-	eventfd_write(r->done_efd, 1);
-	return NULL;
-}
-
 /*
  * Remove while the device is open: the remove blocks, the REQ eventfd fires,
  * and closing the device lets the remove finish.
@@ -1413,41 +1398,33 @@ static void *remover_thread(void *arg)
 static void test_remove_while_open(struct vgpu *v)
 {
 	int req = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-	struct remover r = { .path = v->remove_path, .result = -EINPROGRESS,
-			     .done_efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC) };
-	pthread_t tid;
-	bool fired, blocked, done;
+	struct bg_remove r = { .done_efd = -1 };
+	bool fired, blocked;
 
-	if (req < 0 || r.done_efd < 0 || v->device < 0) {
+	if (req < 0 || v->device < 0) {
 		tap_skip("setup failed", "%s: remove while open", v->label);
 		return;
 	}
 	check_err(set_irq_eventfd(v, VFIO_PCI_REQ_IRQ_INDEX, VFIO_IRQ_SET_ACTION_TRIGGER, req), 0,
 		  "%s: install REQ eventfd", v->label);
-	if (pthread_create(&tid, NULL, remover_thread, &r)) {
-		tap_skip("pthread_create failed", "%s: remove while open", v->label);
+	if (bg_remove_start(&r, v)) {
+		tap_skip("background remove failed to start", "%s: remove while open", v->label);
 		return;
 	}
 	fired = wait_readable(req, 10000);
 	tap_ok(fired, "%s: remove while open signals the REQ eventfd", v->label);
-	blocked = !wait_readable(r.done_efd, fired ? 500 : 0);
+	blocked = !bg_remove_wait(&r, fired ? 500 : 0);
 	tap_ok(blocked, "%s: remove blocks while the device is open", v->label);
 
 	vfio_close(v);
-	done = wait_readable(r.done_efd, 20000);
-	if (!tap_ok(done, "%s: remove completes after the device is closed", v->label)) {
+	if (!tap_ok(blocked ? bg_remove_wait(&r, 20000) : true,
+		    "%s: remove completes after the device is closed", v->label)) {
 		tap_bail("remove of %s is stuck in the kernel", v->uuid);
 		_exit(tap_finish());
 	}
-	pthread_join(tid, NULL);
 	check_err(r.result, 0, "%s: the blocked remove write returns success", v->label);
-	if (r.result == 0) {
-		v->exists = false;
-		usage_add(v->type, -1);
-	}
 	tap_ok(!path_exists(v->dir), "%s: mdev directory is gone", v->label);
 	close(req);
-	close(r.done_efd);
 }
 
 static void test_remove_closed(struct vgpu *v)

@@ -22,6 +22,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -762,4 +763,50 @@ long vm_locked_kb(void)
 			break;
 	fclose(f);
 	return kb;
+}
+
+double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void *bg_remove_thread(void *arg)
+{
+	struct bg_remove *r = arg;
+
+	r->result = sysfs_write(r->v->remove_path, "1");
+	eventfd_write(r->done_efd, 1);
+	return NULL;
+}
+
+int bg_remove_start(struct bg_remove *r, struct vgpu *v)
+{
+	r->v = v;
+	r->result = -EINPROGRESS;
+	r->done_efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	if (r->done_efd < 0)
+		return -errno;
+	if (pthread_create(&r->tid, NULL, bg_remove_thread, r)) {
+		close(r->done_efd);
+		r->done_efd = -1;
+		return -EAGAIN;
+	}
+	return 0;
+}
+
+bool bg_remove_wait(struct bg_remove *r, int ms)
+{
+	if (r->done_efd < 0 || !wait_readable(r->done_efd, ms))
+		return false;
+	pthread_join(r->tid, NULL);
+	close(r->done_efd);
+	r->done_efd = -1;
+	if (r->result == 0) {
+		r->v->exists = false;
+		usage_add(r->v->type, -1);
+	}
+	return true;
 }

@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -408,6 +409,28 @@ uint64_t sim_pte(uint64_t index);
 long sim_dma_mapped(void);
 /* VmLck of this process in kB (pages pinned through VFIO count there). */
 long vm_locked_kb(void);
+/* Monotonic time in seconds. */
+double now_s(void);
+
+/*
+ * Removal of @v through sysfs in a thread of its own: it blocks while the
+ * device is open (the kernel sends REQ and waits for the user).
+ */
+struct bg_remove {
+	struct vgpu *v;
+	pthread_t tid;
+	int result;		/* of the remove write, once done */
+	int done_efd;		/* readable when the write returned */
+};
+
+/* Start removing @v in the background; 0 or -errno. */
+int bg_remove_start(struct bg_remove *r, struct vgpu *v);
+/*
+ * Wait up to @ms for the removal; true once it finished (the thread is then
+ * joined and, on success, @v no longer exists).
+ */
+bool bg_remove_wait(struct bg_remove *r, int ms);
+
 /* A 32-bit load that the compiler keeps. */
 static inline uint32_t word(const void *p)
 {
