@@ -14,18 +14,34 @@
  * page in every user mapping of the aperture, HAL DMA unmap, VFIO unpin.
  *
  * Locking: the GGTT lock is held across pinning and unpinning, which take
- * the owner's mmap_lock, and across zapping: it is outside every mmap_lock,
- * and no path that holds an mmap_lock may take it (the aperture fault path
- * takes only the aperture's fault lock; BAR2 must not be reached from a
- * fault or vm_ops->access).  Known limit of the 6.1 VFIO core: a GGTT
- * write pinning (GGTT lock, then type1's iommu->lock) while another device
- * of the same container opens (iommu->lock, then its device list lock) and
- * a DMA unmap notifies (device list lock, then our GGTT lock) can deadlock;
- * type1 has the same cycle without us (its notifier's unpin).
+ * type1's iommu->lock and the owner's mmap_lock, and across zapping.  The
+ * cycles that exist around it, and what breaks each:
+ *
+ *  - mmap_lock: no path holding an mmap_lock takes the GGTT lock (the
+ *    aperture fault path takes only the aperture's fault lock, which is
+ *    never held across pin, unpin or zap; BAR2 region access is never
+ *    reached from a fault or vm_ops->access); the zapper only try-locks an
+ *    mm under its VMA lock and drops that lock to wait.
+ *  - type1's unmap retry: type1 calls .dma_unmap with iommu->lock dropped
+ *    and re-checks the range afterwards, ten times at most.  A pin racing
+ *    in between is refused by the unmap fences (unmap_fence.c) until the
+ *    unmapping task leaves the kernel; they sit under a spinlock that is a
+ *    leaf, and their release takes nothing else.
+ *  - type1's device list (not broken here, a limit): the notifier runs
+ *    under type1's device_list_lock and takes the GGTT lock, then unpins
+ *    (iommu->lock); registering or unregistering another dma_unmap-capable
+ *    device of the same container (its first open, its last close) takes
+ *    iommu->lock, then device_list_lock.  With a GGTT write (GGTT lock,
+ *    then iommu->lock) in the middle it is a three-lock cycle; without us
+ *    it is type1's own two-lock one.  A 6.1 module cannot see a device's
+ *    container, and no pin may be left for type1 to retry on, so nothing
+ *    in this file can break it: users must not put two mgvt vGPUs (or an
+ *    mgvt vGPU and another pinning mdev) into one VFIO container.  One
+ *    vGPU per VM, as with GVT-g, is safe; so are vGPUs in containers of
+ *    their own within one process.
  */
 #include <linux/debugfs.h>
 #include <linux/iommu.h>
-#include <linux/jiffies.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
@@ -38,9 +54,6 @@
 #define GGTT_PTE_PRESENT	BIT_ULL(0)
 #define GGTT_PTE_ADDR		GENMASK_ULL(38, 12)
 #define GGTT_PTE_RESERVED	GENMASK_ULL(63, 39)
-
-/* Pins of a range the VFIO user is unmapping are refused this long. */
-#define UNMAP_GUARD		(HZ / 10)
 
 /**
  * struct mgvt_pin - a guest page backing one GGTT entry of a vGPU
@@ -185,8 +198,7 @@ static struct mgvt_pin *pin_gfn(struct mgvt_vgpu *vgpu, u32 index, u64 gfn)
 	 * VFIO type1 notifies, then retries while pages of the range are still
 	 * pinned, and BUGs after ten rounds: do not pin what is going away.
 	 */
-	if (time_before(jiffies, vgpu->ggtt.unmap_until) &&
-	    gfn >= vgpu->ggtt.unmap_first && gfn <= vgpu->ggtt.unmap_last) {
+	if (mgvt_unmap_fence_covers(vgpu, gfn)) {
 		ret = -EBUSY;
 		goto err;
 	}
@@ -377,9 +389,10 @@ static unsigned long retire_range(struct mgvt_vgpu *vgpu, u64 first, u64 last)
  * @length: its length in bytes
  *
  * Every GGTT entry backed by a page of the range goes back to scratch and
- * the page is unpinned before this returns, as VFIO type1 requires; for a
- * tenth of a second entries to pages of the range are refused, so that a
- * racing GGTT write cannot keep type1 retrying.
+ * the page is unpinned before this returns, as VFIO type1 requires; until
+ * the unmapping task leaves the kernel, entries to pages of the range are
+ * refused (unmap_fence.c), so that a racing GGTT write cannot keep type1
+ * retrying.
  */
 void mgvt_ggtt_dma_unmap(struct mgvt_vgpu *vgpu, u64 iova, u64 length)
 {
@@ -390,10 +403,8 @@ void mgvt_ggtt_dma_unmap(struct mgvt_vgpu *vgpu, u64 iova, u64 length)
 		return;
 	last = iova + length - 1 < iova ? U64_MAX : iova + length - 1;
 	mutex_lock(&vgpu->ggtt.lock);
+	mgvt_unmap_fence_add(vgpu, iova >> PAGE_SHIFT, last >> PAGE_SHIFT);
 	n = retire_range(vgpu, iova >> PAGE_SHIFT, last >> PAGE_SHIFT);
-	vgpu->ggtt.unmap_first = iova >> PAGE_SHIFT;
-	vgpu->ggtt.unmap_last = last >> PAGE_SHIFT;
-	vgpu->ggtt.unmap_until = jiffies + UNMAP_GUARD;
 	mutex_unlock(&vgpu->ggtt.lock);
 	if (n) {
 		atomic_long_inc(&vgpu->cnt.dma_unmaps);
@@ -450,6 +461,7 @@ int mgvt_ggtt_init(struct mgvt_vgpu *vgpu)
 
 	mutex_init(&g->lock);
 	xa_init(&g->pins);
+	INIT_LIST_HEAD(&g->fences);
 	vgpu->vggtt = vzalloc(view_entries(vgpu) * MGVT_GGTT_PTE_SIZE);
 	g->halves = bitmap_zalloc(2 * view_entries(vgpu), GFP_KERNEL);
 	if (!vgpu->vggtt || !g->halves) {

@@ -37,7 +37,7 @@ struct mgvt_stats mgvt_stats;
 #define STAT(f) { #f, offsetof(struct mgvt_stats, f) }
 static const struct mgvt_counter_field stat_fields[] = {
 	STAT(vgpus), STAT(open_devices), STAT(pinned), STAT(pin_objects),
-	STAT(vmas), STAT(dma_maps),
+	STAT(vmas), STAT(dma_maps), STAT(unmap_fences),
 };
 
 static int stats_show(struct seq_file *m, void *unused)

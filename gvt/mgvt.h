@@ -157,18 +157,18 @@ struct mgvt_irq {
  * @scratch_dma: DMA address of the vGPU's scratch page
  * @halves: two bits per entry of the view: its low and high 4-byte halves
  *	written since it was last applied whole
- * @unmap_first: first guest frame of the range last unmapped by the user
- * @unmap_last: its last guest frame
- * @unmap_until: jiffies until which pins in that range are refused
+ * @fences: ranges the VFIO user is unmapping now (unmap_fence.c): no pin
+ *	inside them until the unmapping task leaves the kernel
+ * @pins_blocked: a fence could not be made, so every pin is refused until
+ *	the device is closed
  */
 struct mgvt_ggtt {
 	struct mutex lock; /* PTE writes, pins, view, BAR2 region access */
 	struct xarray pins;
 	dma_addr_t scratch_dma;
 	unsigned long *halves;
-	u64 unmap_first;
-	u64 unmap_last;
-	unsigned long unmap_until;
+	struct list_head fences;
+	bool pins_blocked;
 };
 
 /**
@@ -268,6 +268,7 @@ struct mgvt_vgpu {
  * @pin_objects: live objects of the pin slab cache
  * @vmas: user mappings of apertures tracked
  * @dma_maps: pages mgvt has DMA-mapped for vGPUs through the HAL
+ * @unmap_fences: VFIO unmaps in progress that still fence pins
  */
 struct mgvt_stats {
 	atomic_long_t vgpus;
@@ -276,6 +277,7 @@ struct mgvt_stats {
 	atomic_long_t pin_objects;
 	atomic_long_t vmas;
 	atomic_long_t dma_maps;
+	atomic_long_t unmap_fences;
 };
 
 extern struct mgvt_stats mgvt_stats;
@@ -404,6 +406,11 @@ void mgvt_counters_debugfs(struct mgvt_vgpu *vgpu);
 void mgvt_show_counters(struct seq_file *m, const void *base,
 			const struct mgvt_counter_field *fields, unsigned int n,
 			int width);
+
+/* unmap_fence.c: no pins in a range while the user unmaps it */
+void mgvt_unmap_fence_add(struct mgvt_vgpu *vgpu, u64 first, u64 last);
+bool mgvt_unmap_fence_covers(struct mgvt_vgpu *vgpu, u64 gfn);
+void mgvt_unmap_fence_detach(struct mgvt_vgpu *vgpu);
 
 /* fence.c */
 bool mgvt_fence_write(struct mgvt_vgpu *vgpu, u32 off, u32 val,

@@ -297,6 +297,7 @@ static void mgvt_vfio_close(struct vfio_device *vdev)
 
 	mgvt_irq_release(vgpu);
 	mgvt_vgpu_reset(vgpu);
+	mgvt_unmap_fence_detach(vgpu);
 	atomic_long_dec(&mgvt_stats.open_devices);
 	vgpu_dbg(vgpu, "closed\n");
 }

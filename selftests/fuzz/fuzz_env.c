@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <linux/fs.h>
 #include <linux/iommu.h>
 #include <linux/slab.h>
 
@@ -25,8 +26,8 @@
 #define APERTURE		(256ULL << 20)
 #define PTE_VALID		1ULL
 #define PAGE_OF(gfn)		((struct page *)(uintptr_t)((0x1000000ULL + (gfn)) << 12))
-#define SCRATCH_PAGE		((struct page *)(uintptr_t)(1ULL << 45))
 #define MAX_RANGES		8
+#define SCRATCH_PAGE		((struct page *)(uintptr_t)(1ULL << 45))
 #define MAX_ZAPS		256	/* above the largest slice pair */
 
 /* ------------------------------------------------------------------------ */
@@ -347,11 +348,18 @@ void fuzz_guest_unmap(struct mgvt_vgpu *vgpu, uint64_t iova, uint64_t len)
 		FUZZ_CHECK(!in_part((u64)index << PAGE_SHIFT, iova, len),
 			   "dma_unmap of [%#llx +%#llx] returned with page %#lx still pinned",
 			   (unsigned long long)iova, (unsigned long long)len, index << PAGE_SHIFT);
+	/* Until the unmapping task leaves the ioctl, no pin in the range. */
+	FUZZ_CHECK(!len || mgvt_unmap_fence_covers(vgpu, iova >> PAGE_SHIFT),
+		   "dma_unmap of [%#llx +%#llx]: its first page may be pinned again at once",
+		   (unsigned long long)iova, (unsigned long long)len);
 	for (i = 0; i < nr_ranges; i++)
 		if (ranges[i].iova == iova && ranges[i].len == len) {
 			ranges[i] = ranges[--nr_ranges];
 			break;
 		}
+	fuzz_return_to_user();
+	FUZZ_CHECK(fuzz_open_files() == 0 && list_empty(&vgpu->ggtt.fences),
+		   "an unmap fence outlived its ioctl");
 }
 
 void fuzz_set_memlock(long pages)

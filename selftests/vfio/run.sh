@@ -6,8 +6,8 @@
 #	scripts/vm.sh -t 900 -- selftests/vfio/run.sh [TYPE_A [TYPE_B]]
 #
 # Loads vfio, vfio_iommu_type1, mdev, gvt/mgvt.ko and gvt/sim/mgvt_sim.ko,
-# checks the parent and its types, runs vfio_test, ggtt_test, badinput_test
-# and stress_test (their results are renumbered into this one flat TAP stream),
+# checks the parent and its types, runs vfio_test, ggtt_test, badinput_test,
+# hostile_test and stress_test (their results are renumbered into this one flat TAP stream),
 # checks module unload rules, and scans the
 # kernel log for splats. Arguments go to vfio_test. Exit status 0 only if
 # every test passed.
@@ -15,7 +15,8 @@
 # Environment: MGVT_SIM_PARAMS (extra insmod arguments for mgvt_sim, e.g.
 # "aperture_mb=512"), MGVT_TEST_TIMEOUT (seconds for each program, default
 # 300), MGVT_STRESS_SECONDS (ggtt_test's pin/mmap fight, default 30),
-# MGVT_STRESS_CYCLES (stress_test's vGPU life cycles, default 1000).
+# MGVT_STRESS_CYCLES (stress_test's vGPU life cycles, default 1000),
+# MGVT_VFIO_PROGS (the programs to run, default all).
 
 set -u
 
@@ -259,10 +260,13 @@ fi
 load_modules
 check_parent_and_types
 if check "build selftests/vfio" make -s -C "$here"; then
-	run_prog vfio_test "$@"
-	run_prog ggtt_test
-	run_prog badinput_test
-	run_prog stress_test
+	for prog in ${MGVT_VFIO_PROGS:-vfio_test ggtt_test badinput_test hostile_test stress_test}; do
+		if [ "$prog" = vfio_test ]; then
+			run_prog vfio_test "$@"
+		else
+			run_prog "$prog"
+		fi
+	done
 fi
 check_unload
 check_kernel_log

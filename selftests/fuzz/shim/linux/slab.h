@@ -13,4 +13,6 @@ struct kmem_cache *fuzz_kmem_cache_create(size_t size);
 void *kmem_cache_alloc(struct kmem_cache *c, int gfp);
 void kmem_cache_free(struct kmem_cache *c, void *p);
 void kmem_cache_destroy(struct kmem_cache *c);
+#define kzalloc(size, gfp) calloc(1, size)
+#define kfree(p) free(p)
 #endif

@@ -3,6 +3,7 @@
 #ifndef MGVT_SHIM_SPINLOCK_H
 #define MGVT_SHIM_SPINLOCK_H
 typedef struct { int unused; } spinlock_t;
+#define DEFINE_SPINLOCK(x) spinlock_t x
 #define spin_lock_init(l) ((void)(l))
 #define spin_lock(l) ((void)(l))
 #define spin_unlock(l) ((void)(l))

@@ -1,0 +1,9 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Fuzzing: pages are opaque addresses, never dereferenced. */
+#ifndef MGVT_FUZZ_HIGHMEM_H
+#define MGVT_FUZZ_HIGHMEM_H
+#define __GFP_ZERO 0
+struct page *alloc_page(int gfp);
+void __free_page(struct page *page);
+void clear_highpage(struct page *page);
+#endif
