@@ -41,6 +41,7 @@
  *    their own within one process.
  */
 #include <linux/debugfs.h>
+#include <linux/highmem.h>
 #include <linux/iommu.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -505,8 +506,46 @@ void mgvt_ggtt_fini(struct mgvt_vgpu *vgpu)
 	mutex_destroy(&g->lock);
 }
 
+/*
+ * Whatever the last user wrote into the scratch page (through BAR2, its
+ * mmap, or later the GPU) must not reach the next one.  A fresh zeroed page
+ * takes its place on the pGPU and in the fault path first, then every user
+ * mapping of the slice is zapped, and only then is the old page unmapped
+ * and freed: nothing can still see it.  Without memory for a new page the
+ * old one is cleared in place after the zap.
+ */
+static void replace_scratch(struct mgvt_vgpu *vgpu)
+{
+	const struct mgvt_hal_ops *ops = vgpu->pgpu->desc.ops;
+	struct mgvt_ggtt *g = &vgpu->ggtt;
+	struct page *old = vgpu->scratch, *new;
+	dma_addr_t old_dma = g->scratch_dma, new_dma;
+
+	lockdep_assert_held(&g->lock);
+	new = alloc_page(GFP_KERNEL_ACCOUNT | __GFP_ZERO);
+	if (new && ops->dma_map(vgpu->pgpu, new, 1, &new_dma)) {
+		__free_page(new);
+		new = NULL;
+	}
+	if (!new) {
+		vgpu_warn_rl(vgpu, "no memory for a new scratch page: clearing the old one\n");
+		mgvt_aperture_zap(vgpu, vgpu->slice.low_base, vgpu->slice.low_size);
+		clear_highpage(old);
+		return;
+	}
+	mutex_lock(&vgpu->ap.fault_lock);
+	fill_slices(vgpu, new_dma | GGTT_PTE_PRESENT);
+	vgpu->scratch = new;
+	g->scratch_dma = new_dma;
+	mutex_unlock(&vgpu->ap.fault_lock);
+	mgvt_aperture_zap(vgpu, vgpu->slice.low_base, vgpu->slice.low_size);
+	ops->dma_unmap(vgpu->pgpu, old_dma, 1);
+	__free_page(old);
+}
+
 /**
- * mgvt_ggtt_reset - clear the guest's GGTT and drop every pin
+ * mgvt_ggtt_reset - clear the guest's GGTT, drop every pin and give the
+ *	vGPU a clean scratch page
  * @vgpu: the vGPU, open or being closed
  */
 void mgvt_ggtt_reset(struct mgvt_vgpu *vgpu)
@@ -515,6 +554,7 @@ void mgvt_ggtt_reset(struct mgvt_vgpu *vgpu)
 	memset(vgpu->vggtt, 0, view_entries(vgpu) * MGVT_GGTT_PTE_SIZE);
 	bitmap_zero(vgpu->ggtt.halves, 2 * view_entries(vgpu));
 	retire_range(vgpu, 0, U64_MAX);
+	replace_scratch(vgpu);
 	mutex_unlock(&vgpu->ggtt.lock);
 }
 

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include <linux/fs.h>
+#include <linux/highmem.h>
 #include <linux/iommu.h>
 #include <linux/slab.h>
 
@@ -27,7 +28,6 @@
 #define PTE_VALID		1ULL
 #define PAGE_OF(gfn)		((struct page *)(uintptr_t)((0x1000000ULL + (gfn)) << 12))
 #define MAX_RANGES		8
-#define SCRATCH_PAGE		((struct page *)(uintptr_t)(1ULL << 45))
 #define MAX_ZAPS		256	/* above the largest slice pair */
 
 /* ------------------------------------------------------------------------ */
@@ -458,7 +458,7 @@ struct mgvt_vgpu *fuzz_vgpu_create(struct fuzz_in *in)
 	vgpu->pgpu = pgpu;
 	vgpu->vdev.dev = &fake_dev;
 	vgpu->id = 1;
-	vgpu->scratch = SCRATCH_PAGE;
+	vgpu->scratch = alloc_page(GFP_KERNEL);
 	mutex_init(&vgpu->lock);
 	cur = vgpu;
 	closed = false;
@@ -517,5 +517,6 @@ void fuzz_vgpu_destroy(struct mgvt_vgpu *vgpu)
 		FUZZ_CHECK(!(pregs[FENCE_LO(i) / 4] & 1), "pGPU fence %u left enabled", i);
 	nr_zaps = 0;
 	cur = NULL;
+	__free_page(vgpu->scratch);
 	free(vgpu);
 }

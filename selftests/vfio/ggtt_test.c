@@ -331,6 +331,10 @@ static void test_reset(struct ctx *c)
 	check_eq(sim_dma_mapped(), dma - pinned, "%s: their pGPU DMA mappings are gone", l);
 	check_eq(vgpu_counter(c->v, "resets"), resets + 1, "%s: the reset is counted", l);
 	check_eq(pte_rd(c->v, idx), 0, "%s: the guest's GGTT view is cleared", l);
+	/* A reset gives the vGPU a fresh scratch page (hostile_test checks its bytes). */
+	tap_ok(sim_pte(slot_index(c, 0)) != c->scratch_pte && (sim_pte(slot_index(c, 0)) & PTE_VALID),
+	       "%s: unbacked entries point at a new scratch page after the reset", l);
+	c->scratch_pte = sim_pte(slot_index(c, 0));
 	check_eq(sim_pte(idx), c->scratch_pte, "%s: the pGPU entry points at scratch", l);
 	check_eq(word(ap_page(c, 1)), scratch_word(c), "%s: the aperture shows scratch", l);
 	pte_wr(c->v, idx, pte_to(c->mem, 9));

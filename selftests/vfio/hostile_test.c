@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * hostile_test - a hostile VFIO user against the trap layer's pinning
- * (issue [hostile], hole 1).
+ * hostile_test - a hostile VFIO user against the trap layer's pinning and
+ * scratch pages (issue [hostile], holes 1 and 3).
  *
  * Unmap race: VFIO type1 calls mgvt's .dma_unmap, re-takes its lock, looks
  * at the range again and BUGs after ten rounds that still find pins.  A
@@ -12,6 +12,10 @@
  * look.  Each round unmaps D1 and maps it again.  Passes when no unmap saw
  * more than one notification that found pins, the kernel log stays clean,
  * and a GGTT entry to D1 maps at once after every legitimate re-map.
+ *
+ * Scratch: a value written through BAR2 (region and mmap) into an unbacked
+ * aperture page must not be readable after VFIO_DEVICE_RESET, nor by the
+ * next user after close and reopen.
  *
  * Run as root inside the test VM, via run.sh.  MGVT_UNMAP_ROUNDS sets the
  * race's rounds (default 150), MGVT_UNMAP_SECONDS its time bound (default 40).
@@ -215,6 +219,50 @@ static void test_unmap_race(struct vgpu *v)
 	munmap(r.file.va, r.file.len);
 }
 
+#define SECRET	0x5ec7e7u
+
+/* Unbacked aperture pages written through the region and the mmap. */
+static void leave_secret(struct vgpu *v, uint64_t gm)
+{
+	uint32_t *ap = map_bar2(v, gm, PAGE, MAP_SHARED);
+
+	bar2_wr(v, gm + 64, 4, SECRET);
+	if (ap != MAP_FAILED) {
+		ap[32] = SECRET + 1;
+		munmap(ap, PAGE);
+	}
+}
+
+static void expect_no_secret(struct vgpu *v, uint64_t gm, const char *when)
+{
+	uint32_t *ap = map_bar2(v, gm, PAGE, MAP_SHARED);
+
+	check_eq(bar2_rd(v, gm + 64, 4), 0, "scratch: %s the region write is gone", when);
+	check_eq(bar2_rd(v, gm + 128, 4), 0, "scratch: %s the mmap write is gone", when);
+	if (tap_ok(ap != MAP_FAILED, "scratch: %s the page maps", when)) {
+		check_eq(ap[16] | ap[32], 0, "scratch: %s the mapping shows neither value", when);
+		munmap(ap, PAGE);
+	}
+}
+
+static void test_scratch(struct vgpu *v)
+{
+	uint64_t gm = v->pv.low_base + 7 * PAGE;	/* no entry ever written */
+
+	leave_secret(v, gm);
+	check_eq(bar2_rd(v, gm + 64, 4), SECRET, "scratch: an unbacked page keeps a write (for now)");
+	check_err(xioctl(v->device, VFIO_DEVICE_RESET, NULL), 0, "scratch: VFIO_DEVICE_RESET");
+	expect_no_secret(v, gm, "after reset");
+
+	leave_secret(v, gm);
+	vfio_close(v);
+	if (!vfio_open(v, false) || !read_pvinfo(v)) {
+		tap_ok(false, "scratch: the device opens again for the next user");
+		return;
+	}
+	expect_no_secret(v, gm, "after close and reopen");
+}
+
 int main(int argc, char **argv)
 {
 	int ret = simple_program_start(argc, argv, 240);
@@ -229,6 +277,7 @@ int main(int argc, char **argv)
 		cleanup_all();
 		return tap_finish();
 	}
+	test_scratch(v);
 	test_unmap_race(v);
 	vfio_close(v);
 	cleanup_all();
