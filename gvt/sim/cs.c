@@ -31,6 +31,7 @@
 #define POST_SYNC_TIMESTAMP	3
 #define HWSP_INDEX_MASK		0xff8
 #define SEM_COMPARE_SHIFT	12
+#define MI_REG_OFFSET		GENMASK(22, 2)	/* LRI, SRM, LRM, LRR */
 
 enum cs_op {
 	OP_NOP, OP_USER_INT, OP_ARB, OP_BBE, OP_BBS, OP_SDI, OP_LRI, OP_SRM,
@@ -194,6 +195,33 @@ static bool cs_post_sync(struct sim_cs *cs, unsigned int op, bool index,
 	return cs_mem(cs, ggtt || index, addr, &data, size, true);
 }
 
+/*
+ * The register a command names: its offset field spans 8 MiB, the register
+ * file 2 MiB.  Hardware hangs on what it cannot decode; so does the model.
+ */
+static bool cs_reg(u32 dw, u32 *reg)
+{
+	*reg = dw & MI_REG_OFFSET;
+	return *reg < MGVT_MMIO_REG_SIZE;
+}
+
+/* MI_LOAD_REGISTER_IMM: every offset is checked before any is written. */
+static enum sim_cs_status cs_lri(struct sim_cs *cs, const u32 *dw,
+				 unsigned int len)
+{
+	unsigned int i;
+	u32 reg;
+
+	if (!(len & 1))
+		return cs_error(cs, SIM_CS_ERR_UNKNOWN, dw[0]);
+	for (i = 1; i + 1 < len; i += 2)
+		if (!cs_reg(dw[i], &reg))
+			return cs_error(cs, SIM_CS_ERR_REGISTER, dw[0]);
+	for (i = 1; i + 1 < len; i += 2)
+		cs->ops->reg_write(cs->priv, dw[i] & MI_REG_OFFSET, dw[i + 1]);
+	return SIM_CS_IDLE;
+}
+
 static bool sem_passes(u32 value, u32 data, unsigned int op)
 {
 	switch (op) {
@@ -235,9 +263,8 @@ static enum sim_cs_status cs_exec(struct sim_cs *cs, const struct cs_cmd *cmd,
 {
 	bool ggtt = dw[0] & MI_USE_GGTT;
 	enum sim_cs_error err;
+	u32 val, reg, reg2;
 	u64 bytes = 0;
-	unsigned int i;
-	u32 val;
 
 	switch (cmd->op) {
 	case OP_BBS:
@@ -270,25 +297,29 @@ static enum sim_cs_status cs_exec(struct sim_cs *cs, const struct cs_cmd *cmd,
 			return cs_error(cs, SIM_CS_ERR_FAULT, dw[0]);
 		break;
 	case OP_LRI:
-		if (!(len & 1))
-			return cs_error(cs, SIM_CS_ERR_UNKNOWN, dw[0]);
-		for (i = 1; i + 1 < len; i += 2)
-			cs->ops->reg_write(cs->priv, dw[i] & 0x7ffffc, dw[i + 1]);
+		if (cs_lri(cs, dw, len) != SIM_CS_IDLE)
+			return SIM_CS_ERROR;
 		*cost += 10 * (len / 2);
 		break;
 	case OP_SRM:
-		val = cs->ops->reg_read(cs->priv, dw[1] & 0x7ffffc);
+		if (!cs_reg(dw[1], &reg))
+			return cs_error(cs, SIM_CS_ERR_REGISTER, dw[0]);
+		val = cs->ops->reg_read(cs->priv, reg);
 		if (!cs_mem(cs, ggtt, addr64(dw[2], dw[3], 3), &val, 4, true))
 			return cs_error(cs, SIM_CS_ERR_FAULT, dw[0]);
 		break;
 	case OP_LRM:
+		if (!cs_reg(dw[1], &reg))
+			return cs_error(cs, SIM_CS_ERR_REGISTER, dw[0]);
 		if (!cs_mem(cs, ggtt, addr64(dw[2], dw[3], 3), &val, 4, false))
 			return cs_error(cs, SIM_CS_ERR_FAULT, dw[0]);
-		cs->ops->reg_write(cs->priv, dw[1] & 0x7ffffc, val);
+		cs->ops->reg_write(cs->priv, reg, val);
 		break;
 	case OP_LRR:
-		val = cs->ops->reg_read(cs->priv, dw[1] & 0x7ffffc);
-		cs->ops->reg_write(cs->priv, dw[2] & 0x7ffffc, val);
+		if (!cs_reg(dw[1], &reg) || !cs_reg(dw[2], &reg2))
+			return cs_error(cs, SIM_CS_ERR_REGISTER, dw[0]);
+		val = cs->ops->reg_read(cs->priv, reg);
+		cs->ops->reg_write(cs->priv, reg2, val);
 		break;
 	case OP_FLUSH_DW:
 		if (!cs_post_sync(cs, (dw[0] >> POST_SYNC_SHIFT) & 3,

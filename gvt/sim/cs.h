@@ -36,12 +36,14 @@ enum sim_cs_error {
 	SIM_CS_ERR_FAULT,	/* memory fault, see @fault */
 	SIM_CS_ERR_UNKNOWN,	/* unknown or malformed command */
 	SIM_CS_ERR_UNSUPPORTED,	/* valid, but not modelled (e.g. tiled blit) */
+	SIM_CS_ERR_REGISTER,	/* register offset beyond the register file */
 };
 
 /**
  * struct sim_cs_ops - the streamer's way to registers
- * @reg_read: read a register (absolute BAR0 offset)
- * @reg_write: write a register
+ * @reg_read: read a register (absolute BAR0 offset, below
+ *	MGVT_MMIO_REG_SIZE: the streamer never passes another)
+ * @reg_write: write a register (same)
  */
 struct sim_cs_ops {
 	u32 (*reg_read)(void *priv, u32 reg);

@@ -157,6 +157,7 @@ int sim_regs_init(struct sim_regs *regs, const struct sim_regs_hooks *hooks,
 	regs->priv = priv;
 	atomic_long_set(&regs->no_forcewake, 0);
 	atomic_long_set(&regs->ro_writes, 0);
+	atomic_long_set(&regs->range_faults, 0);
 
 	for (i = 0; i < ARRAY_SIZE(sim_reg_table); i++) {
 		const struct sim_reg *r = &sim_reg_table[i];
@@ -184,6 +185,20 @@ void sim_regs_fini(struct sim_regs *regs)
 	regs->engine = NULL;
 	regs->desc = NULL;
 	regs->val = NULL;
+}
+
+/*
+ * Every entry point checks its offset, whoever the caller: the arrays end
+ * at the register file, and an access beyond it is a caller's bug, counted.
+ */
+static bool in_file(struct sim_regs *regs, u32 off)
+{
+	if (off < MGVT_MMIO_REG_SIZE)
+		return true;
+	atomic_long_inc(&regs->range_faults);
+	pr_warn_ratelimited("mgvt_sim: strict: register offset %#x beyond the register file\n",
+			    off);
+	return false;
 }
 
 static const struct sim_reg *desc_of(const struct sim_regs *regs, u32 off)
@@ -298,14 +313,17 @@ static u32 read_value(struct sim_regs *regs, const struct sim_reg *r, u32 off)
 /**
  * sim_regs_read - a driver reads a register
  * @regs: the register file
- * @off: dword-aligned offset below 2 MiB
+ * @off: dword-aligned offset; beyond 2 MiB the access is dropped, counted
  *
  * Return: the value, with computed bits filled in.
  */
 u32 sim_regs_read(struct sim_regs *regs, u32 off)
 {
-	const struct sim_reg *r = desc_of(regs, off);
+	const struct sim_reg *r;
 
+	if (!in_file(regs, off))
+		return 0;
+	r = desc_of(regs, off);
 	if (r)
 		check_forcewake(regs, r, off);
 	return read_value(regs, r, off);
@@ -314,27 +332,33 @@ u32 sim_regs_read(struct sim_regs *regs, u32 off)
 /**
  * sim_regs_hw_read - the GPU itself reads a register (MI_STORE_REGISTER_MEM)
  * @regs: the register file
- * @off: dword-aligned offset below 2 MiB
+ * @off: dword-aligned offset; beyond 2 MiB the access is dropped, counted
  *
  * Return: the value as sim_regs_read() gives it, without forcewake checks:
  * the GPU keeps its own domains awake while it runs.
  */
 u32 sim_regs_hw_read(struct sim_regs *regs, u32 off)
 {
+	if (!in_file(regs, off))
+		return 0;
 	return read_value(regs, desc_of(regs, off), off);
 }
 
 /**
  * sim_regs_write - a driver writes a register
  * @regs: the register file
- * @off: dword-aligned offset below 2 MiB
+ * @off: dword-aligned offset; beyond 2 MiB the access is dropped, counted
  * @val: the value
  */
 void sim_regs_write(struct sim_regs *regs, u32 off, u32 val)
 {
-	const struct sim_reg *r = desc_of(regs, off);
-	u32 *p = &regs->val[off / 4];
+	const struct sim_reg *r;
+	u32 *p;
 
+	if (!in_file(regs, off))
+		return;
+	r = desc_of(regs, off);
+	p = &regs->val[off / 4];
 	if (!r) {
 		*p = val;
 		return;
@@ -383,7 +407,7 @@ void sim_regs_write(struct sim_regs *regs, u32 off, u32 val)
 /**
  * sim_regs_hw_write - the GPU itself loads a register (context restore)
  * @regs: the register file
- * @off: dword-aligned offset below 2 MiB
+ * @off: dword-aligned offset; beyond 2 MiB the access is dropped, counted
  * @val: value as stored in a context image (masked registers carry their
  *	mask in bits 31:16)
  *
@@ -392,9 +416,13 @@ void sim_regs_write(struct sim_regs *regs, u32 off, u32 val)
  */
 void sim_regs_hw_write(struct sim_regs *regs, u32 off, u32 val)
 {
-	const struct sim_reg *r = desc_of(regs, off);
-	u32 *p = &regs->val[off / 4];
+	const struct sim_reg *r;
+	u32 *p;
 
+	if (!in_file(regs, off))
+		return;
+	r = desc_of(regs, off);
+	p = &regs->val[off / 4];
 	if (r && (r->flags & SR_MASKED))
 		val = mgvt_masked_write(*p, val);
 	*p = val;
@@ -403,16 +431,20 @@ void sim_regs_hw_write(struct sim_regs *regs, u32 off, u32 val)
 /**
  * sim_regs_hw_save - a register as the GPU saves it into a context image
  * @regs: the register file
- * @off: dword-aligned offset below 2 MiB
+ * @off: dword-aligned offset; beyond 2 MiB the access is dropped, counted
  *
  * Return: the stored value; masked registers get every mask bit set so
  * that restoring the image loads all of them.
  */
 u32 sim_regs_hw_save(struct sim_regs *regs, u32 off)
 {
-	const struct sim_reg *r = desc_of(regs, off);
-	u32 val = regs->val[off / 4];
+	const struct sim_reg *r;
+	u32 val;
 
+	if (!in_file(regs, off))
+		return 0;
+	r = desc_of(regs, off);
+	val = regs->val[off / 4];
 	if (r && (r->flags & SR_MASKED))
 		val = 0xffff0000 | (val & 0xffff);
 	return val;

@@ -51,6 +51,7 @@ struct sim_regs_hooks {
  * @priv: passed to @hooks
  * @no_forcewake: strict: accesses to a powered-down domain
  * @ro_writes: strict: writes to read-only registers
+ * @range_faults: strict: accesses beyond the register file (dropped)
  */
 struct sim_regs {
 	u32 *val;
@@ -60,6 +61,7 @@ struct sim_regs {
 	void *priv;
 	atomic_long_t no_forcewake;
 	atomic_long_t ro_writes;
+	atomic_long_t range_faults;
 };
 
 int sim_regs_init(struct sim_regs *regs, const struct sim_regs_hooks *hooks,

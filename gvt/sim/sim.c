@@ -54,6 +54,8 @@ static int strict_show(struct seq_file *m, void *unused)
 		hung += READ_ONCE(sim->run[e].eng.faults);
 	seq_printf(m, "no_forcewake %ld\n", atomic_long_read(&sim->regs.no_forcewake));
 	seq_printf(m, "ro_writes %ld\n", atomic_long_read(&sim->regs.ro_writes));
+	seq_printf(m, "reg_range_faults %ld\n",
+		   atomic_long_read(&sim->regs.range_faults));
 	seq_printf(m, "ggtt_stale_uses %ld\n", atomic_long_read(&sim->ggtt.stale_uses));
 	seq_printf(m, "pte_faults %ld\n", atomic_long_read(&sim->ggtt.pte_faults));
 	seq_printf(m, "range_faults %ld\n", atomic_long_read(&sim->ggtt.range_faults));

@@ -21,7 +21,7 @@ static void h_reset(void *p, u32 g) { }
 static void h_flush(void *p) { sim_ggtt_invalidate(&ggtt); }
 static u64 h_ts(void *p, enum sim_engine_id e) { return 0; }
 static const struct sim_regs_hooks hooks = { h_idle, h_elsp, h_reset, h_flush, h_ts };
-static u32 cs_read(void *p, u32 r) { return sim_regs_read(&regs, r); }
+static u32 cs_read(void *p, u32 r) { return sim_regs_hw_read(&regs, r); }
 static void cs_write(void *p, u32 r, u32 v) { sim_regs_hw_write(&regs, r, v); }
 static const struct sim_cs_ops cs_ops = { cs_read, cs_write };
 
@@ -36,6 +36,9 @@ static const struct sim_cs_ops cs_ops = { cs_read, cs_write };
 #define MI_USER_INT	0x01000000
 #define MI_SEM_GTE	(0x0e000000 | 1 << 22 | 1 << 15 | 1 << 12 | 2)
 #define MI_LRI1		0x11000001
+#define MI_SRM		(0x12000000 | 1 << 22 | 2)
+#define MI_LRM		(0x14800000 | 1 << 22 | 2)
+#define MI_LRR		(0x15000000 | 1)
 
 
 static u32 *hws, *ctx_a, *ctx_b, *ring_a, *ring_b, *data;
@@ -202,6 +205,49 @@ static void test_hang(void)
 	       "a context in legacy 32-bit mode is refused");
 }
 
+/*
+ * Commands name registers with 23 bits (8 MiB) while the register file is
+ * 2 MiB: any offset beyond it hangs the engine and touches nothing.
+ */
+static void test_reg_range(void)
+{
+	static const u32 cmds[][4] = {
+		{ MI_LRI1, 0x200000, 0x5a5a5a5a, 0 },
+		{ MI_LRI1, 0x7ffffc, 0x5a5a5a5a, 0 },
+		{ MI_SRM, 0x200000, GM_DATA + 0x100, 0 },
+		{ MI_LRM, 0x7ffff0, GM_DATA + 0x100, 0 },
+		{ MI_LRR, 0x200004, BASE + 0x2d0, 0 },
+		{ MI_LRR, BASE + 0x2d0, 0x600000, 0 },
+		{ 0x11000003, BASE + 0x2d0, 0x77, 0x3ffffc },	/* 2nd pair bad */
+	};
+	unsigned int i, hung = 0;
+	unsigned long faults;
+
+	data[0x40] = 0xc0ffee;
+	data[0x41] = 0;
+	regs.val[(BASE + 0x2d0) / 4] = 0x1234;
+	for (i = 0; i < (sizeof(cmds) / sizeof(cmds[0])); i++) {
+		sim_engine_reset(&eng);
+		memcpy(ring_a, cmds[i], 16);
+		memcpy(ring_a + 4, (u32[]){ MI_SDI, GM_DATA + 0x104, 0, 0xbad }, 16);
+		make_ctx(ctx_a, GM_RING_A, 32);
+		faults = eng.faults;
+		submit(desc(GM_CTX_A, 0x60 + i), 0);
+		hung += run_all() == SIM_CS_ERROR &&
+			eng.cs.error == SIM_CS_ERR_REGISTER &&
+			eng.cs.error_dw == cmds[i][0] && eng.faults == faults + 1;
+	}
+	tap_ok(hung == (sizeof(cmds) / sizeof(cmds[0])),
+	       "LRI/SRM/LRM/LRR beyond the register file hang the engine, counted (%u of %u)",
+	       hung, (unsigned int)(sizeof(cmds) / sizeof(cmds[0])));
+	tap_ok(data[0x40] == 0xc0ffee && data[0x41] == 0 &&
+	       regs.val[(BASE + 0x2d0) / 4] == 0x1234,
+	       "and nothing is stored: not the command's register, memory or later commands");
+	tap_ok(atomic_long_read(&regs.range_faults) == 0,
+	       "the streamer stops them before the register file sees them");
+	sim_engine_reset(&eng);
+}
+
 int main(void)
 {
 	tap_header();
@@ -211,6 +257,7 @@ int main(void)
 	test_lite_restore();
 	test_no_early_completion();
 	test_hang();
+	test_reg_range();
 	tap_ok(atomic_long_read(&regs.no_forcewake) == 0 &&
 	       atomic_long_read(&ggtt.stale_uses) == 0 &&
 	       atomic_long_read(&mmu.faults) == 0,

@@ -137,6 +137,30 @@ static void test_reset(void)
 	tap_ok(rd(FORCEWAKE_ACK_RENDER) & 1, "forcewake requests survive a reset");
 }
 
+/* Offsets past the 2 MiB register file: nothing outside it is touched. */
+static void test_range(void)
+{
+	static const u32 bad[] = { MGVT_MMIO_REG_SIZE, MGVT_MMIO_REG_SIZE + 4,
+				   0x7ffffc, 0xfffffffc };
+	long faults = atomic_long_read(&regs.range_faults);
+	unsigned int i, ok = 0;
+
+	for (i = 0; i < sizeof(bad) / 4; i++) {
+		sim_regs_hw_write(&regs, bad[i], 0xdead);
+		sim_regs_write(&regs, bad[i], 0xbeef);
+		ok += sim_regs_hw_read(&regs, bad[i]) == 0 &&
+		      sim_regs_hw_save(&regs, bad[i]) == 0 &&
+		      sim_regs_read(&regs, bad[i]) == 0;
+	}
+	tap_ok(ok == sizeof(bad) / 4,
+	       "offsets beyond the register file read 0, writes are dropped");
+	tap_ok(atomic_long_read(&regs.range_faults) == faults + 5 * i,
+	       "strict: every access beyond the register file is counted");
+	sim_regs_hw_write(&regs, MGVT_MMIO_REG_SIZE - 4, 0x1234);
+	tap_ok(sim_regs_hw_read(&regs, MGVT_MMIO_REG_SIZE - 4) == 0x1234,
+	       "the last dword of the register file is storage as usual");
+}
+
 int main(void)
 {
 	tap_header();
@@ -146,6 +170,7 @@ int main(void)
 	test_semantics();
 	test_identity();
 	test_reset();
+	test_range();
 	tap_ok(nofw() == 2, "strict: exactly the two deliberate accesses were counted (%ld)", nofw());
 	tap_ok(atomic_long_read(&regs.ro_writes) == 2, "strict: both writes to read-only registers counted");
 	sim_regs_fini(&regs);
