@@ -11,6 +11,7 @@
  *   model  a property of this model (documented where used)
  */
 #include <linux/bits.h>
+#include <linux/build_bug.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
@@ -116,6 +117,17 @@ static const struct sim_reg sim_reg_table[] = {
 	REG("GFX_FLSH_CNTL",	GFX_FLSH_CNTL,	0, 0, SK_FLUSH, "i915"),
 };
 
+/*
+ * regs->desc holds 1 + a table index and regs->engine an engine: both must
+ * fit their types, or registers would silently alias.
+ */
+static_assert(ARRAY_SIZE(sim_reg_table) <
+	      BIT_ULL(8 * sizeof(*((struct sim_regs *)NULL)->desc)),
+	      "the register table outgrows its index type");
+static_assert(SIM_NUM_ENGINES <=
+	      BIT_ULL(8 * sizeof(*((struct sim_regs *)NULL)->engine)),
+	      "the engines outgrow the per-dword engine type");
+
 /* Gen9 forcewake: render for RCS, the GT (blitter) domain for BCS, media. */
 static const u8 engine_domain[SIM_NUM_ENGINES] = {
 	[SIM_RCS0] = SIM_FW_RENDER, [SIM_BCS0] = SIM_FW_GT,
@@ -147,8 +159,8 @@ int sim_regs_init(struct sim_regs *regs, const struct sim_regs_hooks *hooks,
 	unsigned int i, e;
 
 	regs->val = vzalloc(MGVT_MMIO_REG_SIZE);
-	regs->desc = vzalloc(MGVT_MMIO_REG_SIZE / 4);
-	regs->engine = vzalloc(MGVT_MMIO_REG_SIZE / 4);
+	regs->desc = vzalloc(MGVT_MMIO_REG_SIZE / 4 * sizeof(*regs->desc));
+	regs->engine = vzalloc(MGVT_MMIO_REG_SIZE / 4 * sizeof(*regs->engine));
 	if (!regs->val || !regs->desc || !regs->engine) {
 		sim_regs_fini(regs);
 		return -ENOMEM;
@@ -203,7 +215,7 @@ static bool in_file(struct sim_regs *regs, u32 off)
 
 static const struct sim_reg *desc_of(const struct sim_regs *regs, u32 off)
 {
-	u8 i = regs->desc[off / 4];
+	unsigned int i = regs->desc[off / 4];
 
 	return i ? &sim_reg_table[i - 1] : NULL;
 }

@@ -46,6 +46,7 @@ struct sim_regs_hooks {
  * struct sim_regs - the register file of one simulated GPU
  * @val: stored values, one per dword of BAR0's register part
  * @desc: per dword, 1 + index into the register table, 0 for plain storage
+ *	(regs.c checks at build time that the table fits this type)
  * @engine: per dword, the engine a per-engine register belongs to
  * @hooks: side effects
  * @priv: passed to @hooks
@@ -55,7 +56,7 @@ struct sim_regs_hooks {
  */
 struct sim_regs {
 	u32 *val;
-	u8 *desc;
+	u16 *desc;
 	u8 *engine;
 	const struct sim_regs_hooks *hooks;
 	void *priv;
