@@ -8,6 +8,7 @@
  */
 #include <linux/bits.h>
 #include <linux/kernel.h>
+#include <linux/minmax.h>
 #include <linux/string.h>
 
 #include "cs.h"
@@ -112,11 +113,28 @@ static unsigned int cs_len(const struct cs_cmd *cmd, u32 dw0)
 	return cmd->len ? cmd->len : (dw0 & cmd->len_mask) + 2;
 }
 
+/**
+ * sim_cs_drop - forget the command a step ended in
+ * @cs: the streamer
+ *
+ * For a new context or an engine reset.  The ring position still points at
+ * that command, so a context preempted inside a blit runs the whole blit
+ * again when it is resubmitted.
+ */
+void sim_cs_drop(struct sim_cs *cs)
+{
+	cs->cmd_len = 0;
+	cs->blt_row = 0;
+	cs->blt_col = 0;
+	cs->blt_bytes = 0;
+}
+
 static enum sim_cs_status cs_error(struct sim_cs *cs, enum sim_cs_error err,
 				   u32 dw0)
 {
 	cs->error = err;
 	cs->error_dw = dw0;
+	sim_cs_drop(cs);
 	return SIM_CS_ERROR;
 }
 
@@ -255,16 +273,48 @@ static enum sim_cs_status cs_bbs(struct sim_cs *cs, const u32 *dw,
 }
 
 /*
+ * A blit, started or resumed: charged for the bytes this step moved.  When
+ * the step's pixels run out it is kept in @cs and goes on in the next step,
+ * the ring position still at the command.
+ */
+static enum sim_cs_status cs_blt(struct sim_cs *cs, const struct cs_cmd *cmd,
+				 const u32 *dw, unsigned int len, u64 *cost)
+{
+	enum sim_cs_error err;
+	u64 bytes = 0;
+	bool more;
+
+	err = cmd->op == OP_COLOR_BLT ? sim_blt_color(cs, dw, &bytes, &more) :
+					sim_blt_copy(cs, dw, &bytes, &more);
+	/* Charged by the command's total, so splitting it rounds nothing. */
+	*cost += (cs->blt_bytes + bytes) / BLT_BYTES_PER_NS -
+		 cs->blt_bytes / BLT_BYTES_PER_NS;
+	cs->blt_bytes += bytes;
+	if (err)
+		return cs_error(cs, err, dw[0]);
+	if (more) {
+		if (dw != cs->cmd) {
+			memset(cs->cmd, 0, sizeof(cs->cmd));
+			memcpy(cs->cmd, dw, 4 * min_t(unsigned int, len, SIM_CS_CMD_DW));
+		}
+		cs->cmd_len = len;
+		return SIM_CS_BUDGET;
+	}
+	sim_cs_drop(cs);
+	cs_advance(cs, len);
+	return SIM_CS_IDLE;
+}
+
+/*
  * Execute one command.  Returns SIM_CS_IDLE to go on (the position already
- * moved), SIM_CS_WAIT to retry it later, SIM_CS_ERROR to stop.
+ * moved), SIM_CS_WAIT to retry it later, SIM_CS_BUDGET to resume it in the
+ * next step, SIM_CS_ERROR to stop.
  */
 static enum sim_cs_status cs_exec(struct sim_cs *cs, const struct cs_cmd *cmd,
 				  const u32 *dw, unsigned int len, u64 *cost)
 {
 	bool ggtt = dw[0] & MI_USE_GGTT;
-	enum sim_cs_error err;
 	u32 val, reg, reg2;
-	u64 bytes = 0;
 
 	switch (cmd->op) {
 	case OP_BBS:
@@ -337,25 +387,72 @@ static enum sim_cs_status cs_exec(struct sim_cs *cs, const struct cs_cmd *cmd,
 		break;
 	case OP_COLOR_BLT:
 	case OP_COPY_BLT:
-		err = cmd->op == OP_COLOR_BLT ? sim_blt_color(cs, dw, &bytes) :
-						sim_blt_copy(cs, dw, &bytes);
-		*cost += bytes / BLT_BYTES_PER_NS;
-		if (err)
-			return cs_error(cs, err, dw[0]);
-		break;
+		return cs_blt(cs, cmd, dw, len, cost);
 	}
 	cs_advance(cs, len);
 	return SIM_CS_IDLE;
 }
 
+/* Fetch, decode and execute the command at the current position. */
+static enum sim_cs_status cs_step(struct sim_cs *cs, u32 *dw)
+{
+	const struct cs_cmd *cmd;
+	enum sim_cs_status st;
+	unsigned int len;
+	enum sim_fault f;
+	u64 cost;
+
+	f = cs_fetch(cs, dw, 1);
+	if (f) {
+		cs->fault = f;
+		return cs_error(cs, SIM_CS_ERR_FAULT, 0);
+	}
+	cmd = cs_decode(cs, dw[0]);
+	if (!cmd)
+		return cs_error(cs, SIM_CS_ERR_UNKNOWN, dw[0]);
+	len = cs_len(cmd, dw[0]);
+	if (len < cmd->min_len || len > CS_MAX_DW)
+		return cs_error(cs, SIM_CS_ERR_UNKNOWN, dw[0]);
+	if (len > 1) {
+		f = cs_fetch(cs, dw, len);
+		if (f) {
+			cs->fault = f;
+			return cs_error(cs, SIM_CS_ERR_FAULT, dw[0]);
+		}
+	}
+	cs->step_dwords += len;
+	cost = cmd->cost_ns;
+	st = cs_exec(cs, cmd, dw, len, &cost);
+	cs->time_ns += cost;
+	return st;
+}
+
+/* Go on with the command the last step ended in: it is already paid for. */
+static enum sim_cs_status cs_resume(struct sim_cs *cs)
+{
+	const struct cs_cmd *cmd = cs_decode(cs, cs->cmd[0]);
+	u64 cost = 0;
+	enum sim_cs_status st;
+
+	if (!cmd || (cmd->op != OP_COLOR_BLT && cmd->op != OP_COPY_BLT))
+		return cs_error(cs, SIM_CS_ERR_UNKNOWN, cs->cmd[0]);
+	st = cs_blt(cs, cmd, cs->cmd, cs->cmd_len, &cost);
+	cs->time_ns += cost;
+	return st;
+}
+
 /**
- * sim_cs_run - run the engine's commands for up to @budget_ns of model time
+ * sim_cs_run - one step: run the engine's commands for up to @budget_ns of
+ *	model time and a bounded amount of work
  * @cs: the streamer, with ring and context set up
  * @budget_ns: modelled time it may consume
  *
- * A command is never split: the last one may overrun the budget.  A batch
- * that loops forever keeps returning SIM_CS_BUDGET until the engine is
- * reset; it never holds the CPU longer than one budget.
+ * A command starts only within the budget and may overrun it; a blit the
+ * last step ended in goes on first.  Whatever the commands, a step does at
+ * most the work SIM_CS_STEP_DWORDS and SIM_CS_STEP_PIXELS allow (counted in
+ * @cs->step_dwords and @cs->step_pixels), then returns SIM_CS_BUDGET.  A
+ * batch that loops forever keeps returning SIM_CS_BUDGET until the engine
+ * is reset.
  *
  * Return: why it stopped.
  */
@@ -363,42 +460,24 @@ enum sim_cs_status sim_cs_run(struct sim_cs *cs, u64 budget_ns)
 {
 	u64 end = cs->time_ns + budget_ns;
 	u32 dw[CS_MAX_DW];
+	enum sim_cs_status st;
 
 	if (cs->error)
 		return SIM_CS_ERROR;
 	if (!cs->ring_size)
 		return cs_error(cs, SIM_CS_ERR_UNKNOWN, 0);
 
-	while (cs->time_ns < end) {
-		const struct cs_cmd *cmd;
-		enum sim_cs_status st;
-		unsigned int len;
-		enum sim_fault f;
-		u64 cost;
-
+	cs->step_dwords = 0;
+	cs->step_pixels = 0;
+	if (cs->cmd_len) {
+		st = cs_resume(cs);
+		if (st != SIM_CS_IDLE)
+			return st;
+	}
+	while (cs->time_ns < end && cs->step_dwords < SIM_CS_STEP_DWORDS) {
 		if (!cs->level && cs->head == cs->tail)
 			return SIM_CS_IDLE;
-		f = cs_fetch(cs, dw, 1);
-		if (f) {
-			cs->fault = f;
-			return cs_error(cs, SIM_CS_ERR_FAULT, 0);
-		}
-		cmd = cs_decode(cs, dw[0]);
-		if (!cmd)
-			return cs_error(cs, SIM_CS_ERR_UNKNOWN, dw[0]);
-		len = cs_len(cmd, dw[0]);
-		if (len < cmd->min_len || len > CS_MAX_DW)
-			return cs_error(cs, SIM_CS_ERR_UNKNOWN, dw[0]);
-		if (len > 1) {
-			f = cs_fetch(cs, dw, len);
-			if (f) {
-				cs->fault = f;
-				return cs_error(cs, SIM_CS_ERR_FAULT, dw[0]);
-			}
-		}
-		cost = cmd->cost_ns;
-		st = cs_exec(cs, cmd, dw, len, &cost);
-		cs->time_ns += cost;
+		st = cs_step(cs, dw);
 		if (st != SIM_CS_IDLE)
 			return st;
 	}

@@ -25,7 +25,7 @@ enum sim_engine_id {
 /* Why sim_cs_run() returned. */
 enum sim_cs_status {
 	SIM_CS_IDLE,	/* head reached tail */
-	SIM_CS_BUDGET,	/* the time budget ran out; call again */
+	SIM_CS_BUDGET,	/* the time or work budget ran out; call again */
 	SIM_CS_WAIT,	/* MI_SEMAPHORE_WAIT not satisfied yet */
 	SIM_CS_ERROR,	/* bad command or memory fault: the engine hangs */
 };
@@ -53,6 +53,20 @@ struct sim_cs_ops {
 /* Batch-buffer levels: the ring, first and second level. */
 #define SIM_CS_LEVELS	3
 
+/*
+ * Most work one sim_cs_run() call (one step) does, whatever the commands:
+ * the runner holds the GPU's lock, interrupts off, for a step.  A step
+ * starts no command once it has fetched SIM_CS_STEP_DWORDS command dwords
+ * (so it fetches at most that plus one command), and moves at most
+ * SIM_CS_STEP_PIXELS blitter pixels: a larger blit goes on in the next
+ * steps.  Both are a few microseconds of host time.
+ */
+#define SIM_CS_STEP_DWORDS	1024
+#define SIM_CS_STEP_PIXELS	4096
+
+/* Dwords of a command in progress the streamer keeps (XY_SRC_COPY_BLT). */
+#define SIM_CS_CMD_DW		10
+
 /**
  * struct sim_cs - one engine's command streamer state
  * @engine: which engine (decides the valid command set)
@@ -75,6 +89,13 @@ struct sim_cs_ops {
  * @error: why the engine stopped, if it did
  * @fault: the memory fault behind SIM_CS_ERR_FAULT
  * @error_dw: the command dword that failed
+ * @cmd: the command a step ended in (a blit), as fetched when it started
+ * @cmd_len: its length in dwords; 0 when no command is in progress
+ * @blt_row: rows of that blit done
+ * @blt_col: pixels of its next row done
+ * @blt_bytes: bytes it has moved
+ * @step_dwords: command dwords fetched in the current (last) step
+ * @step_pixels: blitter pixels moved in the current (last) step
  */
 struct sim_cs {
 	enum sim_engine_id engine;
@@ -96,13 +117,22 @@ struct sim_cs {
 	enum sim_cs_error error;
 	enum sim_fault fault;
 	u32 error_dw;
+	u32 cmd[SIM_CS_CMD_DW];
+	unsigned int cmd_len;
+	int blt_row;
+	int blt_col;
+	u64 blt_bytes;
+	unsigned int step_dwords;
+	unsigned int step_pixels;
 };
 
 enum sim_cs_status sim_cs_run(struct sim_cs *cs, u64 budget_ns);
+void sim_cs_drop(struct sim_cs *cs);
 
-/* blt.c: the blitter's 2D operations (32 bpp, linear) */
+/* blt.c: the blitter's 2D operations (32 bpp, linear), resumable */
 enum sim_cs_error sim_blt_color(struct sim_cs *cs, const u32 *dw,
-				u64 *bytes);
-enum sim_cs_error sim_blt_copy(struct sim_cs *cs, const u32 *dw, u64 *bytes);
+				u64 *bytes, bool *more);
+enum sim_cs_error sim_blt_copy(struct sim_cs *cs, const u32 *dw, u64 *bytes,
+			       bool *more);
 
 #endif /* MGVT_SIM_CS_H */

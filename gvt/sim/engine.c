@@ -5,6 +5,14 @@
  * itself so that work completes no earlier than its modelled duration on
  * the host clock (time_scale).  Register writes never wait for a runner:
  * they only record state and wake it.
+ *
+ * The GPU's lock (interrupts off: the mediator reads registers from its
+ * interrupt handler) is held for one step at a time: a submission and one
+ * sim_engine_run(), whose work the command streamer bounds whatever the
+ * commands (SIM_CS_STEP_DWORDS, SIM_CS_STEP_PIXELS; a large blit takes
+ * many steps).  Between steps the lock is dropped and the thread may be
+ * rescheduled, so no CPU spins or runs with interrupts off for longer than
+ * a step, a few microseconds.
  */
 #include <linux/delay.h>
 #include <linux/kthread.h>
@@ -90,6 +98,7 @@ static int runner_thread(void *arg)
 		if (kthread_should_stop())
 			break;
 
+		/* One bounded step under the lock (see the top of this file). */
 		spin_lock_irq(&sim->lock);
 		if (r->has_pending) {
 			sim_engine_submit(&r->eng, r->pending);

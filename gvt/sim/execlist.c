@@ -163,6 +163,7 @@ static bool ctx_load(struct sim_engine *e, u64 desc)
 	cs->error = SIM_CS_ERR_NONE;
 	cs->fault = SIM_FAULT_NONE;
 	cs->level = 0;
+	sim_cs_drop(cs);
 	if (((desc >> CTX_DESC_MODE_SHIFT) & 3) != CTX_DESC_MODE_4LVL) {
 		cs->error = SIM_CS_ERR_UNSUPPORTED;
 		return false;
@@ -262,6 +263,9 @@ void sim_engine_submit(struct sim_engine *e, const u64 desc[2])
  * event reported, and element 1, if any, starts.  So a context is never
  * reported complete before its modelled end.
  *
+ * One step of the command streamer (sim_cs_run()): bounded work, so a
+ * caller holding a lock holds it for a bounded time.
+ *
  * Return: SIM_CS_IDLE when nothing is left, SIM_CS_BUDGET when there is
  * more to run (or to report) later, SIM_CS_WAIT on a semaphore,
  * SIM_CS_ERROR when hung.
@@ -337,5 +341,6 @@ void sim_engine_reset(struct sim_engine *e)
 	e->cs.error = SIM_CS_ERR_NONE;
 	e->cs.fault = SIM_FAULT_NONE;
 	e->cs.level = 0;
+	sim_cs_drop(&e->cs);
 	memset(e->tlb.tag, 0, sizeof(e->tlb.tag));
 }
