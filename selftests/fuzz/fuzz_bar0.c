@@ -9,7 +9,9 @@
  *
  * Built three times with a different mix of operations:
  *   fuzz_mmio (FOCUS_MMIO), fuzz_ggtt (FOCUS_GGTT), fuzz_pvinfo (FOCUS_PVINFO).
- * The model pGPU and container (fuzz_env.c) check the invariants.
+ * The model pGPU and container (fuzz_env.c) check the invariants; this file
+ * checks the register semantics a guest sees at every access width
+ * (reg_write_checked()).
  */
 #include <linux/jiffies.h>
 
@@ -96,6 +98,71 @@ static uint64_t pick_pte(struct fuzz_in *in)
 	return pte | (flags & 0x0e);			/* ignored low flags */
 }
 
+/* Table entry of the BAR0 dword at @off, by a plain search of the table. */
+static const struct mgvt_mmio_reg *table_reg(uint32_t off)
+{
+	unsigned int i, e;
+
+	for (i = 0; i < mgvt_mmio_table_size; i++) {
+		const struct mgvt_mmio_reg *r = &mgvt_mmio_table[i];
+
+		if (!(r->flags & MF_ENGINE)) {
+			if (r->offset == off)
+				return r;
+			continue;
+		}
+		for (e = 0; e < MGVT_NUM_ENGINES; e++)
+			if (gen9_engine_base(e) + r->offset == off)
+				return r;
+	}
+	return NULL;
+}
+
+/*
+ * A register write, then what a guest must see in each table register it
+ * touched, whatever the width: read-only never changes, W1C never gains a
+ * bit, a masked register ignores narrow writes (they carry its value or its
+ * mask, never both), a plain one takes exactly the bytes written.
+ */
+static void reg_write_checked(struct mgvt_vgpu *v, uint32_t off, uint64_t val,
+			      unsigned int len)
+{
+	const struct mgvt_mmio_reg *r[2] = { NULL, NULL };
+	uint32_t before[2] = { 0, 0 }, dw = off & ~3u, after, bytes, in;
+	unsigned int i, n = len == 8 ? 2 : 1;
+
+	for (i = 0; i < n && off < MGVT_MMIO_REG_SIZE; i++) {
+		r[i] = table_reg(dw + 4 * i);
+		if (r[i])
+			before[i] = mgvt_bar0_read(v, dw + 4 * i, 4);
+	}
+	mgvt_bar0_write(v, off, val, len);
+	for (i = 0; i < n; i++) {
+		if (!r[i])
+			continue;
+		after = mgvt_bar0_read(v, dw + 4 * i, 4);
+		bytes = len >= 4 ? ~0u : ((1u << 8 * len) - 1) << 8 * (off & 3);
+		in = len >= 4 ? (uint32_t)(val >> 32 * i) : (uint32_t)val << 8 * (off & 3);
+		if (r[i]->flags & MF_RO)
+			FUZZ_CHECK(after == before[i],
+				   "read-only %s changed %#x -> %#x by a %u-byte write at %#x",
+				   r[i]->name, before[i], after, len, off);
+		else if (r[i]->flags & MF_W1C)
+			FUZZ_CHECK(!(after & ~before[i]),
+				   "W1C %s gained bits %#x -> %#x by a %u-byte write at %#x",
+				   r[i]->name, before[i], after, len, off);
+		else if ((r[i]->flags & MF_MASKED) && len < 4)
+			FUZZ_CHECK(after == before[i],
+				   "masked %s changed %#x -> %#x by a %u-byte write at %#x",
+				   r[i]->name, before[i], after, len, off);
+		else if (r[i]->kind == MK_PLAIN && !(r[i]->flags & MF_MASKED))
+			FUZZ_CHECK(after == ((before[i] & ~bytes) | (in & bytes)),
+				   "plain %s reads %#x after a %u-byte write of %#llx at %#x to %#x",
+				   r[i]->name, after, len, (unsigned long long)val, off,
+				   before[i]);
+	}
+}
+
 static void pte_write(struct mgvt_vgpu *v, uint32_t index, uint64_t pte, unsigned int len,
 		      unsigned int half)
 {
@@ -124,6 +191,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct mgvt_vgpu *v = fuzz_vgpu_create(&in);
 	unsigned int i, n, len, steps = 0;
 	uint64_t iova, sz;
+	uint32_t off;
 
 	if (in_u8(&in) < 16)
 		fuzz_set_memlock(1 + in_u8(&in) % 8);
@@ -136,7 +204,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		switch (pick_op(&in)) {
 		case REG_WRITE:
 			len = in_len(&in);
-			mgvt_bar0_write(v, pick_reg(&in, len), in_u64(&in), len);
+			off = pick_reg(&in, len);
+			reg_write_checked(v, off, in_u64(&in), len);
 			break;
 		case REG_READ:
 			len = in_len(&in);
