@@ -190,7 +190,8 @@ struct mgvt_aperture {
 
 /**
  * struct mgvt_counters - per-vGPU counters, shown in debugfs "counters"
- * @dropped_writes: guest writes to read-only registers, dropped
+ * @dropped_writes: guest writes to read-only registers, dropped, and 1- or
+ *	2-byte writes to masked registers, refused
  * @fence_refused: guest fence values kept off the pGPU
  * @pte_writes: GGTT entries the guest wrote inside its slices
  * @pte_dropped: GGTT writes outside its slices, dropped

@@ -248,6 +248,43 @@ static u64 reg_read(struct mgvt_vgpu *vgpu, u32 off, unsigned int len)
 	return (val >> (8 * (off & 3))) & (len == 4 ? ~0u : (1u << (8 * len)) - 1);
 }
 
+/*
+ * A 1- or 2-byte write to a table register gets the register's semantics
+ * as a dword write through table_write(); which dword depends on the kind:
+ *
+ * - read-only: none matters, table_write() drops and counts the write;
+ * - write-1-to-clear: the bytes not written count as 0, so exactly the
+ *   bits the guest wrote are cleared (the current value in their place
+ *   would clear every pending bit of the other bytes too);
+ * - masked: bits 31:16 enable bits 15:0, and no aligned 1- or 2-byte
+ *   access reaches both halves, so a narrow write carries a value without
+ *   its mask or a mask without its value.  Neither has a sound meaning:
+ *   refused (the register keeps its value) and counted;
+ * - all others (plain storage, interrupt enables, handshakes): the current
+ *   virtual value with the written bytes replaced, then the same semantics
+ *   as a dword write, the interrupt line recomputed included.
+ *
+ * Return: false if the write is refused, else true with *@dword set.
+ */
+static bool narrow_dword(struct mgvt_vgpu *vgpu, const struct mgvt_mmio_reg *r,
+			 u32 off, u32 val, unsigned int len, u32 *dword)
+{
+	unsigned int shift = 8 * (off & 3);
+	u32 bytes = ((1u << 8 * len) - 1) << shift;
+
+	if ((r->flags & (MF_MASKED | MF_RO)) == MF_MASKED) {
+		atomic_long_inc(&vgpu->cnt.dropped_writes);
+		vgpu_warn_rl(vgpu, "%u-byte write to masked %s (%#x) refused\n",
+			     len, r->name, off);
+		return false;
+	}
+	if (r->flags & (MF_W1C | MF_RO))
+		*dword = (val << shift) & bytes;
+	else
+		*dword = (*mgvt_vreg(vgpu, off) & ~bytes) | ((val << shift) & bytes);
+	return true;
+}
+
 static void reg_write(struct mgvt_vgpu *vgpu, u32 off, u32 val,
 		      unsigned int len)
 {
@@ -256,14 +293,15 @@ static void reg_write(struct mgvt_vgpu *vgpu, u32 off, u32 val,
 	if (off - FENCE_LO(0) < 8 * MGVT_NUM_FENCES &&
 	    mgvt_fence_write(vgpu, off, val, len))
 		return;
-	if (r && len == 4) {
-		table_write(vgpu, r, off, val);
+	if (r) {
+		if (len == 4 || narrow_dword(vgpu, r, off, val, len, &val))
+			table_write(vgpu, r, off & ~3u, val);
 		return;
 	}
-	if (!r && !test_and_set_bit(off / 4, vgpu->untracked))
+	if (!test_and_set_bit(off / 4, vgpu->untracked))
 		vgpu_info_rl(vgpu, "untracked register %#x written, kept virtual\n",
 			     off & ~3u);
-	/* Untracked, or a partial write: plain storage of those bytes. */
+	/* Untracked: plain storage of those bytes. */
 	mgvt_store_le(vgpu->vregs + off, val, len);
 }
 
