@@ -372,6 +372,7 @@ extern const struct vfio_device_ops mgvt_vfio_ops;
 /* mmio.c: BAR0 */
 int mgvt_mmio_table_init(void);
 void mgvt_mmio_table_fini(void);
+const struct mgvt_mmio_reg *mgvt_mmio_reg_of(u32 off);
 int mgvt_mmio_golden_capture(struct mgvt_pgpu *pgpu);
 int mgvt_mmio_init(struct mgvt_vgpu *vgpu);
 void mgvt_mmio_fini(struct mgvt_vgpu *vgpu);

@@ -62,7 +62,13 @@ void mgvt_mmio_table_fini(void)
 	mmio_index = NULL;
 }
 
-static const struct mgvt_mmio_reg *reg_of(u32 off)
+/**
+ * mgvt_mmio_reg_of - the register table entry of a BAR0 register offset
+ * @off: offset below MGVT_MMIO_REG_SIZE (any byte of the register)
+ *
+ * Return: the entry, or NULL if the register is not in the table.
+ */
+const struct mgvt_mmio_reg *mgvt_mmio_reg_of(u32 off)
 {
 	u8 i = mmio_index[off / 4];
 
@@ -239,7 +245,7 @@ static void table_write(struct mgvt_vgpu *vgpu, const struct mgvt_mmio_reg *r,
 
 static u64 reg_read(struct mgvt_vgpu *vgpu, u32 off, unsigned int len)
 {
-	const struct mgvt_mmio_reg *r = reg_of(off);
+	const struct mgvt_mmio_reg *r = mgvt_mmio_reg_of(off);
 	u32 val;
 
 	if (!r)
@@ -288,7 +294,7 @@ static bool narrow_dword(struct mgvt_vgpu *vgpu, const struct mgvt_mmio_reg *r,
 static void reg_write(struct mgvt_vgpu *vgpu, u32 off, u32 val,
 		      unsigned int len)
 {
-	const struct mgvt_mmio_reg *r = reg_of(off);
+	const struct mgvt_mmio_reg *r = mgvt_mmio_reg_of(off);
 
 	if (off - FENCE_LO(0) < 8 * MGVT_NUM_FENCES &&
 	    mgvt_fence_write(vgpu, off, val, len))

@@ -163,6 +163,34 @@ static void reg_write_checked(struct mgvt_vgpu *v, uint32_t off, uint64_t val,
 	}
 }
 
+/*
+ * Once: every register of the table is found by its offset (each engine's
+ * copy too), i.e. mmio.c's index holds the whole table and no entry
+ * shadows another.
+ */
+static void check_table_index(void)
+{
+	static bool done;
+	unsigned int i, e, n;
+
+	if (done)
+		return;
+	done = true;
+	for (i = 0; i < mgvt_mmio_table_size; i++) {
+		const struct mgvt_mmio_reg *r = &mgvt_mmio_table[i];
+
+		n = r->flags & MF_ENGINE ? MGVT_NUM_ENGINES : 1;
+		for (e = 0; e < n; e++) {
+			uint32_t off = (r->flags & MF_ENGINE ? gen9_engine_base(e) : 0) + r->offset;
+
+			FUZZ_CHECK(mgvt_mmio_reg_of(off) == r,
+				   "table entry %u (%s at %#x) not found by its offset: %s",
+				   i, r->name, off,
+				   mgvt_mmio_reg_of(off) ? mgvt_mmio_reg_of(off)->name : "none");
+		}
+	}
+}
+
 static void pte_write(struct mgvt_vgpu *v, uint32_t index, uint64_t pte, unsigned int len,
 		      unsigned int half)
 {
@@ -192,6 +220,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	unsigned int i, n, len, steps = 0;
 	uint64_t iova, sz;
 	uint32_t off;
+
+	check_table_index();
 
 	if (in_u8(&in) < 16)
 		fuzz_set_memlock(1 + in_u8(&in) % 8);
