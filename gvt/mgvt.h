@@ -330,6 +330,9 @@ struct mgvt_mmio_reg {
 	u8 kind;
 };
 
+/* Entries the register table may have: mmio.c indexes it with a u16. */
+#define MGVT_MMIO_TABLE_MAX	0xfffe
+
 extern const struct mgvt_mmio_reg mgvt_mmio_table[];
 extern const unsigned int mgvt_mmio_table_size;
 

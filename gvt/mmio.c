@@ -17,9 +17,17 @@
 
 #define MMIO_DWORDS	(MGVT_MMIO_REG_SIZE / 4)
 
-/* Per dword of the register space: 1 + table index (0: untracked), engine. */
-static u8 *mmio_index;
+/*
+ * Per dword of the register space: 1 + table index (0: untracked), and the
+ * engine.  The index type must hold 1 + the last index of the largest table
+ * mmio_table.c may have (it checks its size against MGVT_MMIO_TABLE_MAX).
+ */
+static u16 *mmio_index;
 static u8 *mmio_engine;
+static_assert((typeof(*mmio_index))(MGVT_MMIO_TABLE_MAX + 1) ==
+	      MGVT_MMIO_TABLE_MAX + 1, "register table index too narrow");
+static_assert((typeof(*mmio_engine))(MGVT_NUM_ENGINES - 1) ==
+	      MGVT_NUM_ENGINES - 1, "engine index too narrow");
 
 /**
  * mgvt_mmio_table_init - index the register table by offset
@@ -30,8 +38,8 @@ int mgvt_mmio_table_init(void)
 {
 	unsigned int i, e;
 
-	mmio_index = vzalloc(MMIO_DWORDS);
-	mmio_engine = vzalloc(MMIO_DWORDS);
+	mmio_index = vzalloc(MMIO_DWORDS * sizeof(*mmio_index));
+	mmio_engine = vzalloc(MMIO_DWORDS * sizeof(*mmio_engine));
 	if (!mmio_index || !mmio_engine) {
 		mgvt_mmio_table_fini();
 		return -ENOMEM;
@@ -70,7 +78,7 @@ void mgvt_mmio_table_fini(void)
  */
 const struct mgvt_mmio_reg *mgvt_mmio_reg_of(u32 off)
 {
-	u8 i = mmio_index[off / 4];
+	u16 i = mmio_index[off / 4];
 
 	return i ? &mgvt_mmio_table[i - 1] : NULL;
 }

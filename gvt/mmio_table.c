@@ -72,4 +72,6 @@ const struct mgvt_mmio_reg mgvt_mmio_table[] = {
 	R("GFX_FLSH_CNTL",	GFX_FLSH_CNTL,		0, 0, MK_PLAIN),
 };
 
+static_assert(ARRAY_SIZE(mgvt_mmio_table) <= MGVT_MMIO_TABLE_MAX,
+	      "register table larger than mmio.c's index holds");
 const unsigned int mgvt_mmio_table_size = ARRAY_SIZE(mgvt_mmio_table);

@@ -5,6 +5,7 @@
  */
 #ifndef MGVT_FUZZ_KERNEL_H
 #define MGVT_FUZZ_KERNEL_H
+#include <assert.h>
 #include <linux/types.h>
 #include <linux/bitmap.h>
 #include <linux/bitops.h>
