@@ -7,6 +7,8 @@
 #   make demo       install deps, build, boot the host VM, create a vGPU,
 #                   start a guest with it and show what the guest sees
 #   make check      every test tier; last line "N passed, N failed"
+#   make check-debug  the VM suites on a lockdep/KASAN kernel built from the
+#                   distribution's source (slow; not part of make check)
 #   make bench      benchmarks in the host VM, as side-by-side ratios
 #   make fuzz       every fuzz target FUZZ_RUNS times (default 200000)
 #   make install    install the modules for KVER (depmod included)
@@ -19,14 +21,19 @@ KDIR ?= $(firstword $(wildcard /lib/modules/$(KVER)/build /usr/src/linux-headers
 
 KBUILD = $(MAKE) -C $(KDIR) M=$(CURDIR) W=1
 
-.PHONY: all modules clean install deps demo check unit sparse checkpatch bench fuzz
+.PHONY: all modules clean install deps demo check check-debug unit sparse checkpatch bench fuzz \
+	vfio-private
 
 all: modules
 
-modules:
+# VFIO's private vfio.h for gvt/container.c, from the matching linux-source.
+vfio-private:
+	scripts/vfio-private.sh $(KDIR) build/ksrc
+
+modules: vfio-private
 	$(KBUILD) modules
 
-sparse:
+sparse: vfio-private
 	$(KBUILD) C=2 CF="-D__CHECK_ENDIAN__" modules
 
 clean:
@@ -54,6 +61,9 @@ demo:
 
 check:
 	scripts/check.sh
+
+check-debug:
+	scripts/debug-kernel.sh check
 
 bench:
 	KDIR=$(KDIR) scripts/bench.sh

@@ -27,18 +27,20 @@
  *    in between is refused by the unmap fences (unmap_fence.c) until the
  *    unmapping task leaves the kernel; they sit under a spinlock that is a
  *    leaf, and their release takes nothing else.
- *  - type1's device list (not broken here, a limit): the notifier runs
- *    under type1's device_list_lock and takes the GGTT lock, then unpins
- *    (iommu->lock); registering or unregistering another dma_unmap-capable
- *    device of the same container (its first open, its last close) takes
- *    iommu->lock, then device_list_lock.  With a GGTT write (GGTT lock,
- *    then iommu->lock) in the middle it is a three-lock cycle; without us
- *    it is type1's own two-lock one.  A 6.1 module cannot see a device's
- *    container, and no pin may be left for type1 to retry on, so nothing
- *    in this file can break it: users must not put two mgvt vGPUs (or an
- *    mgvt vGPU and another pinning mdev) into one VFIO container.  One
- *    vGPU per VM, as with GVT-g, is safe; so are vGPUs in containers of
- *    their own within one process.
+ *  - type1's device list: the notifier runs under type1's device_list_lock
+ *    and takes the GGTT lock, then unpins (iommu->lock); registering or
+ *    unregistering another dma_unmap-capable device of the same container
+ *    (its first open, its last close) takes iommu->lock, then
+ *    device_list_lock.  That is type1's own two-lock cycle (notifier:
+ *    device_list_lock -> iommu->lock; registration: iommu->lock ->
+ *    device_list_lock), and with a GGTT write in the middle (GGTT lock ->
+ *    iommu->lock, notifier: device_list_lock -> GGTT lock) a three-lock
+ *    one.  Neither can be broken here (type1 retries on any pin left, and
+ *    every unpin takes iommu->lock); container.c prevents both by never
+ *    letting a second mgvt vGPU register with a container that holds one.
+ *  - type1's registration vs the GGTT lock: open and close of this vGPU
+ *    take VFIO's dev_set and group locks, then (close) the GGTT lock and
+ *    iommu->lock; nothing holding the GGTT lock takes a VFIO core lock.
  */
 #include <linux/debugfs.h>
 #include <linux/highmem.h>
@@ -584,7 +586,7 @@ static const struct mgvt_counter_field counter_fields[] = {
 	COUNTER(dropped_writes), COUNTER(fence_refused), COUNTER(pte_writes),
 	COUNTER(pte_dropped), COUNTER(pte_refused), COUNTER(pin_failures),
 	COUNTER(pinned), COUNTER(unpinned), COUNTER(zaps), COUNTER(dma_unmaps),
-	COUNTER(resets),
+	COUNTER(resets), COUNTER(container_refused),
 };
 
 static int counters_show(struct seq_file *m, void *unused)
@@ -592,7 +594,7 @@ static int counters_show(struct seq_file *m, void *unused)
 	struct mgvt_vgpu *vgpu = m->private;
 
 	mgvt_show_counters(m, &vgpu->cnt, counter_fields,
-			   ARRAY_SIZE(counter_fields), 15);
+			   ARRAY_SIZE(counter_fields), 18);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(counters);

@@ -203,6 +203,8 @@ struct mgvt_aperture {
  * @zaps: user mappings zapped
  * @dma_unmaps: VFIO DMA unmap notifications that hit pinned pages
  * @resets: device resets (VFIO_DEVICE_RESET, close)
+ * @container_refused: opens refused because another vGPU shares the VFIO
+ *	container (container.c)
  */
 struct mgvt_counters {
 	atomic_long_t dropped_writes;
@@ -216,6 +218,20 @@ struct mgvt_counters {
 	atomic_long_t zaps;
 	atomic_long_t dma_unmaps;
 	atomic_long_t resets;
+	atomic_long_t container_refused;
+};
+
+/**
+ * struct mgvt_claim - a vGPU's claim on its VFIO container (container.c)
+ * @link: in the module's list of claims while the vGPU may be registered
+ *	with a container
+ * @container: the container (compared, never followed)
+ * @closing: close_device ran; the claim lasts until VFIO's open count is 0
+ */
+struct mgvt_claim {
+	struct list_head link;
+	void *container;
+	bool closing;
 };
 
 /**
@@ -239,6 +255,7 @@ struct mgvt_counters {
  * @ggtt: its part of the pGPU's GGTT, with the pinned guest pages
  * @ap: user mappings of its aperture slice
  * @cnt: error and activity counters (debugfs "counters")
+ * @claim: its claim on the VFIO container it is open in
  */
 struct mgvt_vgpu {
 	struct vfio_device vdev;
@@ -258,6 +275,7 @@ struct mgvt_vgpu {
 	struct mgvt_ggtt ggtt;
 	struct mgvt_aperture ap;
 	struct mgvt_counters cnt;
+	struct mgvt_claim claim;
 };
 
 /**
@@ -368,6 +386,11 @@ struct mgvt_counter_field {
 	const char *name;
 	size_t offset;
 };
+
+/* container.c: one vGPU per VFIO container (used by vfio.c) */
+int mgvt_container_claim(struct mgvt_vgpu *vgpu);
+void mgvt_container_closing(struct mgvt_vgpu *vgpu);
+void mgvt_container_forget(struct mgvt_vgpu *vgpu);
 
 /* vfio.c */
 extern const struct vfio_device_ops mgvt_vfio_ops;

@@ -271,17 +271,24 @@ static long mgvt_vfio_ioctl(struct vfio_device *vdev, unsigned int cmd,
 
 static int mgvt_vfio_init(struct vfio_device *vdev)
 {
+	INIT_LIST_HEAD(&to_vgpu(vdev)->claim.link);
 	return mgvt_vgpu_init(to_vgpu(vdev));
 }
 
 static void mgvt_vfio_release(struct vfio_device *vdev)
 {
+	mgvt_container_forget(to_vgpu(vdev));
 	mgvt_vgpu_fini(to_vgpu(vdev));
 	vfio_free_device(vdev);
 }
 
+/* Alone in its container (container.c explains why it must be). */
 static int mgvt_vfio_open(struct vfio_device *vdev)
 {
+	int ret = mgvt_container_claim(to_vgpu(vdev));
+
+	if (ret)
+		return ret;
 	atomic_long_inc(&mgvt_stats.open_devices);
 	vgpu_dbg(to_vgpu(vdev), "opened\n");
 	return 0;
@@ -298,6 +305,7 @@ static void mgvt_vfio_close(struct vfio_device *vdev)
 	mgvt_irq_release(vgpu);
 	mgvt_vgpu_reset(vgpu);
 	mgvt_unmap_fence_detach(vgpu);
+	mgvt_container_closing(vgpu);
 	atomic_long_dec(&mgvt_stats.open_devices);
 	vgpu_dbg(vgpu, "closed\n");
 }
@@ -326,7 +334,8 @@ static void mgvt_vfio_request(struct vfio_device *vdev, unsigned int count)
  * The vfio_device_ops of every vGPU.
  *
  * @init and @release create and destroy the vGPU state with the VFIO
- * device; @open_device/@close_device bracket one user; @read/@write serve
+ * device; @open_device/@close_device bracket one user, and @open_device
+ * refuses a vGPU whose VFIO container already holds another one; @read/@write serve
  * the config, BAR0 and BAR2 regions; @mmap maps the aperture slice;
  * @dma_unmap unpins the guest pages of a range the user unmaps from the
  * container; @request signals the REQ eventfd when the mdev is being removed.
