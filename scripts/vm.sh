@@ -28,6 +28,11 @@
 #
 # Environment:
 #   MGVT_KVER           kernel version to boot (default: scripts/kver.sh)
+#   MGVT_VM_KERNEL      kernel image to boot instead of /boot/vmlinuz-KVER
+#                       (a bzImage, or a vmlinux with a PVH entry)
+#   MGVT_VM_MODULES_ROOT  directory holding lib/modules/KVER for that kernel
+#                       (a `make modules_install INSTALL_MOD_PATH=` root);
+#                       the VM sees it as /lib/modules/KVER
 #   MGVT_VM_EXTRA_QEMU  extra QEMU arguments (split on whitespace)
 #   MGVT_VM_APPEND      extra kernel command line arguments
 #                       (e.g. "loglevel=7" to see the whole boot)
@@ -102,9 +107,12 @@ if [ -z "$timeout_s" ] && [ "$interactive" = 0 ]; then
 fi
 
 KVER=$("$REPO/scripts/kver.sh")
-KERNEL=/boot/vmlinuz-$KVER
+KERNEL=${MGVT_VM_KERNEL:-/boot/vmlinuz-$KVER}
 [ -r "$KERNEL" ] || die "cannot read $KERNEL"
-[ -d "/lib/modules/$KVER/kernel" ] || die "no modules in /lib/modules/$KVER"
+MODROOT=${MGVT_VM_MODULES_ROOT:-}
+[ -z "$MODROOT" ] || MODROOT=$(cd "$MODROOT" && pwd) || die "no directory $MODROOT"
+[ -d "$MODROOT/lib/modules/$KVER/kernel" ] || die "no modules in $MODROOT/lib/modules/$KVER"
+modinfo_k() { modinfo -k "$KVER" ${MODROOT:+-b "$MODROOT"} "$@"; }
 command -v qemu-system-x86_64 >/dev/null || die "qemu-system-x86_64 not found (apt-get install qemu-system-x86)"
 
 mkdir -p "$VMDIR/run"
@@ -141,6 +149,7 @@ for arg in $(cat /proc/cmdline); do
 	mgvtvm.mode=*) MGVTVM_MODE=${arg#*=} ;;
 	mgvtvm.term=*) MGVTVM_TERM=$(b64 "${arg#*=}") ;;
 	mgvtvm.size=*) MGVTVM_SIZE=${arg#*=} ;;
+	mgvtvm.moddir=*) moddir=$(b64 "${arg#*=}") ;;
 	esac
 done
 repo=${MGVTVM_REPO:-}
@@ -190,6 +199,11 @@ mount -t debugfs -o nosuid,nodev,noexec debugfs "$R/sys/kernel/debug"
 mount -t tracefs -o nosuid,nodev,noexec tracefs "$R/sys/kernel/tracing"
 mount -t cgroup2 -o nosuid,nodev,noexec cgroup2 "$R/sys/fs/cgroup"
 ln -s /proc/self/fd "$R/dev/fd"
+# A kernel that is not the distribution's brings its modules along.
+if [ -n "${moddir:-}" ]; then
+	mkdir -p "$R/lib/modules"
+	ln -sfn "$moddir" "$R/lib/modules/$(uname -r)"
+fi
 ip link set lo up
 
 [ -f "$R$repo/scripts/vm-init.sh" ] ||
@@ -214,6 +228,10 @@ has_pvh_note() {
 boot_image() {
 	local img=$1 key out tmp fmt magic off
 	local -a dec
+	if has_pvh_note "$img"; then
+		echo "$img"
+		return 0
+	fi
 	key=$(stat -c '%n %s %Y' "$img" | sha256sum | cut -c1-12)
 	out=$VMDIR/vmlinux-$KVER-$key
 	if [ -f "$out" ]; then
@@ -257,11 +275,11 @@ add_module() {
 	local m=$1 deps d f
 	[ -n "${mod_seen[$m]:-}" ] && return 0
 	mod_seen[$m]=1
-	deps=$(modinfo -k "$KVER" -F depends "$m") || die "module $m not found for $KVER"
+	deps=$(modinfo_k -F depends "$m") || die "module $m not found for $KVER"
 	for d in ${deps//,/ }; do
 		add_module "$d"
 	done
-	f=$(modinfo -k "$KVER" -F filename "$m" | head -n1)
+	f=$(modinfo_k -F filename "$m" | head -n1)
 	case $f in
 	/*) mod_order+=("$f") ;;  # a file; "(builtin)" needs no loading
 	esac
@@ -378,6 +396,7 @@ if [ "$interactive" = 1 ] && [ -t 0 ]; then
 		append+=" mgvtvm.size=${size/ /x}"
 	fi
 fi
+[ -n "$MODROOT" ] && append+=" mgvtvm.moddir=$(b64 "$MODROOT/lib/modules/$KVER")"
 [ -n "${MGVT_VM_APPEND:-}" ] && append+=" $MGVT_VM_APPEND"
 
 qemu=(
