@@ -70,7 +70,7 @@ patterns='possible circular locking|possible recursive locking|inconsistent lock
 patterns+='possible irq lock inversion|suspicious RCU usage|DEBUG_LOCKS_WARN_ON|'
 patterns+='BUG: KASAN|UBSAN:|BUG: sleeping function|BUG: scheduling while atomic|'
 patterns+='blocked for more than|soft lockup|hard LOCKUP|workqueue lockup|'
-patterns+='ODEBUG:|DMA-API:|list_add corruption|list_del corruption|'
+patterns+='ODEBUG:|DMA-API: .*device driver|list_add corruption|list_del corruption|'
 patterns+='WARNING: CPU:|BUG: unable to handle|general protection fault'
 if grep -Eq "$patterns" /tmp/debug-boot.txt; then
 	echo "# the kernel reported while booting, before any of ours ran:"

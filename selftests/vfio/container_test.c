@@ -111,6 +111,82 @@ static void *remapper(void *arg)
 	return NULL;
 }
 
+/* Two unmappers, each of a buffer A keeps pinned through its own entry. */
+struct unmapper {
+	struct repro *r;
+	struct guest_mem *m;
+	uint64_t index;
+	atomic_long passes;
+};
+
+static void *pin_loop(void *arg)
+{
+	struct unmapper *u = arg;
+
+	while (!atomic_load(&stop)) {
+		pte_wr(u->r->a, u->index, pte_to(u->m, 0));
+		pte_wr(u->r->a, u->index, 0);
+	}
+	return NULL;
+}
+
+static void *unmap_loop(void *arg)
+{
+	struct unmapper *u = arg;
+
+	while (!atomic_load(&stop)) {
+		if (dma_unmap(u->r->a, u->m->iova, u->m->len) || dma_map(u->r->a, u->m))
+			break;
+		atomic_fetch_add(&u->passes, 1);
+	}
+	return NULL;
+}
+
+/*
+ * One vGPU, two threads unmapping pinned ranges of its container at once.
+ * 6.1's type1 takes device_list_lock under iommu->lock to notify, and the
+ * notified driver's unpin takes iommu->lock under device_list_lock: the two
+ * unmaps deadlock within a second (README.md, "Limits").  No module can
+ * avoid it, so this runs only on a kernel with type1's locks in one order
+ * (make check-debug's, MGVT_TYPE1_FIXED=1).
+ */
+static void test_two_unmaps(struct repro *r)
+{
+	struct guest_mem m2;
+	struct unmapper u[2] = {
+		{ .r = r, .m = &r->buf, .index = r->index },
+		{ .r = r, .m = &m2, .index = r->index + BUF_PAGES },
+	};
+	pthread_t t[4];
+	unsigned int i;
+
+	if (!getenv("MGVT_TYPE1_FIXED")) {
+		tap_skip("Linux 6.1's type1 deadlocks here; make check-debug runs it",
+			 "unmaps: two threads unmap pinned ranges at once");
+		return;
+	}
+	if (!tap_ok(guest_mem_alloc(&m2, IOVA_BUF + GiB, 1, 0xb1f0000) && dma_map(r->a, &m2) == 0,
+		    "unmaps: a second buffer mapped into A's container"))
+		return;
+	atomic_store(&stop, false);
+	for (i = 0; i < 2; i++) {
+		pthread_create(&t[i], NULL, pin_loop, &u[i]);
+		pthread_create(&t[2 + i], NULL, unmap_loop, &u[i]);
+	}
+	sleep(5);
+	atomic_store(&stop, true);
+	for (i = 0; i < 4; i++)
+		pthread_join(t[i], NULL);
+	tap_diag("unmaps: %ld and %ld unmap/map passes", atomic_load(&u[0].passes),
+		 atomic_load(&u[1].passes));
+	tap_ok(atomic_load(&u[0].passes) > 0 && atomic_load(&u[1].passes) > 0,
+	       "unmaps: two threads unmap pinned ranges at once, and both finish");
+	pte_wr(r->a, u[0].index, 0);
+	pte_wr(r->a, u[1].index, 0);
+	dma_unmap(r->a, m2.iova, m2.len);
+	munmap(m2.va, m2.len);
+}
+
 static bool log_names_refusal(const char *log, const struct vgpu *b)
 {
 	const char *p = strstr(log, b->uuid);
@@ -254,6 +330,7 @@ int main(int argc, char **argv)
 	} else {
 		test_repro(&r);
 	}
+	test_two_unmaps(&r);
 	test_after_close(&r);
 	close(r.b_group);
 	test_own_container(&r);
