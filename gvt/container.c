@@ -77,7 +77,7 @@ int mgvt_container_claim(struct mgvt_vgpu *vgpu)
 	layout_ok = iommu_group && group->iommu_group == iommu_group;
 	iommu_group_put(iommu_group);
 	if (!layout_ok) {
-		vgpu_warn_rl(vgpu, "VFIO's group layout is not the one mgvt was built against; refusing the open\n");
+		vgpu_warn_rl(vgpu, "open refused: VFIO's group layout is not mgvt's build\n");
 		return -ENODEV;
 	}
 	container = READ_ONCE(group->container);
@@ -94,7 +94,7 @@ int mgvt_container_claim(struct mgvt_vgpu *vgpu)
 		}
 		mutex_unlock(&claims_lock);
 		atomic_long_inc(&vgpu->cnt.container_refused);
-		vgpu_warn_rl(vgpu, "open refused: vGPU %u (%s) is in the same VFIO container; put each vGPU in a container of its own\n",
+		vgpu_warn_rl(vgpu, "open refused: vGPU %u (%s) is in the same VFIO container\n",
 			     other->id, dev_name(other->vdev.dev));
 		return -EBUSY;
 	}
