@@ -251,7 +251,9 @@ struct mgvt_claim {
  * @ppgtt: PML4 addresses (guest physical) the guest announced through
  *	PVINFO g2v notifications; 0 marks a free slot
  * @debugfs: the vGPU's debugfs directory
- * @untracked: untracked registers already logged (one bit per dword)
+ * @untracked: untracked registers written since the last reset, each
+ *	logged once (one bit per dword)
+ * @written_pages: pages of @vregs with a bit set in @untracked
  * @ggtt: its part of the pGPU's GGTT, with the pinned guest pages
  * @ap: user mappings of its aperture slice
  * @cnt: error and activity counters (debugfs "counters")
@@ -272,6 +274,7 @@ struct mgvt_vgpu {
 	u64 ppgtt[MGVT_MAX_PPGTT];
 	struct dentry *debugfs;
 	unsigned long *untracked;
+	DECLARE_BITMAP(written_pages, MGVT_MMIO_REG_SIZE / PAGE_SIZE);
 	struct mgvt_ggtt ggtt;
 	struct mgvt_aperture ap;
 	struct mgvt_counters cnt;

@@ -16,6 +16,7 @@
 #include "regsem.h"
 
 #define MMIO_DWORDS	(MGVT_MMIO_REG_SIZE / 4)
+#define MMIO_PAGES	(MGVT_MMIO_REG_SIZE / PAGE_SIZE)
 
 /*
  * Per dword of the register space: 1 + table index (0: untracked), and the
@@ -165,6 +166,26 @@ void mgvt_mmio_fini(struct mgvt_vgpu *vgpu)
 	vgpu->vregs = NULL;
 }
 
+/*
+ * Zero what a user can have changed in the register file since the last
+ * reset, except table registers, which reset_table() rewrites anyway: each
+ * 4 KiB page that took an untracked write (one bit per page), the PVINFO
+ * page and the guest's fence registers.  Nothing else ever stores into
+ * @vregs, so a reset costs what was written, not a 2 MiB clear.
+ */
+static void clear_written(struct mgvt_vgpu *vgpu)
+{
+	unsigned long pg;
+
+	for_each_set_bit(pg, vgpu->written_pages, MMIO_PAGES) {
+		memset(vgpu->vregs + pg * PAGE_SIZE, 0, PAGE_SIZE);
+		bitmap_clear(vgpu->untracked, pg * (PAGE_SIZE / 4), PAGE_SIZE / 4);
+	}
+	bitmap_zero(vgpu->written_pages, MMIO_PAGES);
+	memset(vgpu->vregs + MGVT_PVINFO_BASE, 0, MGVT_PVINFO_SIZE);
+	memset(vgpu->vregs + FENCE_LO(0), 0, 8 * MGVT_NUM_FENCES);
+}
+
 /**
  * mgvt_mmio_reset - put BAR0 back in its after-reset state
  * @vgpu: the vGPU, with its lock held
@@ -174,7 +195,7 @@ void mgvt_mmio_fini(struct mgvt_vgpu *vgpu)
  */
 void mgvt_mmio_reset(struct mgvt_vgpu *vgpu)
 {
-	memset(vgpu->vregs, 0, MGVT_MMIO_REG_SIZE);
+	clear_written(vgpu);
 	reset_table(vgpu, GDRST_FULL);
 	mgvt_fence_reset(vgpu);
 	mgvt_pvinfo_reset(vgpu);
@@ -312,9 +333,11 @@ static void reg_write(struct mgvt_vgpu *vgpu, u32 off, u32 val,
 			table_write(vgpu, r, off & ~3u, val);
 		return;
 	}
-	if (!test_and_set_bit(off / 4, vgpu->untracked))
+	if (!test_and_set_bit(off / 4, vgpu->untracked)) {
+		__set_bit(off / PAGE_SIZE, vgpu->written_pages);
 		vgpu_info_rl(vgpu, "untracked register %#x written, kept virtual\n",
 			     off & ~3u);
+	}
 	/* Untracked: plain storage of those bytes. */
 	mgvt_store_le(vgpu->vregs + off, val, len);
 }

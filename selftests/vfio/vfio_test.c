@@ -1371,8 +1371,19 @@ static void test_bad_ioctls(const struct vgpu *v)
 /* Tests: reset                                                               */
 /* ------------------------------------------------------------------------- */
 
+/* Registers a user can leave values in: untracked, PVINFO's guest half, a fence. */
+#define UNTRACKED_REG		0x1fff00
+#define PV_PDP0			(PVINFO + 0x838)
+#define FENCE0_HI		0x100004
+
 static void test_reset(const struct vgpu *v)
 {
+	mmio_wr(v, UNTRACKED_REG, 4, 0x5eedf00d);
+	mmio_wr(v, UNTRACKED_REG + 0x7c, 2, 0xbeef);
+	mmio_wr(v, PV_PDP0, 4, 0x12345000);
+	mmio_wr(v, FENCE0_HI, 4, 0x00abc000);
+	check_eq(mmio_rd(v, UNTRACKED_REG, 4), 0x5eedf00d, "%s: an untracked register keeps a value",
+		 v->label);
 	cfg_wr(v, CFG_ASLS, 4, 0x3ffe0000);
 	cfg_wr(v, PCI_COMMAND, 2, PCI_COMMAND_MEMORY | PCI_COMMAND_MASTER);
 	check_err(xioctl(v->device, VFIO_DEVICE_RESET, NULL), 0,
@@ -1385,6 +1396,10 @@ static void test_reset(const struct vgpu *v)
 		 v->label);
 	check_eq(mmio_rd(v, PV_MAPPABLE_BASE, 4), v->pv.low_base,
 		 "%s: PVINFO mappable base unchanged by reset", v->label);
+	check_eq(mmio_rd(v, UNTRACKED_REG, 4) | mmio_rd(v, UNTRACKED_REG + 0x7c, 4), 0,
+		 "%s: untracked registers read 0 after reset", v->label);
+	check_eq(mmio_rd(v, PV_PDP0, 4), 0, "%s: PVINFO pdp[0] reads 0 after reset", v->label);
+	check_eq(mmio_rd(v, FENCE0_HI, 4), 0, "%s: fence 0 reads 0 after reset", v->label);
 }
 
 /* ------------------------------------------------------------------------- */
