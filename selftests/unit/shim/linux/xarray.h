@@ -1,114 +1,116 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Userspace stand-in for the XArray operations gvt/ uses: a chained hash
- * of unsigned long keys.  Value entries (xa_mk_value) as in the kernel.
+ * Userspace stand-in for the XArray operations gvt/ uses: an array of
+ * (index, entry) pairs sorted by index, so lookups and ordered walks cost
+ * O(log n) and an empty array costs nothing.  Value entries (xa_mk_value)
+ * as in the kernel.  Not instrumented for fuzzing coverage: its branches
+ * are the shim's, not mgvt's.
  */
 #ifndef MGVT_SHIM_XARRAY_H
 #define MGVT_SHIM_XARRAY_H
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
+#include <linux/compiler_attributes.h>
 
-#define XA_BUCKETS 4096
 
-struct xa_node {
+struct xa_pair {
 	unsigned long index;
 	void *entry;
-	struct xa_node *next;
 };
 
 struct xarray {
-	struct xa_node *bucket[XA_BUCKETS];
+	struct xa_pair *v;
+	unsigned long n, cap;
 };
 
 static inline void *xa_mk_value(unsigned long v) { return (void *)((v << 1) | 1); }
 static inline unsigned long xa_to_value(const void *e) { return (uintptr_t)e >> 1; }
 static inline int xa_err(void *e) { (void)e; return 0; }
+static inline int xa_is_err(const void *e) { (void)e; return 0; }
 
 static inline void xa_init(struct xarray *xa)
 {
-	unsigned int i;
-
-	for (i = 0; i < XA_BUCKETS; i++)
-		xa->bucket[i] = NULL;
+	xa->v = NULL;
+	xa->n = xa->cap = 0;
 }
 
-static inline struct xa_node **xa_slot(struct xarray *xa, unsigned long index)
+/* Position of the first pair whose index is >= @index. */
+static SHIM_UNTRACED unsigned long xa_pos(const struct xarray *xa, unsigned long index)
 {
-	struct xa_node **pp = &xa->bucket[index % XA_BUCKETS];
+	unsigned long lo = 0, hi = xa->n;
 
-	while (*pp && (*pp)->index != index)
-		pp = &(*pp)->next;
-	return pp;
+	while (lo < hi) {
+		unsigned long mid = lo + (hi - lo) / 2;
+
+		if (xa->v[mid].index < index)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
-static inline void *xa_load(struct xarray *xa, unsigned long index)
+static SHIM_UNTRACED void *xa_load(struct xarray *xa, unsigned long index)
 {
-	struct xa_node *n = *xa_slot(xa, index);
+	unsigned long i = xa_pos(xa, index);
 
-	return n ? n->entry : NULL;
+	return i < xa->n && xa->v[i].index == index ? xa->v[i].entry : NULL;
 }
 
-static inline void *xa_erase(struct xarray *xa, unsigned long index)
+static SHIM_UNTRACED void *xa_erase(struct xarray *xa, unsigned long index)
 {
-	struct xa_node **pp = xa_slot(xa, index), *n = *pp;
+	unsigned long i = xa_pos(xa, index);
 	void *old;
 
-	if (!n)
+	if (i == xa->n || xa->v[i].index != index)
 		return NULL;
-	old = n->entry;
-	*pp = n->next;
-	free(n);
+	old = xa->v[i].entry;
+	memmove(&xa->v[i], &xa->v[i + 1], (xa->n - i - 1) * sizeof(*xa->v));
+	xa->n--;
 	return old;
 }
 
-static inline void *xa_store(struct xarray *xa, unsigned long index,
-			     void *entry, int gfp)
+static SHIM_UNTRACED void *xa_store(struct xarray *xa, unsigned long index, void *entry, int gfp)
 {
-	struct xa_node **pp = xa_slot(xa, index);
+	unsigned long i = xa_pos(xa, index);
 	void *old;
 
 	(void)gfp;
 	if (!entry)
 		return xa_erase(xa, index);
-	if (*pp) {
-		old = (*pp)->entry;
-		(*pp)->entry = entry;
+	if (i < xa->n && xa->v[i].index == index) {
+		old = xa->v[i].entry;
+		xa->v[i].entry = entry;
 		return old;
 	}
-	*pp = calloc(1, sizeof(**pp));
-	if (!*pp)
-		abort();
-	(*pp)->index = index;
-	(*pp)->entry = entry;
+	if (xa->n == xa->cap) {
+		xa->cap = xa->cap ? 2 * xa->cap : 16;
+		xa->v = realloc(xa->v, xa->cap * sizeof(*xa->v));
+		if (!xa->v)
+			abort();
+	}
+	memmove(&xa->v[i + 1], &xa->v[i], (xa->n - i) * sizeof(*xa->v));
+	xa->v[i].index = index;
+	xa->v[i].entry = entry;
+	xa->n++;
 	return NULL;
 }
 
-static inline int xa_is_err(const void *e) { (void)e; return 0; }
-
 static inline int xa_empty(struct xarray *xa)
 {
-	unsigned int i;
-
-	for (i = 0; i < XA_BUCKETS; i++)
-		if (xa->bucket[i])
-			return 0;
-	return 1;
+	return !xa->n;
 }
 
 /* The entry with the smallest index >= *index, or NULL; sets *index. */
-static inline void *xa_find_from(struct xarray *xa, unsigned long *index)
+static SHIM_UNTRACED void *xa_find_from(struct xarray *xa, unsigned long *index)
 {
-	struct xa_node *best = NULL, *n;
-	unsigned int i;
+	unsigned long i = xa_pos(xa, *index);
 
-	for (i = 0; i < XA_BUCKETS; i++)
-		for (n = xa->bucket[i]; n; n = n->next)
-			if (n->index >= *index && (!best || n->index < best->index))
-				best = n;
-	if (!best)
+	if (i == xa->n)
 		return NULL;
-	*index = best->index;
-	return best->entry;
+	*index = xa->v[i].index;
+	return xa->v[i].entry;
 }
 
 /* In index order; erasing the current entry is allowed, as in the kernel. */
@@ -118,10 +120,7 @@ static inline void *xa_find_from(struct xarray *xa, unsigned long *index)
 
 static inline void xa_destroy(struct xarray *xa)
 {
-	unsigned int i;
-
-	for (i = 0; i < XA_BUCKETS; i++)
-		while (xa->bucket[i])
-			xa_erase(xa, xa->bucket[i]->index);
+	free(xa->v);
+	xa_init(xa);
 }
 #endif
