@@ -21,6 +21,7 @@
 #include <linux/slab.h>
 
 #include "fuzz_env.h"
+#include "mgvt_pvinfo.h"
 #include "regs.h"
 
 #define GGTT_ENTRIES		(MGVT_GGTT_SIZE / MGVT_GGTT_PTE_SIZE)
@@ -401,6 +402,20 @@ long fuzz_pins(void)
 
 static struct device fake_dev = { .name = "fuzz-vgpu" };
 
+/*
+ * One vGPU for the whole run, its register file allocated once, as a
+ * device that users open, reset and close again and again: each input
+ * draws a new slice layout into it and ends with the close-time reset,
+ * after which the vGPU must be exactly as a fresh one (check_restored()).
+ */
+static struct mgvt_vgpu *the_vgpu;
+static u8 *pristine;			/* its register file, fresh and reset */
+static u8 *ref_pvinfo;			/* a fresh PVINFO page for this input */
+static struct mgvt_vgpu ref;		/* owns ref_pvinfo's register file */
+static u32 written[4096];		/* dwords the input wrote, for the check */
+static unsigned int nr_written;
+static unsigned long restores;
+
 static void setup_once(void)
 {
 	if (pgpu)
@@ -408,7 +423,10 @@ static void setup_once(void)
 	pggtt = calloc(GGTT_ENTRIES, sizeof(*pggtt));
 	pregs = calloc(MGVT_MMIO_REG_SIZE / 4, sizeof(*pregs));
 	pgpu = calloc(1, sizeof(*pgpu));
-	if (!pggtt || !pregs || !pgpu || mgvt_mmio_table_init() || mgvt_ggtt_cache_init())
+	the_vgpu = calloc(1, sizeof(*the_vgpu));
+	pristine = malloc(MGVT_MMIO_REG_SIZE);
+	if (!pggtt || !pregs || !pgpu || !the_vgpu || !pristine || mgvt_mmio_table_init() ||
+	    mgvt_ggtt_cache_init())
 		fuzz_fail("setup");
 	/* A Skylake GT2's identity, as the golden capture will read it. */
 	pregs[0x9120 / 4] = 0x02800000;
@@ -421,6 +439,72 @@ static void setup_once(void)
 	xa_init(&dma_maps);
 	xa_init(&dma_refs);
 	xa_init(&pins);
+
+	the_vgpu->pgpu = pgpu;
+	the_vgpu->vdev.dev = &fake_dev;
+	the_vgpu->id = 1;
+	mutex_init(&the_vgpu->lock);
+	ref = *the_vgpu;
+	if (mgvt_mmio_init(the_vgpu) || mgvt_mmio_init(&ref))
+		fuzz_fail("vGPU register file");
+	mutex_lock(&the_vgpu->lock);
+	mgvt_mmio_reset(the_vgpu);
+	mutex_unlock(&the_vgpu->lock);
+	memcpy(pristine, the_vgpu->vregs, MGVT_MMIO_REG_SIZE);
+	ref_pvinfo = ref.vregs + MGVT_PVINFO_BASE;
+}
+
+void fuzz_note_write(uint32_t off, unsigned int len)
+{
+	uint32_t dw;
+
+	for (dw = off / 4; dw <= (off + len - 1) / 4 && dw < MGVT_MMIO_REG_SIZE / 4; dw++) {
+		if (nr_written < sizeof(written) / sizeof(written[0]))
+			written[nr_written] = dw;
+		nr_written++;
+	}
+}
+
+static bool in_pvinfo(uint32_t dw)
+{
+	return dw * 4 - MGVT_PVINFO_BASE < MGVT_PVINFO_SIZE;
+}
+
+static void check_dword_restored(const struct mgvt_vgpu *v, uint32_t dw)
+{
+	const u32 *now = (const u32 *)v->vregs, *then = (const u32 *)pristine;
+
+	FUZZ_CHECK(in_pvinfo(dw) || now[dw] == then[dw],
+		   "register %#x reads %#x after the close-time reset, a fresh vGPU %#x",
+		   dw * 4, now[dw], then[dw]);
+}
+
+/*
+ * After the close-time reset the register file is what a fresh vGPU of the
+ * same slices has: PVINFO as mgvt_pvinfo_reset() fills a zeroed page, every
+ * other dword as in the first reset of the run.  Each dword the input wrote
+ * is compared every time, the whole file on every 1024th restore and when
+ * the input wrote more than the list holds; what side effects leave
+ * elsewhere is caught there, up to 1023 inputs late.
+ */
+static void check_restored(struct mgvt_vgpu *v)
+{
+	unsigned int i;
+
+	memset(ref_pvinfo, 0, MGVT_PVINFO_SIZE);
+	ref.slice = v->slice;
+	mgvt_pvinfo_reset(&ref);
+	FUZZ_CHECK(!memcmp(v->vregs + MGVT_PVINFO_BASE, ref_pvinfo, MGVT_PVINFO_SIZE),
+		   "PVINFO differs from a fresh vGPU's after the close-time reset");
+	FUZZ_CHECK(bitmap_empty(v->untracked, MGVT_MMIO_REG_SIZE / 4),
+		   "untracked registers still marked written after the reset");
+	if (nr_written > sizeof(written) / sizeof(written[0]) || !(restores++ % 1024)) {
+		for (i = 0; i < MGVT_MMIO_REG_SIZE / 4; i++)
+			check_dword_restored(v, i);
+		return;
+	}
+	for (i = 0; i < nr_written; i++)
+		check_dword_restored(v, written[i]);
 }
 
 uint32_t fuzz_table_offset(uint32_t i)
@@ -434,7 +518,7 @@ uint32_t fuzz_table_offset(uint32_t i)
 /* One slice part: @pages pages at a page-aligned GM address in [lo, hi). */
 static void draw_part(struct fuzz_in *in, u64 lo, u64 hi, u64 *base, u64 *size)
 {
-	u64 pages = 1 + in_u8(in) % 64;
+	u64 pages = 1 + in_u8(in) % 32;
 	u64 slots = (hi - lo) / 4096 - pages;
 
 	*size = pages * 4096;
@@ -447,27 +531,28 @@ struct mgvt_vgpu *fuzz_vgpu_create(struct fuzz_in *in)
 	u32 fences;
 
 	setup_once();
-	vgpu = calloc(1, sizeof(*vgpu));
-	FUZZ_CHECK(vgpu, "out of memory");
+	vgpu = the_vgpu;
 	/* Low slice inside the aperture above the host's 128 MiB, high above it. */
 	draw_part(in, 128ULL << 20, APERTURE, &vgpu->slice.low_base, &vgpu->slice.low_size);
 	draw_part(in, APERTURE + (384ULL << 20), MGVT_GM_SIZE, &vgpu->slice.high_base,
 		  &vgpu->slice.high_size);
-	fences = in_u32(in) & ~0xfu;	/* the host keeps fences 0-3 */
+	/* The host keeps fences 0-3; types own 1 to 4, the draw 3.5 on average. */
+	fences = in_u32(in) & in_u32(in) & in_u32(in) & ~0xfu;
 	vgpu->slice.fence_mask = fences ? fences : 0xf0;
-	vgpu->pgpu = pgpu;
-	vgpu->vdev.dev = &fake_dev;
-	vgpu->id = 1;
+	memset(&vgpu->cnt, 0, sizeof(vgpu->cnt));
 	vgpu->scratch = alloc_page(GFP_KERNEL);
-	mutex_init(&vgpu->lock);
 	cur = vgpu;
 	closed = false;
 	nr_ranges = 0;
 	memlock = 0;
 	nr_zaps = 0;
-	if (mgvt_mmio_init(vgpu) || mgvt_ggtt_init(vgpu))
+	nr_written = 0;
+	/* Open: GGTT state for the new slices, PVINFO to match. */
+	if (mgvt_ggtt_init(vgpu))
 		fuzz_fail("vGPU init");
-	fuzz_vgpu_reset(vgpu);
+	mutex_lock(&vgpu->lock);
+	mgvt_mmio_reset(vgpu);
+	mutex_unlock(&vgpu->lock);
 	return vgpu;
 }
 
@@ -493,7 +578,6 @@ void fuzz_vgpu_destroy(struct mgvt_vgpu *vgpu)
 	closed = true;			/* and with it every user mapping is gone */
 	mgvt_fence_reset(vgpu);
 	mgvt_ggtt_fini(vgpu);
-	mgvt_mmio_fini(vgpu);
 	FUZZ_CHECK(!pin_total && !atomic_long_read(&vgpu->cnt.pinned),
 		   "pins left at destroy: model %ld, counter %ld", pin_total,
 		   atomic_long_read(&vgpu->cnt.pinned));
@@ -515,8 +599,9 @@ void fuzz_vgpu_destroy(struct mgvt_vgpu *vgpu)
 			   (unsigned long long)gm);
 	for (i = 0; i < MGVT_NUM_FENCES; i++)
 		FUZZ_CHECK(!(pregs[FENCE_LO(i) / 4] & 1), "pGPU fence %u left enabled", i);
+	check_restored(vgpu);
 	nr_zaps = 0;
 	cur = NULL;
 	__free_page(vgpu->scratch);
-	free(vgpu);
+	vgpu->scratch = NULL;
 }

@@ -17,12 +17,18 @@
 #include "mgvt.h"
 
 /*
- * A vGPU with a slice layout, fences and a guest-memory map drawn from the
- * input, set up as mgvt_vgpu_init() does, in its after-reset state.
+ * The run's one vGPU, opened for this input: a slice layout and fences
+ * drawn from the input, GGTT state set up as mgvt_vgpu_init() does, in its
+ * after-reset state.
  */
 struct mgvt_vgpu *fuzz_vgpu_create(struct fuzz_in *in);
-/* Reset, tear down and check that nothing is left pinned, mapped or allocated. */
+/*
+ * Close it: reset, tear down the GGTT state and check that nothing is left
+ * pinned, mapped or allocated and that it is exactly a fresh vGPU again.
+ */
 void fuzz_vgpu_destroy(struct mgvt_vgpu *vgpu);
+/* The input wrote BAR0 bytes [@off, @off + @len): checked after the restore. */
+void fuzz_note_write(uint32_t off, unsigned int len);
 /* Device reset as VFIO_DEVICE_RESET does it. */
 void fuzz_vgpu_reset(struct mgvt_vgpu *vgpu);
 
