@@ -26,7 +26,7 @@ KBUILD = $(MAKE) -C $(KDIR) M=$(CURDIR) W=1
 
 all: modules
 
-# VFIO's private vfio.h for gvt/container.c, from the matching linux-source.
+# VFIO's private vfio.h for gvt/vfio/container.c, from the matching linux-source.
 vfio-private:
 	scripts/vfio-private.sh $(KDIR) build/ksrc
 

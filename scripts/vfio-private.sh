@@ -3,7 +3,7 @@
 # vfio-private.sh KDIR DEST: put VFIO's private drivers/vfio/vfio.h under
 # DEST, taken from the distribution's linux-source tarball, after checking
 # that the tarball is the very version of the kernel in KDIR (the header
-# describes structures of that build; gvt/container.c says why mgvt reads
+# describes structures of that build; gvt/vfio/container.c says why mgvt reads
 # one pointer from it).  Does nothing if DEST already has it for that
 # version.
 set -eu

@@ -15,7 +15,7 @@
 #include <linux/spinlock.h>
 #include <linux/types.h>
 
-#include "../hal.h"
+#include "hal.h"
 #include "iommu.h"
 
 #define SIM_GGTT_ENTRIES	(MGVT_GGTT_SIZE / MGVT_GGTT_PTE_SIZE)

@@ -18,7 +18,7 @@
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 
-#include "../regsem.h"
+#include "regs/regsem.h"
 #include "regs.h"
 
 #define SR_RO		BIT(0)	/* writes dropped (and counted) */

@@ -15,7 +15,7 @@
 #include <linux/atomic.h>
 #include <linux/types.h>
 
-#include "../regs.h"
+#include "regs/regs.h"
 #include "cs.h"
 
 enum sim_fw_domain {

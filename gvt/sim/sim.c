@@ -20,7 +20,7 @@
 #include <linux/platform_device.h>
 #include <linux/vmalloc.h>
 
-#include "../hal.h"
+#include "hal.h"
 #include "sim.h"
 
 #define SIM_DRIVER_NAME		"mgvt"	/* same as the hardware backend */

@@ -17,7 +17,7 @@
 
 #include "fuzz_env.h"
 #include "mgvt_pvinfo.h"
-#include "regs.h"
+#include "regs/regs.h"
 
 enum op { REG_WRITE, REG_READ, PTE_WRITE, PTE_HALF, PTE_READ, MAP, UNMAP, RESET, G2V, NR_OPS };
 

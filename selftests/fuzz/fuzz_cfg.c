@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * libFuzzer target over a vGPU's PCI config space (gvt/cfg.c): random
+ * libFuzzer target over a vGPU's PCI config space (gvt/trap/cfg.c): random
  * reads and writes of every width at every offset, resets and INTx
  * changes.  Invariants: a write changes only bits its byte's write mask
  * allows, write-1-to-clear bits are never set by a write, the extended
@@ -9,7 +9,7 @@
  */
 #include <string.h>
 
-#include "cfg.h"
+#include "trap/cfg.h"
 #include "fuzz_in.h"
 
 #define MAX_STEPS	512

@@ -22,7 +22,7 @@
 
 #include "fuzz_env.h"
 #include "mgvt_pvinfo.h"
-#include "regs.h"
+#include "regs/regs.h"
 
 #define GGTT_ENTRIES		(MGVT_GGTT_SIZE / MGVT_GGTT_PTE_SIZE)
 #define APERTURE		(256ULL << 20)

@@ -13,8 +13,18 @@
 
 #include <linux/mm.h>
 
+#include "core/pgpu_types.h"
+#include "core/stats.h"
+#include "core/vgpu_types.h"
 #include "fuzz_in.h"
-#include "mgvt.h"
+#include "mm/aperture.h"
+#include "mm/ggtt.h"
+#include "mm/unmap_fence.h"
+#include "trap/fence.h"
+#include "trap/mmio.h"
+#include "trap/mmio_table.h"
+#include "trap/pvinfo.h"
+#include "trap/virq.h"
 
 /*
  * The run's one vGPU, opened for this input: a slice layout and fences

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * libFuzzer target over the decoding of VFIO region accesses (gvt/vfio.c
- * with gvt/bytes.h): the file offset names a region (index << 40) and an
+ * libFuzzer target over the decoding of VFIO region accesses (gvt/vfio/vfio.c
+ * with gvt/core/bytes.h): the file offset names a region (index << 40) and an
  * offset; an access is accepted only if it lies inside that region, and is
  * then split into naturally aligned pieces of 8, 4, 2 or 1 bytes.
  * Invariants, checked against 128-bit arithmetic: accepted exactly when
@@ -10,7 +10,7 @@
  */
 #include <stdbool.h>
 
-#include "bytes.h"
+#include "core/bytes.h"
 #include "fuzz_in.h"
 
 #define REGION_SHIFT	40

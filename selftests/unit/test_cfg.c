@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Config-space emulation (gvt/cfg.c) and access splitting (gvt/bytes.h),
+ * Config-space emulation (gvt/trap/cfg.c) and access splitting (gvt/core/bytes.h),
  * checked by value.
  */
 #include <linux/pci_regs.h>
 #include <stdlib.h>
 
-#include "bytes.h"
-#include "cfg.h"
+#include "core/bytes.h"
+#include "trap/cfg.h"
 #include "tap.h"
 
 static const struct mgvt_cfg_id skl = {

@@ -1,19 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * GM and fence partitioning (gvt/gm.c): the GVT-g type arithmetic,
+ * GM and fence partitioning (gvt/mm/gm.c): the GVT-g type arithmetic,
  * placement of slices and live available_instances.
  */
 #include <errno.h>
 #include <string.h>
 
-#include "gm.h"
+#include "mm/gm.h"
 #include "tap.h"
 
 #define MB (1ULL << 20)
 
 struct type { const char *name; u64 low, high; u32 fences; };
 
-/* The same six types gvt/main.c registers. */
+/* The same six types gvt/core/main.c registers. */
 static const struct type types[] = {
 	{ "GVTg_V5_8", 64, 384, 4 }, { "GVTg_V5_4", 128, 512, 4 },
 	{ "GVTg_V5_2", 256, 1024, 4 }, { "GVTg_V5_1", 512, 2048, 4 },

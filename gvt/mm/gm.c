@@ -8,7 +8,7 @@
 #include <linux/minmax.h>
 #include <linux/string.h>
 
-#include "gm.h"
+#include "mm/gm.h"
 
 static void part_init(struct mgvt_gm_part *part, u64 base, u64 size)
 {

@@ -12,8 +12,8 @@
 #include <linux/pci_regs.h>
 #include <linux/string.h>
 
-#include "bytes.h"
-#include "cfg.h"
+#include "core/bytes.h"
+#include "trap/cfg.h"
 
 static void put8(struct mgvt_cfg *cfg, unsigned int off, u8 val, u8 wmask)
 {

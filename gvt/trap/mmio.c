@@ -9,11 +9,19 @@
 #include <linux/bitmap.h>
 #include <linux/vmalloc.h>
 
-#include "bytes.h"
-#include "mgvt.h"
+#include "core/bytes.h"
+#include "core/log.h"
+#include "core/pgpu_types.h"
+#include "core/vgpu_types.h"
 #include "mgvt_pvinfo.h"
-#include "regs.h"
-#include "regsem.h"
+#include "mm/ggtt.h"
+#include "regs/regs.h"
+#include "regs/regsem.h"
+#include "trap/fence.h"
+#include "trap/mmio.h"
+#include "trap/mmio_table.h"
+#include "trap/pvinfo.h"
+#include "trap/virq.h"
 
 #define MMIO_DWORDS	(MGVT_MMIO_REG_SIZE / 4)
 #define MMIO_PAGES	(MGVT_MMIO_REG_SIZE / PAGE_SIZE)

@@ -32,7 +32,10 @@
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 
-#include "mgvt.h"
+#include "core/log.h"
+#include "core/stats.h"
+#include "core/vgpu_types.h"
+#include "mm/unmap_fence.h"
 
 /**
  * struct mgvt_unmap_fence - guest frames a VFIO user is unmapping

@@ -8,17 +8,16 @@
  * SET_IRQS(DATA_NONE | ACTION_UNMASK) after each interrupt, so every action
  * accepts DATA_NONE, DATA_BOOL and DATA_EVENTFD.
  */
-#include <linux/debugfs.h>
 #include <linux/file.h>
 #include <linux/pci_regs.h>
 #include <linux/module.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
+#include <linux/vfio.h>
 
-#include "compat.h"
-#include "mgvt.h"
-#include "regs.h"
-#include "regsem.h"
+#include "core/compat.h"
+#include "core/vgpu_types.h"
+#include "vfio/irq.h"
 
 /**
  * mgvt_irq_count - number of vectors of a VFIO IRQ index
@@ -281,99 +280,6 @@ void mgvt_irq_lower(struct mgvt_vgpu *vgpu)
 {
 	vgpu->irq.intx_pending = false;
 	mgvt_cfg_set_intx(&vgpu->cfg, false);
-}
-
-/**
- * mgvt_virq_update - recompute the virtual interrupt line
- * @vgpu: the vGPU, with its lock held
- *
- * The line is up while MASTER_IRQ's control bit is set and a GT IIR bit is
- * enabled in its IER.  Rising, it sends an MSI or asserts INTx; falling,
- * it deasserts INTx.  As on hardware, a guest that disables the master in
- * its handler and re-enables it with events still pending gets a new
- * interrupt.
- */
-void mgvt_virq_update(struct mgvt_vgpu *vgpu)
-{
-	bool line = (*mgvt_vreg(vgpu, MASTER_IRQ) & MASTER_IRQ_CONTROL) &&
-		    mgvt_gt_pending((const u32 *)vgpu->vregs);
-
-	if (line && !vgpu->irq.line)
-		mgvt_irq_raise(vgpu);
-	else if (!line)
-		mgvt_irq_lower(vgpu);
-	vgpu->irq.line = line;
-}
-
-/**
- * mgvt_virq_event - an engine event of the vGPU
- * @vgpu: the vGPU, with its lock held
- * @engine: 0..3 for rcs0, bcs0, vcs0, vecs0
- * @bits: GT_USER_INTERRUPT and/or GT_CONTEXT_SWITCH
- *
- * The event is latched in IIR unless IMR masks it, then the line follows.
- */
-void mgvt_virq_event(struct mgvt_vgpu *vgpu, unsigned int engine, u32 bits)
-{
-	u32 b = bits << GT_ENGINE_SHIFT(engine);
-	unsigned int bank = GT_ENGINE_BANK(engine);
-
-	if (!(*mgvt_vreg(vgpu, GT_IMR(bank)) & b))
-		*mgvt_vreg(vgpu, GT_IIR(bank)) |= b;
-	mgvt_virq_update(vgpu);
-}
-
-/*
- * Test injection point until the engines deliver real events:
- * "<rcs0|bcs0|vcs0|vecs0> <user|ctxsw>".
- */
-static ssize_t inject_write(struct file *f, const char __user *ubuf,
-			    size_t len, loff_t *ppos)
-{
-	struct mgvt_vgpu *vgpu = f->private_data;
-	char cmd[32], eng[8], ev[8];
-	unsigned int e;
-	u32 bits;
-
-	if (len >= sizeof(cmd))
-		return -EINVAL;
-	if (copy_from_user(cmd, ubuf, len))
-		return -EFAULT;
-	cmd[len] = 0;
-	if (sscanf(cmd, "%7s %7s", eng, ev) != 2)
-		return -EINVAL;
-	for (e = 0; e < MGVT_NUM_ENGINES && strcmp(eng, gen9_engine_name(e)); e++)
-		;
-	if (e == MGVT_NUM_ENGINES)
-		return -EINVAL;
-	if (!strcmp(ev, "user"))
-		bits = GT_USER_INTERRUPT;
-	else if (!strcmp(ev, "ctxsw"))
-		bits = GT_CONTEXT_SWITCH;
-	else
-		return -EINVAL;
-
-	mutex_lock(&vgpu->lock);
-	mgvt_virq_event(vgpu, e, bits);
-	mutex_unlock(&vgpu->lock);
-	return len;
-}
-
-static const struct file_operations inject_fops = {
-	.owner = THIS_MODULE,
-	.open = simple_open,
-	.write = inject_write,
-	.llseek = no_llseek,
-};
-
-/**
- * mgvt_virq_debugfs - add the vGPU's interrupt injection file
- * @vgpu: the vGPU, its debugfs directory created
- */
-void mgvt_virq_debugfs(struct mgvt_vgpu *vgpu)
-{
-	debugfs_create_file("inject_irq", 0200, vgpu->debugfs, vgpu,
-			    &inject_fops);
 }
 
 /**

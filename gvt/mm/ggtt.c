@@ -49,9 +49,15 @@
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 
-#include "bytes.h"
-#include "mgvt.h"
-#include "regs.h"
+#include "core/bytes.h"
+#include "core/log.h"
+#include "core/pgpu_types.h"
+#include "core/stats.h"
+#include "core/vgpu_types.h"
+#include "mm/aperture.h"
+#include "mm/ggtt.h"
+#include "mm/unmap_fence.h"
+#include "regs/regs.h"
 
 /* Gen8+ GGTT entry as a guest i915 writes it: present + address. */
 #define GGTT_PTE_PRESENT	BIT_ULL(0)
@@ -558,53 +564,4 @@ void mgvt_ggtt_reset(struct mgvt_vgpu *vgpu)
 	retire_range(vgpu, 0, U64_MAX);
 	replace_scratch(vgpu);
 	mutex_unlock(&vgpu->ggtt.lock);
-}
-
-/**
- * mgvt_show_counters - print a table of atomic counters, one "name value"
- *	line each (debugfs "counters" and "stats")
- * @m: the seq_file
- * @base: the structure holding the counters
- * @fields: name and offset of each counter in @base
- * @n: number of @fields
- * @width: column width of the names
- */
-void mgvt_show_counters(struct seq_file *m, const void *base,
-			const struct mgvt_counter_field *fields, unsigned int n,
-			int width)
-{
-	unsigned int i;
-
-	for (i = 0; i < n; i++)
-		seq_printf(m, "%-*s %ld\n", width, fields[i].name,
-			   atomic_long_read((const atomic_long_t *)
-					    ((const u8 *)base + fields[i].offset)));
-}
-
-#define COUNTER(f) { #f, offsetof(struct mgvt_counters, f) }
-static const struct mgvt_counter_field counter_fields[] = {
-	COUNTER(dropped_writes), COUNTER(fence_refused), COUNTER(pte_writes),
-	COUNTER(pte_dropped), COUNTER(pte_refused), COUNTER(pin_failures),
-	COUNTER(pinned), COUNTER(unpinned), COUNTER(zaps), COUNTER(dma_unmaps),
-	COUNTER(resets), COUNTER(container_refused),
-};
-
-static int counters_show(struct seq_file *m, void *unused)
-{
-	struct mgvt_vgpu *vgpu = m->private;
-
-	mgvt_show_counters(m, &vgpu->cnt, counter_fields,
-			   ARRAY_SIZE(counter_fields), 18);
-	return 0;
-}
-DEFINE_SHOW_ATTRIBUTE(counters);
-
-/**
- * mgvt_counters_debugfs - create the vGPU's debugfs file "counters"
- * @vgpu: the vGPU, its debugfs directory created
- */
-void mgvt_counters_debugfs(struct mgvt_vgpu *vgpu)
-{
-	debugfs_create_file("counters", 0400, vgpu->debugfs, vgpu,
-			    &counters_fops);
 }

@@ -14,8 +14,12 @@
 #include <linux/debugfs.h>
 #include <linux/seq_file.h>
 
-#include "mgvt.h"
-#include "regs.h"
+#include "core/log.h"
+#include "core/pgpu_types.h"
+#include "core/vgpu_types.h"
+#include "regs/regs.h"
+#include "trap/fence.h"
+#include "trap/mmio.h"
 
 #define FENCE_VALID		BIT_ULL(0)
 #define FENCE_PAGE_MASK		0xfffff000ULL

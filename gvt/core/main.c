@@ -13,7 +13,23 @@
 #include <linux/sysfs.h>
 #include <linux/vmalloc.h>
 
-#include "mgvt.h"
+#include "core/log.h"
+#include "core/pgpu_types.h"
+#include "core/pirq.h"
+#include "core/stats.h"
+#include "core/vgpu.h"
+#include "core/vgpu_types.h"
+#include "mm/aperture.h"
+#include "mm/ggtt.h"
+#include "mm/gm.h"
+#include "native/native.h"
+#include "trap/cfg.h"
+#include "trap/fence.h"
+#include "trap/mmio.h"
+#include "trap/pvinfo.h"
+#include "trap/virq.h"
+#include "vfio/irq.h"
+#include "vfio/vfio.h"
 
 /*
  * vGPU types.  The first four are GVT-g's own, with its names and sizes,
@@ -31,22 +47,9 @@ static const struct mgvt_type_conf mgvt_type_confs[] = {
 
 static_assert(ARRAY_SIZE(mgvt_type_confs) <= MGVT_MAX_TYPES);
 
+#define MGVT_VERSION	"0.1.0"
+
 static struct dentry *mgvt_debugfs;
-struct mgvt_stats mgvt_stats;
-
-#define STAT(f) { #f, offsetof(struct mgvt_stats, f) }
-static const struct mgvt_counter_field stat_fields[] = {
-	STAT(vgpus), STAT(open_devices), STAT(pinned), STAT(pin_objects),
-	STAT(vmas), STAT(dma_maps), STAT(unmap_fences),
-};
-
-static int stats_show(struct seq_file *m, void *unused)
-{
-	mgvt_show_counters(m, &mgvt_stats, stat_fields, ARRAY_SIZE(stat_fields),
-			   13);
-	return 0;
-}
-DEFINE_SHOW_ATTRIBUTE(stats);
 
 static struct mgvt_gm_need type_need(const struct mgvt_type_conf *conf)
 {
@@ -427,7 +430,7 @@ static int __init mgvt_init(void)
 	if (ret)
 		goto err_table;
 	mgvt_debugfs = debugfs_create_dir("mgvt", NULL);
-	debugfs_create_file("stats", 0400, mgvt_debugfs, NULL, &stats_fops);
+	mgvt_stats_debugfs(mgvt_debugfs);
 	ret = mdev_register_driver(&mgvt_mdev_driver);
 	if (ret)
 		goto err_debugfs;

@@ -11,8 +11,11 @@
  * Offsets not listed here are plain virtual storage: reads return what the
  * guest wrote, writes never reach the pGPU.
  */
-#include "mgvt.h"
-#include "regs.h"
+#include <linux/build_bug.h>
+#include <linux/kernel.h>
+
+#include "regs/regs.h"
+#include "trap/mmio_table.h"
 
 #define E(n, off, init, fl, k) \
 	{ n, off, init, (fl) | MF_ENGINE, k }

@@ -21,6 +21,8 @@
  * The four engines, numbered as everywhere in mgvt (and in the GT interrupt
  * banks below): 0 rcs0, 1 bcs0, 2 vcs0, 3 vecs0.
  */
+#define MGVT_NUM_ENGINES	4
+
 static inline u32 gen9_engine_base(unsigned int e)
 {
 	static const u32 base[] = { RCS_BASE, BCS_BASE, VCS_BASE, VECS_BASE };

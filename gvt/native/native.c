@@ -21,8 +21,9 @@
 #include <linux/timekeeping.h>
 #include <linux/uaccess.h>
 
-#include "mgvt.h"
-#include "regs.h"
+#include "core/pgpu_types.h"
+#include "native/native.h"
+#include "regs/regs.h"
 
 /* Page layout of the client's memory, in the host's own low GM. */
 enum {

@@ -8,8 +8,9 @@
 #include <linux/atomic.h>
 #include <linux/export.h>
 
-#include "mgvt.h"
-#include "regs.h"
+#include "core/pgpu_types.h"
+#include "core/pirq.h"
+#include "regs/regs.h"
 
 #define PIRQ_EVENTS	(GT_USER_INTERRUPT | GT_CONTEXT_SWITCH)
 

@@ -9,8 +9,20 @@
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
-#include "bytes.h"
-#include "mgvt.h"
+#include "core/bytes.h"
+#include "core/log.h"
+#include "core/pgpu_types.h"
+#include "core/stats.h"
+#include "core/vgpu.h"
+#include "core/vgpu_types.h"
+#include "mm/aperture.h"
+#include "mm/ggtt.h"
+#include "mm/unmap_fence.h"
+#include "trap/cfg.h"
+#include "trap/mmio.h"
+#include "vfio/container.h"
+#include "vfio/irq.h"
+#include "vfio/vfio.h"
 
 static struct mgvt_vgpu *to_vgpu(struct vfio_device *vdev)
 {

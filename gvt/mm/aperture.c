@@ -22,9 +22,14 @@
 #include <linux/sched/mm.h>
 #include <linux/slab.h>
 
-#include "bytes.h"
-#include "compat.h"
-#include "mgvt.h"
+#include "core/bytes.h"
+#include "core/compat.h"
+#include "core/log.h"
+#include "core/pgpu_types.h"
+#include "core/stats.h"
+#include "core/vgpu_types.h"
+#include "mm/aperture.h"
+#include "mm/ggtt.h"
 
 /**
  * struct mgvt_vma - one user mapping of a vGPU's aperture

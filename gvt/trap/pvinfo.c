@@ -8,9 +8,11 @@
 #include <linux/debugfs.h>
 #include <linux/seq_file.h>
 
-#include "bytes.h"
-#include "mgvt.h"
+#include "core/bytes.h"
+#include "core/log.h"
+#include "core/vgpu_types.h"
 #include "mgvt_pvinfo.h"
+#include "trap/pvinfo.h"
 
 static void pv_put(struct mgvt_vgpu *vgpu, u32 off, u64 val, unsigned int len)
 {

@@ -8,7 +8,7 @@
 
 #include <linux/types.h>
 
-#include "regs.h"
+#include "regs/regs.h"
 
 /* Masked register: bits 31:16 select which of bits 15:0 the write sets. */
 static inline u32 mgvt_masked_write(u32 old, u32 val)

@@ -45,7 +45,9 @@
 
 #include <drivers/vfio/vfio.h>
 
-#include "mgvt.h"
+#include "core/log.h"
+#include "core/vgpu_types.h"
+#include "vfio/container.h"
 
 static LIST_HEAD(claims);
 static DEFINE_MUTEX(claims_lock);

@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * struct mgvt_pgpu: a registered physical GPU and its vGPU types.
+ */
+#ifndef MGVT_CORE_PGPU_TYPES_H
+#define MGVT_CORE_PGPU_TYPES_H
+
+#include <linux/idr.h>
+#include <linux/mdev.h>
+#include <linux/mutex.h>
+
+#include "hal.h"
+#include "mm/gm.h"
+#include "native/native_types.h"
+
+#define MGVT_MAX_TYPES		8
+
+/**
+ * struct mgvt_type_conf - a vGPU type, as GVT-g describes its types
+ * @name: type name, the sysfs directory is "mgvt-<name>"
+ * @low_mb: low (mappable) GM in MiB
+ * @high_mb: high (hidden) GM in MiB
+ * @fences: fence registers
+ * @resolution: largest display resolution offered
+ * @weight: scheduler weight
+ */
+struct mgvt_type_conf {
+	const char *name;
+	u32 low_mb;
+	u32 high_mb;
+	u32 fences;
+	const char *resolution;
+	u32 weight;
+};
+
+/**
+ * struct mgvt_type - a type registered on one pGPU
+ * @mtype: the mdev core's view
+ * @conf: its configuration
+ */
+struct mgvt_type {
+	struct mdev_type mtype;
+	const struct mgvt_type_conf *conf;
+};
+
+/**
+ * struct mgvt_pgpu - a registered physical GPU
+ * @desc: what the provider registered
+ * @parent: mdev parent hanging off @desc.dev
+ * @types: types that fit this pGPU
+ * @mtypes: pointers to @types[].mtype, for the mdev core
+ * @nr_types: number of registered types
+ * @lock: protects @pool and @ids
+ * @pool: free GM and fences
+ * @ids: vGPU ids (vgt_id in PVINFO)
+ * @native: the native client
+ * @golden: register values captured at registration, after the pGPU's
+ *	reset and before any vGPU exists (MF_GOLDEN registers only)
+ */
+struct mgvt_pgpu {
+	struct mgvt_pgpu_desc desc;
+	struct mdev_parent parent;
+	struct mgvt_type types[MGVT_MAX_TYPES];
+	struct mdev_type *mtypes[MGVT_MAX_TYPES];
+	unsigned int nr_types;
+	struct mutex lock; /* protects pool and ids */
+	struct mgvt_gm_pool pool;
+	struct ida ids;
+	struct mgvt_native native;
+	u32 *golden;
+};
+
+#endif /* MGVT_CORE_PGPU_TYPES_H */

@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * struct mgvt_vgpu: one vGPU, with the state each subsystem embeds in it.
+ */
+#ifndef MGVT_CORE_VGPU_TYPES_H
+#define MGVT_CORE_VGPU_TYPES_H
+
+#include <linux/atomic.h>
+#include <linux/bitmap.h>
+#include <linux/mutex.h>
+#include <linux/vfio.h>
+
+#include "hal.h"
+#include "mm/aperture_types.h"
+#include "mm/ggtt_types.h"
+#include "mm/gm.h"
+#include "trap/cfg.h"
+#include "vfio/container_types.h"
+#include "vfio/irq_types.h"
+
+struct dentry;
+struct mgvt_type_conf;
+
+#define MGVT_MAX_PPGTT		64	/* guest PPGTT roots announced at once */
+
+/**
+ * struct mgvt_counters - per-vGPU counters, shown in debugfs "counters"
+ * @dropped_writes: guest writes to read-only registers, dropped, and 1- or
+ *	2-byte writes to masked registers, refused
+ * @fence_refused: guest fence values kept off the pGPU
+ * @pte_writes: GGTT entries the guest wrote inside its slices
+ * @pte_dropped: GGTT writes outside its slices, dropped
+ * @pte_refused: entries refused (reserved bits, partial or odd-sized
+ *	writes), left pointing at scratch
+ * @pin_failures: entries whose guest page could not be pinned or mapped
+ * @pinned: guest pages pinned now
+ * @unpinned: guest pages unpinned since creation
+ * @zaps: user mappings zapped
+ * @dma_unmaps: VFIO DMA unmap notifications that hit pinned pages
+ * @resets: device resets (VFIO_DEVICE_RESET, close)
+ * @container_refused: opens refused because another vGPU shares the VFIO
+ *	container (container.c)
+ */
+struct mgvt_counters {
+	atomic_long_t dropped_writes;
+	atomic_long_t fence_refused;
+	atomic_long_t pte_writes;
+	atomic_long_t pte_dropped;
+	atomic_long_t pte_refused;
+	atomic_long_t pin_failures;
+	atomic_long_t pinned;
+	atomic_long_t unpinned;
+	atomic_long_t zaps;
+	atomic_long_t dma_unmaps;
+	atomic_long_t resets;
+	atomic_long_t container_refused;
+};
+
+/**
+ * struct mgvt_vgpu - one vGPU (an mdev + its VFIO device)
+ * @vdev: VFIO device, first so the VFIO core can free us
+ * @pgpu: the pGPU it lives on
+ * @type: its type
+ * @id: vGPU id, unique per pGPU, reported as PVINFO vgt_id
+ * @slice: GM and fences it owns
+ * @lock: protects @cfg, @vregs and @irq
+ * @cfg: virtual PCI config space
+ * @vregs: virtual register file, the register part of BAR0
+ * @vggtt: the guest's view of its GGTT entries (BAR0 + 8 MiB), low slice
+ *	then high slice; the rest of the table reads 0.  Under @ggtt.lock
+ * @scratch: backs aperture pages that have no valid GGTT entry
+ * @irq: interrupt eventfds and INTx state
+ * @ppgtt: PML4 addresses (guest physical) the guest announced through
+ *	PVINFO g2v notifications; 0 marks a free slot
+ * @debugfs: the vGPU's debugfs directory
+ * @untracked: untracked registers written since the last reset, each
+ *	logged once (one bit per dword)
+ * @written_pages: pages of @vregs with a bit set in @untracked
+ * @ggtt: its part of the pGPU's GGTT, with the pinned guest pages
+ * @ap: user mappings of its aperture slice
+ * @cnt: error and activity counters (debugfs "counters")
+ * @claim: its claim on the VFIO container it is open in
+ */
+struct mgvt_vgpu {
+	struct vfio_device vdev;
+	struct mgvt_pgpu *pgpu;
+	const struct mgvt_type_conf *type;
+	u32 id;
+	struct mgvt_gm_slice slice;
+	struct mutex lock; /* protects cfg, vregs, irq */
+	struct mgvt_cfg cfg;
+	u8 *vregs;
+	u8 *vggtt;
+	struct page *scratch;
+	struct mgvt_irq irq;
+	u64 ppgtt[MGVT_MAX_PPGTT];
+	struct dentry *debugfs;
+	unsigned long *untracked;
+	DECLARE_BITMAP(written_pages, MGVT_MMIO_REG_SIZE / PAGE_SIZE);
+	struct mgvt_ggtt ggtt;
+	struct mgvt_aperture ap;
+	struct mgvt_counters cnt;
+	struct mgvt_claim claim;
+};
+
+#endif /* MGVT_CORE_VGPU_TYPES_H */

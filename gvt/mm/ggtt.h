@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The GGTT part of BAR0: guest entries translated onto the pGPU's GGTT.
+ */
+#ifndef MGVT_MM_GGTT_H
+#define MGVT_MM_GGTT_H
+
+#include <linux/types.h>
+
+struct mgvt_vgpu;
+struct page;
+
+int mgvt_ggtt_cache_init(void);
+void mgvt_ggtt_cache_fini(void);
+int mgvt_ggtt_init(struct mgvt_vgpu *vgpu);
+void mgvt_ggtt_fini(struct mgvt_vgpu *vgpu);
+void mgvt_ggtt_reset(struct mgvt_vgpu *vgpu);
+u64 mgvt_ggtt_read(struct mgvt_vgpu *vgpu, u32 off, unsigned int len);
+void mgvt_ggtt_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
+		     unsigned int len);
+void mgvt_ggtt_dma_unmap(struct mgvt_vgpu *vgpu, u64 iova, u64 length);
+struct page *mgvt_ggtt_page(struct mgvt_vgpu *vgpu, u64 gm);
+
+#endif /* MGVT_MM_GGTT_H */

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Guest fence registers, virtualized onto the vGPU's own pGPU fences.
+ */
+#ifndef MGVT_TRAP_FENCE_H
+#define MGVT_TRAP_FENCE_H
+
+#include <linux/types.h>
+
+struct mgvt_vgpu;
+
+bool mgvt_fence_write(struct mgvt_vgpu *vgpu, u32 off, u32 val,
+		      unsigned int len);
+void mgvt_fence_reset(struct mgvt_vgpu *vgpu);
+void mgvt_fence_debugfs(struct mgvt_vgpu *vgpu);
+
+#endif /* MGVT_TRAP_FENCE_H */
