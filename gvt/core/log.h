@@ -11,7 +11,7 @@
 
 #define vgpu_log(logfn, v, fmt, ...) ({				\
 	const struct mgvt_vgpu *__v = (v);				\
-	logfn(__v->vdev.dev, "vgpu%u: " fmt, __v->id, ##__VA_ARGS__);	\
+	logfn(__v->dev, "vgpu%u: " fmt, __v->id, ##__VA_ARGS__);	\
 })
 #define vgpu_dbg(v, fmt, ...) vgpu_log(dev_dbg, v, fmt, ##__VA_ARGS__)
 #define vgpu_info(v, fmt, ...) vgpu_log(dev_info, v, fmt, ##__VA_ARGS__)

@@ -2,34 +2,29 @@
 /*
  * mgvt: mediated pass-through virtualization of Intel Gen9 GPUs.
  *
- * This file holds the module, pGPU registration (the HAL entry point a
- * provider calls), the mdev parent with its GVT-g style types, and the
- * vGPU life cycle behind mdev create/remove.
+ * This file holds the module and pGPU registration (the HAL entry point a
+ * provider calls) with the GVT-g style vGPU types that fit each pGPU.  It
+ * is the one file outside vfio/ that calls into the front end: to register
+ * the mdev driver at load and each pGPU's mdev parent.
  */
 #include <linux/debugfs.h>
+#include <linux/device.h>
 #include <linux/module.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/sysfs.h>
 #include <linux/vmalloc.h>
 
-#include "core/log.h"
+#include "core/pgpu.h"
 #include "core/pgpu_types.h"
 #include "core/pirq.h"
 #include "core/stats.h"
-#include "core/vgpu.h"
-#include "core/vgpu_types.h"
-#include "mm/aperture.h"
 #include "mm/ggtt.h"
 #include "mm/gm.h"
 #include "native/native.h"
-#include "trap/cfg.h"
-#include "trap/fence.h"
 #include "trap/mmio.h"
-#include "trap/pvinfo.h"
-#include "trap/virq.h"
-#include "vfio/irq.h"
-#include "vfio/vfio.h"
+#include "trap/mmio_table.h"
+#include "vfio/mdev.h"
 
 /*
  * vGPU types.  The first four are GVT-g's own, with its names and sizes,
@@ -51,7 +46,13 @@ static_assert(ARRAY_SIZE(mgvt_type_confs) <= MGVT_MAX_TYPES);
 
 static struct dentry *mgvt_debugfs;
 
-static struct mgvt_gm_need type_need(const struct mgvt_type_conf *conf)
+/**
+ * mgvt_type_need - what one vGPU of a type takes from its pGPU
+ * @conf: the type
+ *
+ * Return: its GM and fences.
+ */
+struct mgvt_gm_need mgvt_type_need(const struct mgvt_type_conf *conf)
 {
 	return (struct mgvt_gm_need) {
 		.low = (u64)conf->low_mb * SZ_1M,
@@ -60,184 +61,17 @@ static struct mgvt_gm_need type_need(const struct mgvt_type_conf *conf)
 	};
 }
 
-static struct mgvt_pgpu *to_pgpu(struct mdev_type *mtype)
-{
-	return container_of(mtype->parent, struct mgvt_pgpu, parent);
-}
-
-static const struct mgvt_type_conf *to_conf(struct mdev_type *mtype)
-{
-	return container_of(mtype, struct mgvt_type, mtype)->conf;
-}
-
 /**
- * mgvt_vgpu_init - build a vGPU when its VFIO device is allocated
- * @vgpu: the zeroed vGPU; its vdev.dev is the mdev's device
+ * mgvt_type_available - how many more vGPUs of a type fit a pGPU now
+ * @pgpu: the pGPU
+ * @conf: the type
  *
- * Takes the type's share of GM and fences, a reference on the provider
- * module and sets up the virtual device in its after-reset state.
- *
- * Return: 0, -ENOSPC when the pGPU has no room for one more of this type,
- * or another negative errno.
+ * Return: the count (sysfs available_instances).
  */
-int mgvt_vgpu_init(struct mgvt_vgpu *vgpu)
+unsigned int mgvt_type_available(struct mgvt_pgpu *pgpu,
+				 const struct mgvt_type_conf *conf)
 {
-	struct mdev_device *mdev = to_mdev_device(vgpu->vdev.dev);
-	struct mgvt_pgpu *pgpu = to_pgpu(mdev->type);
-	const struct mgvt_type_conf *conf = to_conf(mdev->type);
-	struct mgvt_gm_need need = type_need(conf);
-	struct mgvt_cfg_id id = {
-		.vendor = pgpu->desc.vendor,
-		.device = pgpu->desc.device,
-		.subsystem_vendor = pgpu->desc.subsystem_vendor,
-		.subsystem_device = pgpu->desc.subsystem_device,
-		.revision = pgpu->desc.revision,
-		.bar0_size = MGVT_MMIO_BAR_SIZE,
-		.bar2_size = pgpu->desc.aperture_size,
-	};
-	enum mgvt_gm_res short_of;
-	int ret;
-
-	vgpu->pgpu = pgpu;
-	vgpu->type = conf;
-	mutex_init(&vgpu->lock);
-
-	if (!try_module_get(pgpu->desc.owner))
-		return -ENODEV;
-
-	mutex_lock(&pgpu->lock);
-	ret = mgvt_gm_alloc(&pgpu->pool, &need, &vgpu->slice, &short_of);
-	if (ret) {
-		mutex_unlock(&pgpu->lock);
-		dev_err(vgpu->vdev.dev,
-			"cannot create a %s vGPU on %s: out of %s (needs %u MiB low GM, %u MiB high GM, %u fences)\n",
-			conf->name, pgpu->desc.name, mgvt_gm_res_name(short_of),
-			conf->low_mb, conf->high_mb, conf->fences);
-		goto err_put_module;
-	}
-	ret = ida_alloc_min(&pgpu->ids, 1, GFP_KERNEL);
-	mutex_unlock(&pgpu->lock);
-	if (ret < 0)
-		goto err_free_gm;
-	vgpu->id = ret;
-
-	vgpu->scratch = alloc_page(GFP_KERNEL | __GFP_ZERO);
-	if (!vgpu->scratch) {
-		ret = -ENOMEM;
-		goto err_free_id;
-	}
-	ret = mgvt_mmio_init(vgpu);
-	if (ret)
-		goto err_free_scratch;
-	mgvt_aperture_init(vgpu);
-	ret = mgvt_ggtt_init(vgpu);
-	if (ret)
-		goto err_mmio_fini;
-
-	mgvt_cfg_reset(&vgpu->cfg, &id);
-	mgvt_vgpu_reset(vgpu);
-	atomic_long_set(&vgpu->cnt.resets, 0);
-	vgpu->debugfs = debugfs_create_dir(dev_name(vgpu->vdev.dev),
-					   pgpu->native.dir);
-	mgvt_virq_debugfs(vgpu);
-	mgvt_pvinfo_debugfs(vgpu);
-	mgvt_fence_debugfs(vgpu);
-	mgvt_counters_debugfs(vgpu);
-	atomic_long_inc(&mgvt_stats.vgpus);
-	vgpu_info(vgpu, "created, type %s: low GM %#llx+%lluM, high GM %#llx+%lluM, fences %#x\n",
-		  conf->name, vgpu->slice.low_base, vgpu->slice.low_size / SZ_1M,
-		  vgpu->slice.high_base, vgpu->slice.high_size / SZ_1M,
-		  vgpu->slice.fence_mask);
-	return 0;
-
-err_mmio_fini:
-	mgvt_mmio_fini(vgpu);
-err_free_scratch:
-	__free_page(vgpu->scratch);
-err_free_id:
-	ida_free(&pgpu->ids, vgpu->id);
-err_free_gm:
-	mutex_lock(&pgpu->lock);
-	mgvt_gm_free(&pgpu->pool, &vgpu->slice);
-	mutex_unlock(&pgpu->lock);
-err_put_module:
-	module_put(pgpu->desc.owner);
-	return ret;
-}
-
-/**
- * mgvt_vgpu_fini - tear a vGPU down when its VFIO device is released
- * @vgpu: a vGPU that mgvt_vgpu_init() set up
- */
-void mgvt_vgpu_fini(struct mgvt_vgpu *vgpu)
-{
-	struct mgvt_pgpu *pgpu = vgpu->pgpu;
-
-	vgpu_info(vgpu, "destroyed\n");
-	atomic_long_dec(&mgvt_stats.vgpus);
-	debugfs_remove_recursive(vgpu->debugfs);
-	mgvt_fence_reset(vgpu);		/* nothing of ours stays on the pGPU */
-	mgvt_ggtt_fini(vgpu);
-	mgvt_mmio_fini(vgpu);
-	__free_page(vgpu->scratch);
-	mutex_lock(&pgpu->lock);
-	mgvt_gm_free(&pgpu->pool, &vgpu->slice);
-	ida_free(&pgpu->ids, vgpu->id);
-	mutex_unlock(&pgpu->lock);
-	module_put(pgpu->desc.owner);
-	mutex_destroy(&vgpu->lock);
-}
-
-/**
- * mgvt_vgpu_reset - device-level reset: back to the after-create state
- * @vgpu: the vGPU
- *
- * Config space, BAR0 (registers, GGTT view, PVINFO) and the interrupt line
- * return to their initial values and every pinned guest page is released;
- * the user's eventfds stay installed.
- */
-void mgvt_vgpu_reset(struct mgvt_vgpu *vgpu)
-{
-	atomic_long_inc(&vgpu->cnt.resets);
-	mgvt_ggtt_reset(vgpu);
-	mutex_lock(&vgpu->lock);
-	mgvt_cfg_reset(&vgpu->cfg, &vgpu->cfg.id);
-	mgvt_mmio_reset(vgpu);
-	mgvt_irq_reset(vgpu);
-	mutex_unlock(&vgpu->lock);
-}
-
-static int mgvt_mdev_probe(struct mdev_device *mdev)
-{
-	struct mgvt_vgpu *vgpu;
-	int ret;
-
-	vgpu = vfio_alloc_device(mgvt_vgpu, vdev, &mdev->dev, &mgvt_vfio_ops);
-	if (IS_ERR(vgpu))
-		return PTR_ERR(vgpu);
-
-	dev_set_drvdata(&mdev->dev, vgpu);
-	ret = vfio_register_emulated_iommu_dev(&vgpu->vdev);
-	if (ret) {
-		vfio_put_device(&vgpu->vdev);
-		return ret;
-	}
-	return 0;
-}
-
-static void mgvt_mdev_remove(struct mdev_device *mdev)
-{
-	struct mgvt_vgpu *vgpu = dev_get_drvdata(&mdev->dev);
-
-	/* Blocks, calling .request, until the user has closed the device. */
-	vfio_unregister_group_dev(&vgpu->vdev);
-	vfio_put_device(&vgpu->vdev);
-}
-
-static unsigned int mgvt_mdev_get_available(struct mdev_type *mtype)
-{
-	struct mgvt_pgpu *pgpu = to_pgpu(mtype);
-	struct mgvt_gm_need need = type_need(to_conf(mtype));
+	struct mgvt_gm_need need = mgvt_type_need(conf);
 	unsigned int n;
 
 	mutex_lock(&pgpu->lock);
@@ -246,68 +80,12 @@ static unsigned int mgvt_mdev_get_available(struct mdev_type *mtype)
 	return n;
 }
 
-static ssize_t mgvt_mdev_show_description(struct mdev_type *mtype, char *buf)
-{
-	const struct mgvt_type_conf *conf = to_conf(mtype);
-
-	return sysfs_emit(buf,
-			  "low_gm_size: %uMB\nhigh_gm_size: %uMB\nfence: %u\nresolution: %s\nweight: %u\n",
-			  conf->low_mb, conf->high_mb, conf->fences,
-			  conf->resolution, conf->weight);
-}
-
-static ssize_t vgpu_id_show(struct device *dev, struct device_attribute *attr,
-			    char *buf)
-{
-	struct mgvt_vgpu *vgpu = dev_get_drvdata(dev);
-
-	return sysfs_emit(buf, "%u\n", vgpu->id);
-}
-static DEVICE_ATTR_RO(vgpu_id);
-
-static struct attribute *mgvt_mdev_attrs[] = {
-	&dev_attr_vgpu_id.attr,
-	NULL,
-};
-
-static const struct attribute_group mgvt_mdev_group = {
-	.name = "mgvt",
-	.attrs = mgvt_mdev_attrs,
-};
-
-static const struct attribute_group *mgvt_mdev_groups[] = {
-	&mgvt_mdev_group,
-	NULL,
-};
-
-/**
- * DOC: mgvt_mdev_driver
- *
- * The mdev driver behind every mgvt type.
- *
- * probe/remove create and destroy a vGPU; get_available and
- * show_description feed the type's sysfs attributes.
- */
-static struct mdev_driver mgvt_mdev_driver = {
-	.device_api = VFIO_DEVICE_API_PCI_STRING,
-	.driver = {
-		.name = "mgvt_vgpu",
-		.owner = THIS_MODULE,
-		.mod_name = KBUILD_MODNAME,
-		.dev_groups = mgvt_mdev_groups,
-	},
-	.probe = mgvt_mdev_probe,
-	.remove = mgvt_mdev_remove,
-	.get_available = mgvt_mdev_get_available,
-	.show_description = mgvt_mdev_show_description,
-};
-
 /**
  * mgvt_register_pgpu - make a physical GPU available for vGPUs
  * @desc: the provider's description; copied
  *
- * Registers an mdev parent on @desc->dev with every type that fits the
- * pGPU's GM and fences after the host's reserve.  The provider module is
+ * Offers every type that fits the pGPU's GM and fences after the host's
+ * reserve, through an mdev parent on @desc->dev.  The provider module is
  * pinned by each vGPU created on it.
  *
  * Return: the pGPU handle or an ERR_PTR().
@@ -341,17 +119,14 @@ struct mgvt_pgpu *mgvt_register_pgpu(const struct mgvt_pgpu_desc *desc)
 
 	for (i = 0; i < ARRAY_SIZE(mgvt_type_confs); i++) {
 		const struct mgvt_type_conf *conf = &mgvt_type_confs[i];
-		struct mgvt_gm_need need = type_need(conf);
-		struct mgvt_type *type = &pgpu->types[pgpu->nr_types];
+		struct mgvt_gm_need need = mgvt_type_need(conf);
 
 		if (!mgvt_gm_fits_empty(&pgpu->pool, &need)) {
 			dev_info(desc->dev, "type %s does not fit, not offered\n",
 				 conf->name);
 			continue;
 		}
-		type->conf = conf;
-		type->mtype.sysfs_name = conf->name;
-		pgpu->mtypes[pgpu->nr_types++] = &type->mtype;
+		pgpu->types[pgpu->nr_types++] = conf;
 	}
 	if (!pgpu->nr_types) {
 		dev_err(desc->dev, "no vGPU type fits this GPU\n");
@@ -366,8 +141,7 @@ struct mgvt_pgpu *mgvt_register_pgpu(const struct mgvt_pgpu_desc *desc)
 	if (ret)
 		goto err_free;
 	mgvt_pirq_enable(pgpu);
-	ret = mdev_register_parent(&pgpu->parent, desc->dev, &mgvt_mdev_driver,
-				   pgpu->mtypes, pgpu->nr_types);
+	ret = mgvt_mdev_parent_add(pgpu);
 	if (ret)
 		goto err_native;
 
@@ -396,7 +170,7 @@ EXPORT_SYMBOL_GPL(mgvt_register_pgpu);
  */
 void mgvt_unregister_pgpu(struct mgvt_pgpu *pgpu)
 {
-	mdev_unregister_parent(&pgpu->parent);
+	mgvt_mdev_parent_remove(pgpu);
 	mgvt_pirq_disable(pgpu);
 	mgvt_native_fini(pgpu);
 	dev_info(pgpu->desc.dev, "pGPU %s unregistered\n", pgpu->desc.name);
@@ -431,7 +205,7 @@ static int __init mgvt_init(void)
 		goto err_table;
 	mgvt_debugfs = debugfs_create_dir("mgvt", NULL);
 	mgvt_stats_debugfs(mgvt_debugfs);
-	ret = mdev_register_driver(&mgvt_mdev_driver);
+	ret = mgvt_mdev_register();
 	if (ret)
 		goto err_debugfs;
 	pr_info("mgvt %s loaded\n", MGVT_VERSION);
@@ -447,7 +221,7 @@ err_table:
 
 static void __exit mgvt_exit(void)
 {
-	mdev_unregister_driver(&mgvt_mdev_driver);
+	mgvt_mdev_unregister();
 	debugfs_remove_recursive(mgvt_debugfs);
 	mgvt_ggtt_cache_fini();
 	mgvt_mmio_table_fini();

@@ -6,7 +6,6 @@
 #define MGVT_CORE_PGPU_TYPES_H
 
 #include <linux/idr.h>
-#include <linux/mdev.h>
 #include <linux/mutex.h>
 
 #include "hal.h"
@@ -33,23 +32,14 @@ struct mgvt_type_conf {
 	u32 weight;
 };
 
-/**
- * struct mgvt_type - a type registered on one pGPU
- * @mtype: the mdev core's view
- * @conf: its configuration
- */
-struct mgvt_type {
-	struct mdev_type mtype;
-	const struct mgvt_type_conf *conf;
-};
+struct mgvt_mdev_parent;
 
 /**
  * struct mgvt_pgpu - a registered physical GPU
  * @desc: what the provider registered
- * @parent: mdev parent hanging off @desc.dev
- * @types: types that fit this pGPU
- * @mtypes: pointers to @types[].mtype, for the mdev core
- * @nr_types: number of registered types
+ * @types: the types that fit this pGPU
+ * @nr_types: how many
+ * @fe: its front end, the mdev parent on @desc.dev (vfio/mdev.c)
  * @lock: protects @pool and @ids
  * @pool: free GM and fences
  * @ids: vGPU ids (vgt_id in PVINFO)
@@ -59,10 +49,9 @@ struct mgvt_type {
  */
 struct mgvt_pgpu {
 	struct mgvt_pgpu_desc desc;
-	struct mdev_parent parent;
-	struct mgvt_type types[MGVT_MAX_TYPES];
-	struct mdev_type *mtypes[MGVT_MAX_TYPES];
+	const struct mgvt_type_conf *types[MGVT_MAX_TYPES];
 	unsigned int nr_types;
+	struct mgvt_mdev_parent *fe;
 	struct mutex lock; /* protects pool and ids */
 	struct mgvt_gm_pool pool;
 	struct ida ids;

@@ -8,18 +8,18 @@
 #include <linux/atomic.h>
 #include <linux/bitmap.h>
 #include <linux/mutex.h>
-#include <linux/vfio.h>
 
 #include "hal.h"
 #include "mm/aperture_types.h"
 #include "mm/ggtt_types.h"
 #include "mm/gm.h"
 #include "trap/cfg.h"
-#include "vfio/container_types.h"
-#include "vfio/irq_types.h"
 
 struct dentry;
+struct device;
 struct mgvt_type_conf;
+struct mgvt_vgpu;
+struct page;
 
 #define MGVT_MAX_PPGTT		64	/* guest PPGTT roots announced at once */
 
@@ -57,19 +57,39 @@ struct mgvt_counters {
 };
 
 /**
- * struct mgvt_vgpu - one vGPU (an mdev + its VFIO device)
- * @vdev: VFIO device, first so the VFIO core can free us
+ * struct mgvt_guest_ops - what the front end that exposes a vGPU to its
+ *	user (vfio/) does for the rest of mgvt, which never sees it
+ * @pin: pin the guest page at guest frame @gfn for DMA and return it in
+ *	@page: 0, or -EINVAL for memory the user never mapped, -ENOMEM past
+ *	the user's locked-memory limit, another negative errno otherwise.
+ *	Sleeps; called with the GGTT lock held
+ * @unpin: release one pin of @gfn taken by @pin
+ * @irq_line: the vGPU's virtual interrupt line went up or down; called
+ *	with the vGPU's lock held
+ */
+struct mgvt_guest_ops {
+	int (*pin)(struct mgvt_vgpu *vgpu, u64 gfn, struct page **page);
+	void (*unpin)(struct mgvt_vgpu *vgpu, u64 gfn);
+	void (*irq_line)(struct mgvt_vgpu *vgpu, bool up);
+};
+
+/**
+ * struct mgvt_vgpu - one vGPU
+ * @dev: the device the vGPU is (the mdev), for logs and debugfs
+ * @guest: its front end
  * @pgpu: the pGPU it lives on
  * @type: its type
  * @id: vGPU id, unique per pGPU, reported as PVINFO vgt_id
  * @slice: GM and fences it owns
- * @lock: protects @cfg, @vregs and @irq
+ * @lock: protects @cfg, @vregs, @irq_line and the front end's interrupt
+ *	state
  * @cfg: virtual PCI config space
  * @vregs: virtual register file, the register part of BAR0
  * @vggtt: the guest's view of its GGTT entries (BAR0 + 8 MiB), low slice
  *	then high slice; the rest of the table reads 0.  Under @ggtt.lock
  * @scratch: backs aperture pages that have no valid GGTT entry
- * @irq: interrupt eventfds and INTx state
+ * @irq_line: the virtual interrupt line (MASTER_IRQ enabled and a GT IIR
+ *	bit enabled in IER)
  * @ppgtt: PML4 addresses (guest physical) the guest announced through
  *	PVINFO g2v notifications; 0 marks a free slot
  * @debugfs: the vGPU's debugfs directory
@@ -79,20 +99,20 @@ struct mgvt_counters {
  * @ggtt: its part of the pGPU's GGTT, with the pinned guest pages
  * @ap: user mappings of its aperture slice
  * @cnt: error and activity counters (debugfs "counters")
- * @claim: its claim on the VFIO container it is open in
  */
 struct mgvt_vgpu {
-	struct vfio_device vdev;
+	struct device *dev;
+	const struct mgvt_guest_ops *guest;
 	struct mgvt_pgpu *pgpu;
 	const struct mgvt_type_conf *type;
 	u32 id;
 	struct mgvt_gm_slice slice;
-	struct mutex lock; /* protects cfg, vregs, irq */
+	struct mutex lock; /* protects cfg, vregs, irq_line, front end irqs */
 	struct mgvt_cfg cfg;
 	u8 *vregs;
 	u8 *vggtt;
 	struct page *scratch;
-	struct mgvt_irq irq;
+	bool irq_line;
 	u64 ppgtt[MGVT_MAX_PPGTT];
 	struct dentry *debugfs;
 	unsigned long *untracked;
@@ -100,7 +120,6 @@ struct mgvt_vgpu {
 	struct mgvt_ggtt ggtt;
 	struct mgvt_aperture ap;
 	struct mgvt_counters cnt;
-	struct mgvt_claim claim;
 };
 
 #endif /* MGVT_CORE_VGPU_TYPES_H */

@@ -44,7 +44,6 @@
  */
 #include <linux/debugfs.h>
 #include <linux/highmem.h>
-#include <linux/iommu.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
@@ -145,12 +144,12 @@ static void set_pgpu_pte(struct mgvt_vgpu *vgpu, u32 index, dma_addr_t dma)
 	mutex_unlock(&vgpu->ap.fault_lock);
 }
 
-/* Last two steps of the unpin order: HAL DMA unmap, VFIO unpin. */
+/* Last two steps of the unpin order: HAL DMA unmap, unpin. */
 static void release_pin(struct mgvt_vgpu *vgpu, struct mgvt_pin *pin)
 {
 	vgpu->pgpu->desc.ops->dma_unmap(vgpu->pgpu, pin->dma, 1);
 	atomic_long_dec(&mgvt_stats.dma_maps);
-	vfio_unpin_pages(&vgpu->vdev, pin->gfn << PAGE_SHIFT, 1);
+	vgpu->guest->unpin(vgpu, pin->gfn);
 	kmem_cache_free(pin_cache, pin);
 	atomic_long_dec(&mgvt_stats.pin_objects);
 	atomic_long_dec(&mgvt_stats.pinned);
@@ -211,14 +210,9 @@ static struct mgvt_pin *pin_gfn(struct mgvt_vgpu *vgpu, u32 index, u64 gfn)
 		ret = -EBUSY;
 		goto err;
 	}
-	ret = vfio_pin_pages(&vgpu->vdev, gfn << PAGE_SHIFT, 1,
-			     IOMMU_READ | IOMMU_WRITE, &page);
-	if (ret != 1) {
-		if (ret > 0)
-			vfio_unpin_pages(&vgpu->vdev, gfn << PAGE_SHIFT, ret);
-		ret = ret < 0 ? ret : -EFAULT;
+	ret = vgpu->guest->pin(vgpu, gfn, &page);
+	if (ret)
 		goto err;
-	}
 	pin = kmem_cache_alloc(pin_cache, GFP_KERNEL);
 	if (!pin) {
 		ret = -ENOMEM;
@@ -241,7 +235,7 @@ err_free:
 	kmem_cache_free(pin_cache, pin);
 	atomic_long_dec(&mgvt_stats.pin_objects);
 err_unpin:
-	vfio_unpin_pages(&vgpu->vdev, gfn << PAGE_SHIFT, 1);
+	vgpu->guest->unpin(vgpu, gfn);
 err:
 	atomic_long_inc(&vgpu->cnt.pin_failures);
 	vgpu_warn_rl(vgpu, "GGTT entry %#x: cannot pin and map guest page %#llx (%d), scratch\n",

@@ -16,6 +16,7 @@
  */
 #include <linux/debugfs.h>
 #include <linux/delay.h>
+#include <linux/device.h>
 #include <linux/highmem.h>
 #include <linux/slab.h>
 #include <linux/timekeeping.h>

@@ -6,6 +6,7 @@
  * second half carries the guest's notifications.
  */
 #include <linux/debugfs.h>
+#include <linux/mm.h>
 #include <linux/seq_file.h>
 
 #include "core/bytes.h"

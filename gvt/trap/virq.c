@@ -14,15 +14,14 @@
 #include "regs/regsem.h"
 #include "trap/mmio.h"
 #include "trap/virq.h"
-#include "vfio/irq.h"
 
 /**
  * mgvt_virq_update - recompute the virtual interrupt line
  * @vgpu: the vGPU, with its lock held
  *
  * The line is up while MASTER_IRQ's control bit is set and a GT IIR bit is
- * enabled in its IER.  Rising, it sends an MSI or asserts INTx; falling,
- * it deasserts INTx.  As on hardware, a guest that disables the master in
+ * enabled in its IER.  Rising, the front end sends an MSI or asserts INTx;
+ * falling, it deasserts INTx.  As on hardware, a guest that disables the master in
  * its handler and re-enables it with events still pending gets a new
  * interrupt.
  */
@@ -31,11 +30,23 @@ void mgvt_virq_update(struct mgvt_vgpu *vgpu)
 	bool line = (*mgvt_vreg(vgpu, MASTER_IRQ) & MASTER_IRQ_CONTROL) &&
 		    mgvt_gt_pending((const u32 *)vgpu->vregs);
 
-	if (line && !vgpu->irq.line)
-		mgvt_irq_raise(vgpu);
+	lockdep_assert_held(&vgpu->lock);
+	if (line && !vgpu->irq_line)
+		vgpu->guest->irq_line(vgpu, true);
 	else if (!line)
-		mgvt_irq_lower(vgpu);
-	vgpu->irq.line = line;
+		vgpu->guest->irq_line(vgpu, false);
+	vgpu->irq_line = line;
+}
+
+/**
+ * mgvt_virq_reset - device reset: the line is down
+ * @vgpu: the vGPU, with its lock held
+ */
+void mgvt_virq_reset(struct mgvt_vgpu *vgpu)
+{
+	lockdep_assert_held(&vgpu->lock);
+	vgpu->irq_line = false;
+	vgpu->guest->irq_line(vgpu, false);
 }
 
 /**

@@ -11,6 +11,7 @@
 struct mgvt_vgpu;
 
 void mgvt_virq_update(struct mgvt_vgpu *vgpu);
+void mgvt_virq_reset(struct mgvt_vgpu *vgpu);
 void mgvt_virq_event(struct mgvt_vgpu *vgpu, unsigned int engine, u32 bits);
 void mgvt_virq_debugfs(struct mgvt_vgpu *vgpu);
 

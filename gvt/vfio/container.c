@@ -48,14 +48,15 @@
 #include "core/log.h"
 #include "core/vgpu_types.h"
 #include "vfio/container.h"
+#include "vfio/vfio_types.h"
 
 static LIST_HEAD(claims);
 static DEFINE_MUTEX(claims_lock);
 
 /* Still registered with type1: open, or closing with the count not yet 0. */
-static bool claim_live(const struct mgvt_vgpu *vgpu)
+static bool claim_live(const struct mgvt_vfio_vgpu *vv)
 {
-	return !vgpu->claim.closing || READ_ONCE(vgpu->vdev.open_count);
+	return !vv->claim.closing || READ_ONCE(vv->vdev.open_count);
 }
 
 /**
@@ -69,13 +70,13 @@ static bool claim_live(const struct mgvt_vgpu *vgpu)
  */
 int mgvt_container_claim(struct mgvt_vgpu *vgpu)
 {
-	struct vfio_group *group = vgpu->vdev.group;
+	struct mgvt_vfio_vgpu *vv = to_vfio_vgpu(vgpu), *other, *tmp;
+	struct vfio_group *group = vv->vdev.group;
 	struct iommu_group *iommu_group;
-	struct mgvt_vgpu *other, *tmp;
 	void *container;
 	bool layout_ok;
 
-	iommu_group = iommu_group_get(vgpu->vdev.dev);
+	iommu_group = iommu_group_get(vv->vdev.dev);
 	layout_ok = iommu_group && group->iommu_group == iommu_group;
 	iommu_group_put(iommu_group);
 	if (!layout_ok) {
@@ -88,7 +89,7 @@ int mgvt_container_claim(struct mgvt_vgpu *vgpu)
 
 	mutex_lock(&claims_lock);
 	list_for_each_entry_safe(other, tmp, &claims, claim.link) {
-		if (other == vgpu || other->claim.container != container)
+		if (other == vv || other->claim.container != container)
 			continue;
 		if (!claim_live(other)) {
 			list_del_init(&other->claim.link);
@@ -97,13 +98,13 @@ int mgvt_container_claim(struct mgvt_vgpu *vgpu)
 		mutex_unlock(&claims_lock);
 		atomic_long_inc(&vgpu->cnt.container_refused);
 		vgpu_warn_rl(vgpu, "open refused: vGPU %u (%s) is in the same VFIO container\n",
-			     other->id, dev_name(other->vdev.dev));
+			     other->vgpu.id, dev_name(other->vdev.dev));
 		return -EBUSY;
 	}
-	vgpu->claim.container = container;
-	vgpu->claim.closing = false;
-	if (list_empty(&vgpu->claim.link))
-		list_add(&vgpu->claim.link, &claims);
+	vv->claim.container = container;
+	vv->claim.closing = false;
+	if (list_empty(&vv->claim.link))
+		list_add(&vv->claim.link, &claims);
 	mutex_unlock(&claims_lock);
 	return 0;
 }
@@ -117,7 +118,7 @@ int mgvt_container_claim(struct mgvt_vgpu *vgpu)
 void mgvt_container_closing(struct mgvt_vgpu *vgpu)
 {
 	mutex_lock(&claims_lock);
-	vgpu->claim.closing = true;
+	to_vfio_vgpu(vgpu)->claim.closing = true;
 	mutex_unlock(&claims_lock);
 }
 
@@ -128,6 +129,6 @@ void mgvt_container_closing(struct mgvt_vgpu *vgpu)
 void mgvt_container_forget(struct mgvt_vgpu *vgpu)
 {
 	mutex_lock(&claims_lock);
-	list_del_init(&vgpu->claim.link);
+	list_del_init(&to_vfio_vgpu(vgpu)->claim.link);
 	mutex_unlock(&claims_lock);
 }

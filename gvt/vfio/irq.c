@@ -17,7 +17,9 @@
 
 #include "core/compat.h"
 #include "core/vgpu_types.h"
+#include "trap/cfg.h"
 #include "vfio/irq.h"
+#include "vfio/vfio_types.h"
 
 /**
  * mgvt_irq_count - number of vectors of a VFIO IRQ index
@@ -58,6 +60,11 @@ u32 mgvt_irq_flags(unsigned int index)
 	}
 }
 
+static struct mgvt_irq *irq_of(struct mgvt_vgpu *vgpu)
+{
+	return &to_vfio_vgpu(vgpu)->irq;
+}
+
 static void put_trigger(struct eventfd_ctx **trigger)
 {
 	if (*trigger)
@@ -93,7 +100,7 @@ static void fire(struct eventfd_ctx *trigger)
 /* Deliver INTx if the user has not masked it, then automask. */
 static void intx_deliver(struct mgvt_vgpu *vgpu)
 {
-	struct mgvt_irq *irq = &vgpu->irq;
+	struct mgvt_irq *irq = irq_of(vgpu);
 
 	if (irq->intx_masked || !irq->intx_trigger)
 		return;
@@ -103,8 +110,8 @@ static void intx_deliver(struct mgvt_vgpu *vgpu)
 
 static void intx_unmask(struct mgvt_vgpu *vgpu)
 {
-	vgpu->irq.intx_masked = false;
-	if (vgpu->irq.intx_pending)
+	irq_of(vgpu)->intx_masked = false;
+	if (irq_of(vgpu)->intx_pending)
 		intx_deliver(vgpu);
 }
 
@@ -128,7 +135,7 @@ static void intx_mask_thread(void *opaque, void *data)
 	struct mgvt_vgpu *vgpu = opaque;
 
 	mutex_lock(&vgpu->lock);
-	vgpu->irq.intx_masked = true;
+	irq_of(vgpu)->intx_masked = true;
 	mutex_unlock(&vgpu->lock);
 }
 
@@ -143,7 +150,7 @@ static bool wanted(u32 flags, const void *data)
 /* INTx mask/unmask driven by an eventfd; called without the vGPU lock. */
 static int set_intx_virqfd(struct mgvt_vgpu *vgpu, bool mask, s32 fd)
 {
-	struct mgvt_irq *irq = &vgpu->irq;
+	struct mgvt_irq *irq = irq_of(vgpu);
 	struct virqfd **pvirqfd = mask ? &irq->intx_mask_fd :
 					 &irq->intx_unmask_fd;
 
@@ -162,7 +169,7 @@ static int set_intx(struct mgvt_vgpu *vgpu, struct vfio_irq_set *hdr,
 		    const void *data)
 {
 	u32 action = hdr->flags & VFIO_IRQ_SET_ACTION_TYPE_MASK;
-	struct mgvt_irq *irq = &vgpu->irq;
+	struct mgvt_irq *irq = irq_of(vgpu);
 
 	switch (action) {
 	case VFIO_IRQ_SET_ACTION_MASK:
@@ -220,7 +227,7 @@ int mgvt_irq_set(struct mgvt_vgpu *vgpu, struct vfio_irq_set *hdr,
 		 const void *data)
 {
 	u32 action = hdr->flags & VFIO_IRQ_SET_ACTION_TYPE_MASK;
-	struct mgvt_irq *irq = &vgpu->irq;
+	struct mgvt_irq *irq = irq_of(vgpu);
 	int ret = -EINVAL;
 
 	if (hdr->index == VFIO_PCI_INTX_IRQ_INDEX && hdr->count &&
@@ -248,38 +255,43 @@ int mgvt_irq_set(struct mgvt_vgpu *vgpu, struct vfio_irq_set *hdr,
 	return ret;
 }
 
-/**
- * mgvt_irq_raise - the vGPU asserts its interrupt
- * @vgpu: the vGPU, with its lock held
- *
- * MSI when the guest enabled it, otherwise level INTx unless disabled in
- * the command register.  The level stays until mgvt_irq_reset() or, later,
- * until the interrupt source is cleared.
- */
-void mgvt_irq_raise(struct mgvt_vgpu *vgpu)
+/* The vGPU asserts its interrupt: MSI, or INTx unless the guest disabled it. */
+static void irq_raise(struct mgvt_vgpu *vgpu)
 {
 	struct mgvt_cfg *cfg = &vgpu->cfg;
 
 	if (mgvt_cfg_read16(cfg, MGVT_CFG_CAP_MSI + PCI_MSI_FLAGS) &
 	    PCI_MSI_FLAGS_ENABLE) {
-		fire(vgpu->irq.msi_trigger);
+		fire(irq_of(vgpu)->msi_trigger);
 		return;
 	}
 	if (mgvt_cfg_read16(cfg, PCI_COMMAND) & PCI_COMMAND_INTX_DISABLE)
 		return;
-	vgpu->irq.intx_pending = true;
+	irq_of(vgpu)->intx_pending = true;
 	mgvt_cfg_set_intx(cfg, true);
 	intx_deliver(vgpu);
 }
 
-/**
- * mgvt_irq_lower - the vGPU deasserts its interrupt
- * @vgpu: the vGPU, with its lock held
- */
-void mgvt_irq_lower(struct mgvt_vgpu *vgpu)
+/* The vGPU deasserts its interrupt: INTx drops, MSI has nothing to do. */
+static void irq_lower(struct mgvt_vgpu *vgpu)
 {
-	vgpu->irq.intx_pending = false;
+	irq_of(vgpu)->intx_pending = false;
 	mgvt_cfg_set_intx(&vgpu->cfg, false);
+}
+
+/**
+ * mgvt_irq_line - the vGPU's virtual interrupt line changed (its
+ *	&struct mgvt_guest_ops irq_line)
+ * @vgpu: the vGPU, with its lock held
+ * @up: the line rose (MSI, or level INTx until it falls) or fell
+ */
+void mgvt_irq_line(struct mgvt_vgpu *vgpu, bool up)
+{
+	lockdep_assert_held(&vgpu->lock);
+	if (up)
+		irq_raise(vgpu);
+	else
+		irq_lower(vgpu);
 }
 
 /**
@@ -293,21 +305,21 @@ bool mgvt_irq_request(struct mgvt_vgpu *vgpu)
 	bool sent;
 
 	mutex_lock(&vgpu->lock);
-	sent = vgpu->irq.req_trigger;
-	fire(vgpu->irq.req_trigger);
+	sent = irq_of(vgpu)->req_trigger;
+	fire(irq_of(vgpu)->req_trigger);
 	mutex_unlock(&vgpu->lock);
 	return sent;
 }
 
 /**
- * mgvt_irq_reset - device reset: drop the line state, keep the eventfds
+ * mgvt_irq_reset - device reset: INTx unmasked and down, the eventfds kept
  * @vgpu: the vGPU, with its lock held
  */
 void mgvt_irq_reset(struct mgvt_vgpu *vgpu)
 {
-	vgpu->irq.intx_masked = false;
-	vgpu->irq.line = false;
-	mgvt_irq_lower(vgpu);
+	lockdep_assert_held(&vgpu->lock);
+	irq_of(vgpu)->intx_masked = false;
+	irq_lower(vgpu);
 }
 
 /**
@@ -317,7 +329,7 @@ void mgvt_irq_reset(struct mgvt_vgpu *vgpu)
  */
 void mgvt_irq_release(struct mgvt_vgpu *vgpu)
 {
-	struct mgvt_irq *irq = &vgpu->irq;
+	struct mgvt_irq *irq = irq_of(vgpu);
 
 	vfio_virqfd_disable(&irq->intx_mask_fd);
 	vfio_virqfd_disable(&irq->intx_unmask_fd);

@@ -16,8 +16,7 @@ int mgvt_irq_count(unsigned int index);
 u32 mgvt_irq_flags(unsigned int index);
 void mgvt_irq_release(struct mgvt_vgpu *vgpu);
 void mgvt_irq_reset(struct mgvt_vgpu *vgpu);
-void mgvt_irq_raise(struct mgvt_vgpu *vgpu);
-void mgvt_irq_lower(struct mgvt_vgpu *vgpu);
+void mgvt_irq_line(struct mgvt_vgpu *vgpu, bool up);
 bool mgvt_irq_request(struct mgvt_vgpu *vgpu);
 
 #endif /* MGVT_VFIO_IRQ_H */

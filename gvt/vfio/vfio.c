@@ -5,6 +5,7 @@
  * INTx/MSI/ERR/REQ interrupts.  Region offsets follow vfio-pci: the region
  * index in bits 63:40 of the file offset.
  */
+#include <linux/iommu.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
@@ -22,12 +23,45 @@
 #include "trap/mmio.h"
 #include "vfio/container.h"
 #include "vfio/irq.h"
+#include "vfio/mdev.h"
 #include "vfio/vfio.h"
+#include "vfio/vfio_types.h"
+
+static struct mgvt_vfio_vgpu *to_vv(struct vfio_device *vdev)
+{
+	return container_of(vdev, struct mgvt_vfio_vgpu, vdev);
+}
 
 static struct mgvt_vgpu *to_vgpu(struct vfio_device *vdev)
 {
-	return container_of(vdev, struct mgvt_vgpu, vdev);
+	return &to_vv(vdev)->vgpu;
 }
+
+/* A guest page, pinned through VFIO for the GGTT (&struct mgvt_guest_ops). */
+static int guest_pin(struct mgvt_vgpu *vgpu, u64 gfn, struct page **page)
+{
+	struct vfio_device *vdev = &to_vfio_vgpu(vgpu)->vdev;
+	int ret;
+
+	ret = vfio_pin_pages(vdev, gfn << PAGE_SHIFT, 1,
+			     IOMMU_READ | IOMMU_WRITE, page);
+	if (ret == 1)
+		return 0;
+	if (ret > 0)
+		vfio_unpin_pages(vdev, gfn << PAGE_SHIFT, ret);
+	return ret < 0 ? ret : -EFAULT;
+}
+
+static void guest_unpin(struct mgvt_vgpu *vgpu, u64 gfn)
+{
+	vfio_unpin_pages(&to_vfio_vgpu(vgpu)->vdev, gfn << PAGE_SHIFT, 1);
+}
+
+static const struct mgvt_guest_ops vfio_guest_ops = {
+	.pin = guest_pin,
+	.unpin = guest_unpin,
+	.irq_line = mgvt_irq_line,
+};
 
 static u64 region_size(const struct mgvt_vgpu *vgpu, unsigned int index)
 {
@@ -276,6 +310,9 @@ static long mgvt_vfio_ioctl(struct vfio_device *vdev, unsigned int cmd,
 		return set_irqs(vgpu, uarg);
 	case VFIO_DEVICE_RESET:
 		mgvt_vgpu_reset(vgpu);
+		mutex_lock(&vgpu->lock);
+		mgvt_irq_reset(vgpu);
+		mutex_unlock(&vgpu->lock);
 		return 0;
 	}
 	return -ENOTTY;
@@ -283,8 +320,13 @@ static long mgvt_vfio_ioctl(struct vfio_device *vdev, unsigned int cmd,
 
 static int mgvt_vfio_init(struct vfio_device *vdev)
 {
-	INIT_LIST_HEAD(&to_vgpu(vdev)->claim.link);
-	return mgvt_vgpu_init(to_vgpu(vdev));
+	const struct mgvt_type_conf *conf;
+	struct mgvt_pgpu *pgpu;
+
+	INIT_LIST_HEAD(&to_vv(vdev)->claim.link);
+	mgvt_mdev_type_of(vdev->dev, &pgpu, &conf);
+	return mgvt_vgpu_init(to_vgpu(vdev), pgpu, conf, vdev->dev,
+			      &vfio_guest_ops);
 }
 
 static void mgvt_vfio_release(struct vfio_device *vdev)

@@ -15,9 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <linux/device.h>
 #include <linux/fs.h>
 #include <linux/highmem.h>
-#include <linux/iommu.h>
 #include <linux/slab.h>
 
 #include "fuzz_env.h"
@@ -293,39 +293,49 @@ static bool mapped(u64 iova)
 	return false;
 }
 
-int vfio_pin_pages(struct vfio_device *device, dma_addr_t iova, int npage, int prot,
-		   struct page **pages)
+/* The front end's services, as vfio/ gives them with a type1 container. */
+static int guest_pin(struct mgvt_vgpu *vgpu, u64 gfn, struct page **page)
 {
-	u64 gfn = iova >> PAGE_SHIFT;
+	u64 iova = gfn << PAGE_SHIFT;
 
-	(void)device;
-	FUZZ_CHECK(npage == 1, "pin of %d pages", npage);
-	FUZZ_CHECK(prot == (IOMMU_READ | IOMMU_WRITE), "pin with prot %#x", prot);
-	FUZZ_CHECK(!(iova & 0xfff), "pin of unaligned IOVA %#llx", (unsigned long long)iova);
+	(void)vgpu;
+	FUZZ_CHECK(gfn < (1ULL << (64 - PAGE_SHIFT)), "pin of guest frame %#llx",
+		   (unsigned long long)gfn);
 	if (!mapped(iova))
 		return -EINVAL;
 	if (memlock && pin_total >= memlock)
 		return -ENOMEM;
-	count_add(&pins, gfn << PAGE_SHIFT, 1);
+	count_add(&pins, iova, 1);
 	pin_total++;
-	pages[0] = PAGE_OF(gfn);
-	return 1;
+	*page = PAGE_OF(gfn);
+	return 0;
 }
 
-void vfio_unpin_pages(struct vfio_device *device, dma_addr_t iova, int npage)
+static void guest_unpin(struct mgvt_vgpu *vgpu, u64 gfn)
 {
-	u64 gfn = iova >> PAGE_SHIFT;
-	long n = count_of(&pins, gfn << PAGE_SHIFT);
+	u64 iova = gfn << PAGE_SHIFT;
+	long n = count_of(&pins, iova);
 
-	(void)device;
-	FUZZ_CHECK(npage == 1, "unpin of %d pages", npage);
+	(void)vgpu;
 	FUZZ_CHECK(n > 0, "unpin of guest page %#llx, which is not pinned",
 		   (unsigned long long)iova);
 	FUZZ_CHECK(count_of(&dma_maps, (uintptr_t)PAGE_OF(gfn)) <= n - 1,
 		   "guest page %#llx unpinned while still DMA-mapped", (unsigned long long)iova);
-	count_add(&pins, gfn << PAGE_SHIFT, -1);
+	count_add(&pins, iova, -1);
 	pin_total--;
 }
+
+static void guest_irq_line(struct mgvt_vgpu *vgpu, bool up)
+{
+	(void)vgpu;
+	(void)up;
+}
+
+static const struct mgvt_guest_ops guest_ops = {
+	.pin = guest_pin,
+	.unpin = guest_unpin,
+	.irq_line = guest_irq_line,
+};
 
 void fuzz_guest_map(uint64_t iova, uint64_t len)
 {
@@ -441,7 +451,8 @@ static void setup_once(void)
 	xa_init(&pins);
 
 	the_vgpu->pgpu = pgpu;
-	the_vgpu->vdev.dev = &fake_dev;
+	the_vgpu->dev = &fake_dev;
+	the_vgpu->guest = &guest_ops;
 	the_vgpu->id = 1;
 	mutex_init(&the_vgpu->lock);
 	ref = *the_vgpu;
