@@ -21,7 +21,8 @@ KDIR ?= $(firstword $(wildcard /lib/modules/$(KVER)/build /usr/src/linux-headers
 
 KBUILD = $(MAKE) -C $(KDIR) M=$(CURDIR) W=1
 
-.PHONY: all modules clean install deps demo check check-debug unit sparse checkpatch bench fuzz \
+.PHONY: all modules clean install deps demo check check-debug unit sparse checkpatch layering \
+	bench fuzz \
 	vfio-private
 
 all: modules
@@ -55,6 +56,9 @@ unit:
 
 checkpatch:
 	scripts/checkpatch.sh
+
+layering:
+	scripts/layering.sh
 
 demo:
 	scripts/demo.sh

@@ -48,6 +48,10 @@ build_tier() {
 	scripts/checkpatch.sh >"$out/checkpatch.log" 2>&1
 	build_ok $? "build: checkpatch --strict and kernel-doc clean" "$out/checkpatch.log"
 
+	scripts/layering.sh >"$out/layering.log" 2>&1
+	build_ok $? "build: include and call rules of ARCHITECTURE.md (scripts/layering.sh)" \
+		"$out/layering.log"
+
 	shellcheck -x -S warning scripts/*.sh selftests/*.sh selftests/*/*.sh .ci/run \
 		>"$out/shellcheck.log" 2>&1
 	build_ok $? "build: shell scripts shellcheck-clean" "$out/shellcheck.log"
