@@ -108,4 +108,49 @@ void mgvt_unregister_pgpu(struct mgvt_pgpu *pgpu);
 void *mgvt_pgpu_priv(struct mgvt_pgpu *pgpu);
 void mgvt_pgpu_irq(struct mgvt_pgpu *pgpu);
 
+/*
+ * The mediator's side: every call into a provider goes through these
+ * accessors (scripts/layering.sh checks that nothing else calls the ops).
+ */
+const struct mgvt_hal_ops *mgvt_pgpu_ops(const struct mgvt_pgpu *pgpu);
+
+static inline u32 mgvt_hal_read32(struct mgvt_pgpu *pgpu, u32 reg)
+{
+	return mgvt_pgpu_ops(pgpu)->read32(pgpu, reg);
+}
+
+static inline void mgvt_hal_write32(struct mgvt_pgpu *pgpu, u32 reg, u32 val)
+{
+	mgvt_pgpu_ops(pgpu)->write32(pgpu, reg, val);
+}
+
+static inline u64 mgvt_hal_read64(struct mgvt_pgpu *pgpu, u32 reg)
+{
+	return mgvt_pgpu_ops(pgpu)->read64(pgpu, reg);
+}
+
+static inline void mgvt_hal_write_pte(struct mgvt_pgpu *pgpu, u32 index,
+				      u64 pte)
+{
+	mgvt_pgpu_ops(pgpu)->write_pte(pgpu, index, pte);
+}
+
+static inline int mgvt_hal_dma_map(struct mgvt_pgpu *pgpu, struct page *page,
+				   unsigned int npages, dma_addr_t *dma)
+{
+	return mgvt_pgpu_ops(pgpu)->dma_map(pgpu, page, npages, dma);
+}
+
+static inline void mgvt_hal_dma_unmap(struct mgvt_pgpu *pgpu, dma_addr_t dma,
+				      unsigned int npages)
+{
+	mgvt_pgpu_ops(pgpu)->dma_unmap(pgpu, dma, npages);
+}
+
+static inline int mgvt_hal_aperture_page(struct mgvt_pgpu *pgpu, u64 gm,
+					 struct mgvt_aperture_page *page)
+{
+	return mgvt_pgpu_ops(pgpu)->aperture_page(pgpu, gm, page);
+}
+
 #endif /* MGVT_HAL_H */

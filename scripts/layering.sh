@@ -13,6 +13,7 @@
 #   4. mm/ never includes render/ or display/, and trap/ never render/
 #   5. sim/ includes nothing of the mediator but hal.h and regs/
 #   6. the umbrella header mgvt.h is gone for good
+#   7. only hal.h calls a provider's ops: the mediator uses mgvt_hal_*()
 set -u
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo" || exit 2
@@ -77,6 +78,11 @@ for f in "${files[@]}"; do
 		esac
 	done < <(grep -n '^#include' "$f")
 
+	if [ "$dir" != top ] && [ "$dir" != sim ]; then
+		while IFS=: read -r line call; do
+			broken "$f:$line" "rule 7: ${call%%(*}() called outside hal.h's accessors"
+		done < <(grep -noE 'ops->[a-z_0-9]+\(' "$f" || true)
+	fi
 	if [ "$dir" != vfio ] && [ "$dir" != sim ]; then
 		while IFS=: read -r line call; do
 			broken "$f:$line" "rule 2: ${call%%(*}() called outside vfio/"

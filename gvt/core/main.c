@@ -182,6 +182,17 @@ void mgvt_unregister_pgpu(struct mgvt_pgpu *pgpu)
 EXPORT_SYMBOL_GPL(mgvt_unregister_pgpu);
 
 /**
+ * mgvt_pgpu_ops - the provider's ops, for the mgvt_hal_*() accessors
+ * @pgpu: a registered pGPU
+ *
+ * Return: the ops it registered.
+ */
+const struct mgvt_hal_ops *mgvt_pgpu_ops(const struct mgvt_pgpu *pgpu)
+{
+	return pgpu->desc.ops;
+}
+
+/**
  * mgvt_pgpu_priv - the provider's private pointer
  * @pgpu: handle from mgvt_register_pgpu()
  *

@@ -16,12 +16,12 @@
 
 static void pw(struct mgvt_pgpu *pgpu, u32 reg, u32 val)
 {
-	pgpu->desc.ops->write32(pgpu, reg, val);
+	mgvt_hal_write32(pgpu, reg, val);
 }
 
 static u32 pr(struct mgvt_pgpu *pgpu, u32 reg)
 {
-	return pgpu->desc.ops->read32(pgpu, reg);
+	return mgvt_hal_read32(pgpu, reg);
 }
 
 /**

@@ -124,7 +124,7 @@ static vm_fault_t mgvt_aperture_fault(struct vm_fault *vmf)
 	gm = vma_gm(vma) + (vmf->address - vma->vm_start);
 
 	mutex_lock(&vgpu->ap.fault_lock);
-	if (vgpu->pgpu->desc.ops->aperture_page(vgpu->pgpu, gm, &ap)) {
+	if (mgvt_hal_aperture_page(vgpu->pgpu, gm, &ap)) {
 		ap.pfn = page_to_pfn(vgpu->scratch);
 		ap.write_combine = false;
 	}

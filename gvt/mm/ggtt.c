@@ -131,15 +131,14 @@ static u8 *view_entry(struct mgvt_vgpu *vgpu, u32 index)
 
 static void pgpu_invalidate(struct mgvt_vgpu *vgpu)
 {
-	vgpu->pgpu->desc.ops->write32(vgpu->pgpu, GFX_FLSH_CNTL, 1);
+	mgvt_hal_write32(vgpu->pgpu, GFX_FLSH_CNTL, 1);
 }
 
 /* Point the pGPU entry at @dma; no fault can map the old page after this. */
 static void set_pgpu_pte(struct mgvt_vgpu *vgpu, u32 index, dma_addr_t dma)
 {
 	mutex_lock(&vgpu->ap.fault_lock);
-	vgpu->pgpu->desc.ops->write_pte(vgpu->pgpu, index,
-					dma | GGTT_PTE_PRESENT);
+	mgvt_hal_write_pte(vgpu->pgpu, index, dma | GGTT_PTE_PRESENT);
 	pgpu_invalidate(vgpu);
 	mutex_unlock(&vgpu->ap.fault_lock);
 }
@@ -147,7 +146,7 @@ static void set_pgpu_pte(struct mgvt_vgpu *vgpu, u32 index, dma_addr_t dma)
 /* Last two steps of the unpin order: HAL DMA unmap, unpin. */
 static void release_pin(struct mgvt_vgpu *vgpu, struct mgvt_pin *pin)
 {
-	vgpu->pgpu->desc.ops->dma_unmap(vgpu->pgpu, pin->dma, 1);
+	mgvt_hal_dma_unmap(vgpu->pgpu, pin->dma, 1);
 	atomic_long_dec(&mgvt_stats.dma_maps);
 	vgpu->guest->unpin(vgpu, pin->gfn);
 	kmem_cache_free(pin_cache, pin);
@@ -165,13 +164,12 @@ static void release_pin(struct mgvt_vgpu *vgpu, struct mgvt_pin *pin)
 static void retire_pins(struct mgvt_vgpu *vgpu, struct mgvt_pin *chain,
 			u64 zap_base, u64 zap_len)
 {
-	const struct mgvt_hal_ops *ops = vgpu->pgpu->desc.ops;
 	struct mgvt_pin *pin, *next;
 
 	mutex_lock(&vgpu->ap.fault_lock);
 	for (pin = chain; pin; pin = pin->next)
-		ops->write_pte(vgpu->pgpu, pin->index,
-			       vgpu->ggtt.scratch_dma | GGTT_PTE_PRESENT);
+		mgvt_hal_write_pte(vgpu->pgpu, pin->index,
+				   vgpu->ggtt.scratch_dma | GGTT_PTE_PRESENT);
 	pgpu_invalidate(vgpu);
 	mutex_unlock(&vgpu->ap.fault_lock);
 
@@ -219,7 +217,7 @@ static struct mgvt_pin *pin_gfn(struct mgvt_vgpu *vgpu, u32 index, u64 gfn)
 		goto err_unpin;
 	}
 	atomic_long_inc(&mgvt_stats.pin_objects);
-	ret = vgpu->pgpu->desc.ops->dma_map(vgpu->pgpu, page, 1, &pin->dma);
+	ret = mgvt_hal_dma_map(vgpu->pgpu, page, 1, &pin->dma);
 	if (ret)
 		goto err_free;
 	pin->page = page;
@@ -438,7 +436,7 @@ static void fill_slice(struct mgvt_vgpu *vgpu, u64 base, u64 size, u64 pte)
 
 	for (index = base >> PAGE_SHIFT; index < (base + size) >> PAGE_SHIFT;
 	     index++)
-		vgpu->pgpu->desc.ops->write_pte(vgpu->pgpu, index, pte);
+		mgvt_hal_write_pte(vgpu->pgpu, index, pte);
 }
 
 static void fill_slices(struct mgvt_vgpu *vgpu, u64 pte)
@@ -471,8 +469,7 @@ int mgvt_ggtt_init(struct mgvt_vgpu *vgpu)
 		ret = -ENOMEM;
 		goto err_free;
 	}
-	ret = vgpu->pgpu->desc.ops->dma_map(vgpu->pgpu, vgpu->scratch, 1,
-					    &g->scratch_dma);
+	ret = mgvt_hal_dma_map(vgpu->pgpu, vgpu->scratch, 1, &g->scratch_dma);
 	if (ret)
 		goto err_free;
 	atomic_long_inc(&mgvt_stats.dma_maps);
@@ -498,7 +495,7 @@ void mgvt_ggtt_fini(struct mgvt_vgpu *vgpu)
 	if (!xa_empty(&g->pins))
 		vgpu_warn_rl(vgpu, "GGTT pins left at destroy\n");
 	fill_slices(vgpu, 0);
-	vgpu->pgpu->desc.ops->dma_unmap(vgpu->pgpu, g->scratch_dma, 1);
+	mgvt_hal_dma_unmap(vgpu->pgpu, g->scratch_dma, 1);
 	atomic_long_dec(&mgvt_stats.dma_maps);
 	xa_destroy(&g->pins);
 	bitmap_free(g->halves);
@@ -518,14 +515,13 @@ void mgvt_ggtt_fini(struct mgvt_vgpu *vgpu)
  */
 static void replace_scratch(struct mgvt_vgpu *vgpu)
 {
-	const struct mgvt_hal_ops *ops = vgpu->pgpu->desc.ops;
 	struct mgvt_ggtt *g = &vgpu->ggtt;
 	struct page *old = vgpu->scratch, *new;
 	dma_addr_t old_dma = g->scratch_dma, new_dma;
 
 	lockdep_assert_held(&g->lock);
 	new = alloc_page(GFP_KERNEL_ACCOUNT | __GFP_ZERO);
-	if (new && ops->dma_map(vgpu->pgpu, new, 1, &new_dma)) {
+	if (new && mgvt_hal_dma_map(vgpu->pgpu, new, 1, &new_dma)) {
 		__free_page(new);
 		new = NULL;
 	}
@@ -541,7 +537,7 @@ static void replace_scratch(struct mgvt_vgpu *vgpu)
 	g->scratch_dma = new_dma;
 	mutex_unlock(&vgpu->ap.fault_lock);
 	mgvt_aperture_zap(vgpu, vgpu->slice.low_base, vgpu->slice.low_size);
-	ops->dma_unmap(vgpu->pgpu, old_dma, 1);
+	mgvt_hal_dma_unmap(vgpu->pgpu, old_dma, 1);
 	__free_page(old);
 }
 

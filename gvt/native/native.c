@@ -75,12 +75,12 @@ static u64 np_gm(unsigned int page)
 
 static u32 rd(struct mgvt_pgpu *pgpu, u32 reg)
 {
-	return pgpu->desc.ops->read32(pgpu, reg);
+	return mgvt_hal_read32(pgpu, reg);
 }
 
 static void wr(struct mgvt_pgpu *pgpu, u32 reg, u32 val)
 {
-	pgpu->desc.ops->write32(pgpu, reg, val);
+	mgvt_hal_write32(pgpu, reg, val);
 }
 
 /* Wake the engine's forcewake domain; the ack comes on a short poll. */
@@ -185,7 +185,7 @@ static int wait_complete(struct mgvt_native *n, unsigned int e, u32 ctx_id)
 
 static u64 engine_timestamp(struct mgvt_pgpu *pgpu, unsigned int e)
 {
-	return pgpu->desc.ops->read64(pgpu, gen9_engine_base(e) +
+	return mgvt_hal_read64(pgpu, gen9_engine_base(e) +
 				      RING_TIMESTAMP);
 }
 
@@ -346,10 +346,10 @@ static bool aperture_consistent(struct mgvt_native *n)
 	unsigned int i;
 
 	for (i = 0; i < NP_COUNT; i++)
-		if (pgpu->desc.ops->aperture_page(pgpu, np_gm(i), &ap) ||
+		if (mgvt_hal_aperture_page(pgpu, np_gm(i), &ap) ||
 		    ap.pfn != page_to_pfn(n->pages[i]))
 			return false;
-	return pgpu->desc.ops->aperture_page(pgpu, np_gm(NP_COUNT), &ap) ==
+	return mgvt_hal_aperture_page(pgpu, np_gm(NP_COUNT), &ap) ==
 	       -ENOENT;
 }
 
@@ -447,14 +447,13 @@ static const struct file_operations buffer_fops = {
 /* Undo the first @count pages: scratch PTE, invalidate, DMA unmap, free. */
 static void native_release(struct mgvt_native *n, unsigned int count)
 {
-	const struct mgvt_hal_ops *ops = n->pgpu->desc.ops;
 	unsigned int i;
 
 	for (i = 0; i < count; i++)
-		ops->write_pte(n->pgpu, np_gm(i) >> PAGE_SHIFT, 0);
+		mgvt_hal_write_pte(n->pgpu, np_gm(i) >> PAGE_SHIFT, 0);
 	wr(n->pgpu, GFX_FLSH_CNTL, 1);
 	for (i = 0; i < count; i++) {
-		ops->dma_unmap(n->pgpu, n->dma[i], 1);
+		mgvt_hal_dma_unmap(n->pgpu, n->dma[i], 1);
 		__free_page(n->pages[i]);
 	}
 }
@@ -469,7 +468,6 @@ static void native_release(struct mgvt_native *n, unsigned int count)
 int mgvt_native_init(struct mgvt_pgpu *pgpu, struct dentry *root)
 {
 	struct mgvt_native *n = &pgpu->native;
-	const struct mgvt_hal_ops *ops = pgpu->desc.ops;
 	unsigned int i;
 	int ret;
 
@@ -477,7 +475,7 @@ int mgvt_native_init(struct mgvt_pgpu *pgpu, struct dentry *root)
 	mutex_init(&n->lock);
 	for (i = 0; i < NP_COUNT; i++) {
 		n->pages[i] = alloc_page(GFP_KERNEL | __GFP_ZERO);
-		ret = n->pages[i] ? ops->dma_map(pgpu, n->pages[i], 1, &n->dma[i]) :
+		ret = n->pages[i] ? mgvt_hal_dma_map(pgpu, n->pages[i], 1, &n->dma[i]) :
 				    -ENOMEM;
 		if (ret) {
 			if (n->pages[i])
@@ -485,7 +483,7 @@ int mgvt_native_init(struct mgvt_pgpu *pgpu, struct dentry *root)
 			native_release(n, i);
 			return ret;
 		}
-		ops->write_pte(pgpu, np_gm(i) >> PAGE_SHIFT, n->dma[i] | 1);
+		mgvt_hal_write_pte(pgpu, np_gm(i) >> PAGE_SHIFT, n->dma[i] | 1);
 	}
 	wr(pgpu, GFX_FLSH_CNTL, 1);
 	n->dir = debugfs_create_dir(dev_name(pgpu->desc.dev), root);

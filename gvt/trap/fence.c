@@ -59,11 +59,9 @@ static bool fence_legal(const struct mgvt_vgpu *vgpu, u64 val)
 /* Program the pGPU fence as i915 does: disable, upper half, lower half. */
 static void pgpu_fence_write(struct mgvt_vgpu *vgpu, int p, u64 val)
 {
-	const struct mgvt_hal_ops *ops = vgpu->pgpu->desc.ops;
-
-	ops->write32(vgpu->pgpu, FENCE_LO(p), 0);
-	ops->write32(vgpu->pgpu, FENCE_HI(p), val >> 32);
-	ops->write32(vgpu->pgpu, FENCE_LO(p), (u32)val);
+	mgvt_hal_write32(vgpu->pgpu, FENCE_LO(p), 0);
+	mgvt_hal_write32(vgpu->pgpu, FENCE_HI(p), val >> 32);
+	mgvt_hal_write32(vgpu->pgpu, FENCE_LO(p), (u32)val);
 }
 
 /**
@@ -118,15 +116,14 @@ void mgvt_fence_reset(struct mgvt_vgpu *vgpu)
 static int fences_show(struct seq_file *m, void *unused)
 {
 	struct mgvt_vgpu *vgpu = m->private;
-	const struct mgvt_hal_ops *ops = vgpu->pgpu->desc.ops;
 	unsigned int i;
 	int p;
 
 	mutex_lock(&vgpu->lock);
 	for (i = 0; (p = pfence(vgpu, i)) >= 0; i++)
 		seq_printf(m, "%u %d %#llx %#llx\n", i, p, vfence(vgpu, i),
-			   ops->read32(vgpu->pgpu, FENCE_LO(p)) |
-			   (u64)ops->read32(vgpu->pgpu, FENCE_HI(p)) << 32);
+			   mgvt_hal_read32(vgpu->pgpu, FENCE_LO(p)) |
+			   (u64)mgvt_hal_read32(vgpu->pgpu, FENCE_HI(p)) << 32);
 	seq_printf(m, "refused %ld\n", atomic_long_read(&vgpu->cnt.fence_refused));
 	mutex_unlock(&vgpu->lock);
 	return 0;

@@ -112,7 +112,7 @@ int mgvt_mmio_golden_capture(struct mgvt_pgpu *pgpu)
 
 		if (r->flags & MF_GOLDEN)
 			pgpu->golden[r->offset / 4] =
-				pgpu->desc.ops->read32(pgpu, r->offset);
+				mgvt_hal_read32(pgpu, r->offset);
 	}
 	return 0;
 }

@@ -254,6 +254,11 @@ static const struct mgvt_hal_ops hal = {
 struct mgvt_stats mgvt_stats;
 unsigned long jiffies;
 
+const struct mgvt_hal_ops *mgvt_pgpu_ops(const struct mgvt_pgpu *p)
+{
+	return p->desc.ops;
+}
+
 void mgvt_virq_update(struct mgvt_vgpu *vgpu)
 {
 	(void)vgpu;
