@@ -10,6 +10,8 @@ set -u
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo" || exit 1
 rc=0
+# The tests use mgvt's test hooks (debugfs inject_irq, the native client).
+export MGVT_DEBUG=1
 
 echo "### suite: vfio"
 selftests/vfio/run.sh || rc=1

@@ -7,7 +7,6 @@
  * is the one file outside vfio/ that calls into the front end: to register
  * the mdev driver at load and each pGPU's mdev parent.
  */
-#include <linux/debugfs.h>
 #include <linux/device.h>
 #include <linux/module.h>
 #include <linux/sizes.h>
@@ -15,10 +14,10 @@
 #include <linux/sysfs.h>
 #include <linux/vmalloc.h>
 
+#include "core/debugfs.h"
 #include "core/pgpu.h"
 #include "core/pgpu_types.h"
 #include "core/pirq.h"
-#include "core/stats.h"
 #include "mm/ggtt.h"
 #include "mm/gm.h"
 #include "native/native.h"
@@ -43,8 +42,6 @@ static const struct mgvt_type_conf mgvt_type_confs[] = {
 static_assert(ARRAY_SIZE(mgvt_type_confs) <= MGVT_MAX_TYPES);
 
 #define MGVT_VERSION	"0.1.0"
-
-static struct dentry *mgvt_debugfs;
 
 /**
  * mgvt_type_need - what one vGPU of a type takes from its pGPU
@@ -137,9 +134,10 @@ struct mgvt_pgpu *mgvt_register_pgpu(const struct mgvt_pgpu_desc *desc)
 	ret = mgvt_mmio_golden_capture(pgpu);
 	if (ret)
 		goto err_free;
-	ret = mgvt_native_init(pgpu, mgvt_debugfs);
+	ret = mgvt_native_init(pgpu);
 	if (ret)
 		goto err_free;
+	mgvt_debugfs_pgpu_add(pgpu);
 	mgvt_pirq_enable(pgpu);
 	ret = mgvt_mdev_parent_add(pgpu);
 	if (ret)
@@ -152,6 +150,7 @@ struct mgvt_pgpu *mgvt_register_pgpu(const struct mgvt_pgpu_desc *desc)
 
 err_native:
 	mgvt_pirq_disable(pgpu);
+	mgvt_debugfs_pgpu_remove(pgpu);
 	mgvt_native_fini(pgpu);
 err_free:
 	vfree(pgpu->golden);
@@ -172,6 +171,7 @@ void mgvt_unregister_pgpu(struct mgvt_pgpu *pgpu)
 {
 	mgvt_mdev_parent_remove(pgpu);
 	mgvt_pirq_disable(pgpu);
+	mgvt_debugfs_pgpu_remove(pgpu);
 	mgvt_native_fini(pgpu);
 	dev_info(pgpu->desc.dev, "pGPU %s unregistered\n", pgpu->desc.name);
 	vfree(pgpu->golden);
@@ -214,8 +214,7 @@ static int __init mgvt_init(void)
 	ret = mgvt_ggtt_cache_init();
 	if (ret)
 		goto err_table;
-	mgvt_debugfs = debugfs_create_dir("mgvt", NULL);
-	mgvt_stats_debugfs(mgvt_debugfs);
+	mgvt_debugfs_init();
 	ret = mgvt_mdev_register();
 	if (ret)
 		goto err_debugfs;
@@ -223,7 +222,7 @@ static int __init mgvt_init(void)
 	return 0;
 
 err_debugfs:
-	debugfs_remove_recursive(mgvt_debugfs);
+	mgvt_debugfs_exit();
 	mgvt_ggtt_cache_fini();
 err_table:
 	mgvt_mmio_table_fini();
@@ -233,7 +232,7 @@ err_table:
 static void __exit mgvt_exit(void)
 {
 	mgvt_mdev_unregister();
-	debugfs_remove_recursive(mgvt_debugfs);
+	mgvt_debugfs_exit();
 	mgvt_ggtt_cache_fini();
 	mgvt_mmio_table_fini();
 }

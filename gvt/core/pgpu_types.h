@@ -32,6 +32,7 @@ struct mgvt_type_conf {
 	u32 weight;
 };
 
+struct dentry;
 struct mgvt_mdev_parent;
 
 /**
@@ -44,6 +45,7 @@ struct mgvt_mdev_parent;
  * @pool: free GM and fences
  * @ids: vGPU ids (vgt_id in PVINFO)
  * @native: the native client
+ * @debugfs: its debugfs directory, mgvt/<device>
  * @golden: register values captured at registration, after the pGPU's
  *	reset and before any vGPU exists (MF_GOLDEN registers only)
  */
@@ -56,6 +58,7 @@ struct mgvt_pgpu {
 	struct mgvt_gm_pool pool;
 	struct ida ids;
 	struct mgvt_native native;
+	struct dentry *debugfs;
 	u32 *golden;
 };
 

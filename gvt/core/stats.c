@@ -4,7 +4,6 @@
  * figure that does not return to its old value) and each vGPU's counters
  * (debugfs "counters").
  */
-#include <linux/debugfs.h>
 #include <linux/seq_file.h>
 
 #include "core/stats.h"
@@ -43,24 +42,20 @@ static const struct mgvt_counter_field counter_fields[] = {
 	COUNTER(resets), COUNTER(container_refused),
 };
 
-static int counters_show(struct seq_file *m, void *unused)
+/**
+ * mgvt_counters_show - debugfs "counters" of a vGPU
+ * @m: the seq_file; its private data is the vGPU
+ * @unused: unused
+ *
+ * Return: 0.
+ */
+int mgvt_counters_show(struct seq_file *m, void *unused)
 {
 	struct mgvt_vgpu *vgpu = m->private;
 
 	show_counters(m, &vgpu->cnt, counter_fields,
 		      ARRAY_SIZE(counter_fields), 18);
 	return 0;
-}
-DEFINE_SHOW_ATTRIBUTE(counters);
-
-/**
- * mgvt_counters_debugfs - create the vGPU's debugfs file "counters"
- * @vgpu: the vGPU, its debugfs directory created
- */
-void mgvt_counters_debugfs(struct mgvt_vgpu *vgpu)
-{
-	debugfs_create_file("counters", 0400, vgpu->debugfs, vgpu,
-			    &counters_fops);
 }
 
 #define STAT(f) { #f, offsetof(struct mgvt_stats, f) }
@@ -69,19 +64,16 @@ static const struct mgvt_counter_field stat_fields[] = {
 	STAT(vmas), STAT(dma_maps), STAT(unmap_fences),
 };
 
-static int stats_show(struct seq_file *m, void *unused)
+/**
+ * mgvt_stats_show - debugfs "stats": what mgvt holds module-wide
+ * @m: the seq_file
+ * @unused: unused
+ *
+ * Return: 0.
+ */
+int mgvt_stats_show(struct seq_file *m, void *unused)
 {
 	show_counters(m, &mgvt_stats, stat_fields, ARRAY_SIZE(stat_fields),
 		      13);
 	return 0;
-}
-DEFINE_SHOW_ATTRIBUTE(stats);
-
-/**
- * mgvt_stats_debugfs - create the module's debugfs file "stats"
- * @root: mgvt's debugfs directory
- */
-void mgvt_stats_debugfs(struct dentry *root)
-{
-	debugfs_create_file("stats", 0400, root, NULL, &stats_fops);
 }

@@ -7,8 +7,7 @@
 
 #include <linux/atomic.h>
 
-struct dentry;
-struct mgvt_vgpu;
+struct seq_file;
 
 /**
  * struct mgvt_stats - what mgvt holds, module-wide (debugfs "mgvt/stats");
@@ -33,7 +32,7 @@ struct mgvt_stats {
 
 extern struct mgvt_stats mgvt_stats;
 
-void mgvt_stats_debugfs(struct dentry *root);
-void mgvt_counters_debugfs(struct mgvt_vgpu *vgpu);
+int mgvt_stats_show(struct seq_file *m, void *unused);
+int mgvt_counters_show(struct seq_file *m, void *unused);
 
 #endif /* MGVT_CORE_STATS_H */

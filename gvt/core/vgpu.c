@@ -4,11 +4,11 @@
  * reset to its after-create state (device reset, close), torn down when
  * the front end releases it.  A reset fans out to every subsystem.
  */
-#include <linux/debugfs.h>
 #include <linux/device.h>
 #include <linux/module.h>
 #include <linux/sizes.h>
 
+#include "core/debugfs.h"
 #include "core/log.h"
 #include "core/pgpu.h"
 #include "core/pgpu_types.h"
@@ -96,12 +96,7 @@ int mgvt_vgpu_init(struct mgvt_vgpu *vgpu, struct mgvt_pgpu *pgpu,
 	mgvt_cfg_reset(&vgpu->cfg, &id);
 	mgvt_vgpu_reset(vgpu);
 	atomic_long_set(&vgpu->cnt.resets, 0);
-	vgpu->debugfs = debugfs_create_dir(dev_name(dev),
-					   pgpu->native.dir);
-	mgvt_virq_debugfs(vgpu);
-	mgvt_pvinfo_debugfs(vgpu);
-	mgvt_fence_debugfs(vgpu);
-	mgvt_counters_debugfs(vgpu);
+	mgvt_debugfs_vgpu_add(vgpu);
 	atomic_long_inc(&mgvt_stats.vgpus);
 	vgpu_info(vgpu, "created, type %s: low GM %#llx+%lluM, high GM %#llx+%lluM, fences %#x\n",
 		  conf->name, vgpu->slice.low_base, vgpu->slice.low_size / SZ_1M,
@@ -134,7 +129,7 @@ void mgvt_vgpu_fini(struct mgvt_vgpu *vgpu)
 
 	vgpu_info(vgpu, "destroyed\n");
 	atomic_long_dec(&mgvt_stats.vgpus);
-	debugfs_remove_recursive(vgpu->debugfs);
+	mgvt_debugfs_vgpu_remove(vgpu);
 	mgvt_fence_reset(vgpu);		/* nothing of ours stays on the pGPU */
 	mgvt_ggtt_fini(vgpu);
 	mgvt_mmio_fini(vgpu);

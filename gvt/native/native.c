@@ -4,7 +4,7 @@
  * does (DMA-mapped pages, GGTT entries, a logical ring context, a ring, a
  * batch, ELSP, the CSB in the HWSP), with no vGPU in between.  It is the
  * baseline for "vGPU throughput as % of native" and lets tests run work on
- * every engine.  Operators reach it through debugfs:
+ * every engine.  Tests reach it through debugfs, with mgvt loaded debug=1:
  *
  *   <debugfs>/mgvt/<device>/native          write "<engine> <op> <args>"
  *   <debugfs>/mgvt/<device>/native_buffer   the 64 KiB the work writes to
@@ -383,7 +383,8 @@ static ssize_t native_read(struct file *f, char __user *ubuf, size_t len,
 	return simple_read_from_buffer(ubuf, len, ppos, out, pos);
 }
 
-static const struct file_operations native_fops = {
+/* debugfs "native": commands in, the last run of each engine out. */
+const struct file_operations mgvt_native_fops = {
 	.owner = THIS_MODULE,
 	.open = simple_open,
 	.read = native_read,
@@ -436,7 +437,8 @@ static ssize_t buffer_write(struct file *f, const char __user *ubuf,
 	return buffer_rw(f, (char __user *)ubuf, len, ppos, true);
 }
 
-static const struct file_operations buffer_fops = {
+/* debugfs "native_buffer": the memory the native client's work writes. */
+const struct file_operations mgvt_native_buffer_fops = {
 	.owner = THIS_MODULE,
 	.open = simple_open,
 	.read = buffer_read,
@@ -461,11 +463,10 @@ static void native_release(struct mgvt_native *n, unsigned int count)
 /**
  * mgvt_native_init - set up the native client of a pGPU
  * @pgpu: the pGPU, registered
- * @root: debugfs directory of mgvt
  *
  * Return: 0 or a negative errno.
  */
-int mgvt_native_init(struct mgvt_pgpu *pgpu, struct dentry *root)
+int mgvt_native_init(struct mgvt_pgpu *pgpu)
 {
 	struct mgvt_native *n = &pgpu->native;
 	unsigned int i;
@@ -486,9 +487,6 @@ int mgvt_native_init(struct mgvt_pgpu *pgpu, struct dentry *root)
 		mgvt_hal_write_pte(pgpu, np_gm(i) >> PAGE_SHIFT, n->dma[i] | 1);
 	}
 	wr(pgpu, GFX_FLSH_CNTL, 1);
-	n->dir = debugfs_create_dir(dev_name(pgpu->desc.dev), root);
-	debugfs_create_file("native", 0600, n->dir, n, &native_fops);
-	debugfs_create_file("native_buffer", 0600, n->dir, n, &buffer_fops);
 	return 0;
 }
 
@@ -500,7 +498,6 @@ void mgvt_native_fini(struct mgvt_pgpu *pgpu)
 {
 	struct mgvt_native *n = &pgpu->native;
 
-	debugfs_remove_recursive(n->dir);
 	native_release(n, NP_COUNT);
 	mutex_destroy(&n->lock);
 }

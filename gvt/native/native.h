@@ -6,10 +6,15 @@
 #ifndef MGVT_NATIVE_NATIVE_H
 #define MGVT_NATIVE_NATIVE_H
 
-struct dentry;
+#include <linux/fs.h>
+
 struct mgvt_pgpu;
 
-int mgvt_native_init(struct mgvt_pgpu *pgpu, struct dentry *root);
+/* Test hooks, created by core/debugfs.c with the module's debug on. */
+extern const struct file_operations mgvt_native_fops;
+extern const struct file_operations mgvt_native_buffer_fops;
+
+int mgvt_native_init(struct mgvt_pgpu *pgpu);
 void mgvt_native_fini(struct mgvt_pgpu *pgpu);
 
 #endif /* MGVT_NATIVE_NATIVE_H */

@@ -11,7 +11,6 @@
 
 #include "regs/regs.h"
 
-struct dentry;
 struct mgvt_pgpu;
 struct page;
 
@@ -30,7 +29,6 @@ struct page;
  * @last_ns: per engine, host time of the last run
  * @last_ret: per engine, result of the last run
  * @last_model_ns: per engine, modelled time of the last run (timestamps)
- * @dir: debugfs directory
  * @irq_user: per engine, user interrupts seen by the pGPU interrupt handler
  * @irq_ctxsw: per engine, context-switch interrupts seen
  */
@@ -45,7 +43,6 @@ struct mgvt_native {
 	u64 last_ns[MGVT_NUM_ENGINES];
 	int last_ret[MGVT_NUM_ENGINES];
 	u64 last_model_ns[MGVT_NUM_ENGINES];
-	struct dentry *dir;
 	atomic_t irq_user[MGVT_NUM_ENGINES];
 	atomic_t irq_ctxsw[MGVT_NUM_ENGINES];
 };

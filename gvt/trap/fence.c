@@ -11,7 +11,6 @@
  * minus one; bits 63:44 last page.
  */
 #include <linux/bitops.h>
-#include <linux/debugfs.h>
 #include <linux/seq_file.h>
 
 #include "core/log.h"
@@ -113,7 +112,15 @@ void mgvt_fence_reset(struct mgvt_vgpu *vgpu)
 		pgpu_fence_write(vgpu, pfence(vgpu, i), 0);
 }
 
-static int fences_show(struct seq_file *m, void *unused)
+/**
+ * mgvt_fence_show - debugfs "fences": each guest fence, the pGPU fence
+ *	behind it, virtual and physical values, and the refusals
+ * @m: the seq_file; its private data is the vGPU
+ * @unused: unused
+ *
+ * Return: 0.
+ */
+int mgvt_fence_show(struct seq_file *m, void *unused)
 {
 	struct mgvt_vgpu *vgpu = m->private;
 	unsigned int i;
@@ -127,15 +134,4 @@ static int fences_show(struct seq_file *m, void *unused)
 	seq_printf(m, "refused %ld\n", atomic_long_read(&vgpu->cnt.fence_refused));
 	mutex_unlock(&vgpu->lock);
 	return 0;
-}
-DEFINE_SHOW_ATTRIBUTE(fences);
-
-/**
- * mgvt_fence_debugfs - "fences": guest fence, pGPU fence, virtual and
- *	physical values, and the refusal count
- * @vgpu: the vGPU, its debugfs directory created
- */
-void mgvt_fence_debugfs(struct mgvt_vgpu *vgpu)
-{
-	debugfs_create_file("fences", 0400, vgpu->debugfs, vgpu, &fences_fops);
 }

@@ -8,10 +8,11 @@
 #include <linux/types.h>
 
 struct mgvt_vgpu;
+struct seq_file;
 
 bool mgvt_fence_write(struct mgvt_vgpu *vgpu, u32 off, u32 val,
 		      unsigned int len);
 void mgvt_fence_reset(struct mgvt_vgpu *vgpu);
-void mgvt_fence_debugfs(struct mgvt_vgpu *vgpu);
+int mgvt_fence_show(struct seq_file *m, void *unused);
 
 #endif /* MGVT_TRAP_FENCE_H */

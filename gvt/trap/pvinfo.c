@@ -5,7 +5,6 @@
  * many fences it has.  The first half is host-to-guest and read-only; the
  * second half carries the guest's notifications.
  */
-#include <linux/debugfs.h>
 #include <linux/mm.h>
 #include <linux/seq_file.h>
 
@@ -102,7 +101,15 @@ static void g2v_notify(struct mgvt_vgpu *vgpu, u32 what)
 	}
 }
 
-static int ppgtt_show(struct seq_file *m, void *unused)
+/**
+ * mgvt_pvinfo_show - debugfs "ppgtt_roots": the PPGTT roots the guest
+ *	announced through PVINFO, one per line
+ * @m: the seq_file; its private data is the vGPU
+ * @unused: unused
+ *
+ * Return: 0.
+ */
+int mgvt_pvinfo_show(struct seq_file *m, void *unused)
 {
 	struct mgvt_vgpu *vgpu = m->private;
 	int i;
@@ -113,17 +120,6 @@ static int ppgtt_show(struct seq_file *m, void *unused)
 			seq_printf(m, "%#llx\n", vgpu->ppgtt[i]);
 	mutex_unlock(&vgpu->lock);
 	return 0;
-}
-DEFINE_SHOW_ATTRIBUTE(ppgtt);
-
-/**
- * mgvt_pvinfo_debugfs - list the announced PPGTT roots in debugfs
- * @vgpu: the vGPU, its debugfs directory created
- */
-void mgvt_pvinfo_debugfs(struct mgvt_vgpu *vgpu)
-{
-	debugfs_create_file("ppgtt_roots", 0400, vgpu->debugfs, vgpu,
-			    &ppgtt_fops);
 }
 
 /**

@@ -8,9 +8,10 @@
 #include <linux/types.h>
 
 struct mgvt_vgpu;
+struct seq_file;
 
 void mgvt_pvinfo_reset(struct mgvt_vgpu *vgpu);
-void mgvt_pvinfo_debugfs(struct mgvt_vgpu *vgpu);
+int mgvt_pvinfo_show(struct seq_file *m, void *unused);
 bool mgvt_pvinfo_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
 		       unsigned int len);
 

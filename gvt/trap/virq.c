@@ -4,10 +4,9 @@
  * masks them, and the line (MASTER_IRQ control and an IIR bit enabled in
  * IER) drives the VFIO interrupt the user sees.
  */
-#include <linux/debugfs.h>
-#include <linux/fs.h>
-#include <linux/module.h>
-#include <linux/uaccess.h>
+#include <linux/kernel.h>
+#include <linux/mutex.h>
+#include <linux/string.h>
 
 #include "core/vgpu_types.h"
 #include "regs/regs.h"
@@ -67,23 +66,21 @@ void mgvt_virq_event(struct mgvt_vgpu *vgpu, unsigned int engine, u32 bits)
 	mgvt_virq_update(vgpu);
 }
 
-/*
- * Test injection point until the engines deliver real events:
- * "<rcs0|bcs0|vcs0|vecs0> <user|ctxsw>".
+/**
+ * mgvt_virq_inject - a test hook: raise an engine event by name
+ * @vgpu: the vGPU
+ * @cmd: "<rcs0|bcs0|vcs0|vecs0> <user|ctxsw>"
+ *
+ * Stands in for the engines' events until the render path delivers them.
+ *
+ * Return: 0, or -EINVAL for anything else.
  */
-static ssize_t inject_write(struct file *f, const char __user *ubuf,
-			    size_t len, loff_t *ppos)
+int mgvt_virq_inject(struct mgvt_vgpu *vgpu, const char *cmd)
 {
-	struct mgvt_vgpu *vgpu = f->private_data;
-	char cmd[32], eng[8], ev[8];
+	char eng[8], ev[8];
 	unsigned int e;
 	u32 bits;
 
-	if (len >= sizeof(cmd))
-		return -EINVAL;
-	if (copy_from_user(cmd, ubuf, len))
-		return -EFAULT;
-	cmd[len] = 0;
 	if (sscanf(cmd, "%7s %7s", eng, ev) != 2)
 		return -EINVAL;
 	for (e = 0; e < MGVT_NUM_ENGINES && strcmp(eng, gen9_engine_name(e)); e++)
@@ -100,22 +97,5 @@ static ssize_t inject_write(struct file *f, const char __user *ubuf,
 	mutex_lock(&vgpu->lock);
 	mgvt_virq_event(vgpu, e, bits);
 	mutex_unlock(&vgpu->lock);
-	return len;
-}
-
-static const struct file_operations inject_fops = {
-	.owner = THIS_MODULE,
-	.open = simple_open,
-	.write = inject_write,
-	.llseek = no_llseek,
-};
-
-/**
- * mgvt_virq_debugfs - add the vGPU's interrupt injection file
- * @vgpu: the vGPU, its debugfs directory created
- */
-void mgvt_virq_debugfs(struct mgvt_vgpu *vgpu)
-{
-	debugfs_create_file("inject_irq", 0200, vgpu->debugfs, vgpu,
-			    &inject_fops);
+	return 0;
 }

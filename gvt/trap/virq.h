@@ -13,6 +13,6 @@ struct mgvt_vgpu;
 void mgvt_virq_update(struct mgvt_vgpu *vgpu);
 void mgvt_virq_reset(struct mgvt_vgpu *vgpu);
 void mgvt_virq_event(struct mgvt_vgpu *vgpu, unsigned int engine, u32 bits);
-void mgvt_virq_debugfs(struct mgvt_vgpu *vgpu);
+int mgvt_virq_inject(struct mgvt_vgpu *vgpu, const char *cmd);
 
 #endif /* MGVT_TRAP_VIRQ_H */

@@ -37,6 +37,23 @@ tap_ok "$(echo "$uuid" > "$p/mdev_supported_types/mgvt-GVTg_V5_4/create" && [ -d
 tap_ok "$(echo 1 > "/sys/bus/mdev/devices/$uuid/remove" && "$load" -u && [ ! -d "$p" ] && echo y)" \
 	"use_pci=0: removed and unloaded, the platform device is gone"
 
+# A production module (debug=0) has no test hook: nothing that makes the
+# GPU run work or a vGPU see an event its engines did not cause.
+tap_ok "$(MGVT_DEBUG=0 "$load" && echo y)" "mgvt loads without its test hooks (debug=0)"
+parent=$(ls -d /sys/class/mdev_bus/* | head -n 1)
+dbg=/sys/kernel/debug/mgvt/$(basename "$(readlink -f "$parent")")
+uuid=$(cat /proc/sys/kernel/random/uuid)
+echo "$uuid" > "$parent/mdev_supported_types/mgvt-GVTg_V5_4/create"
+tap_ok "$([ -d "$dbg" ] && [ ! -e "$dbg/native" ] && [ ! -e "$dbg/native_buffer" ] && echo y)" \
+	"debug=0: the pGPU's directory has no native client command files"
+tap_ok "$([ -r "$dbg/$uuid/counters" ] && [ -r "$dbg/$uuid/fences" ] && [ ! -e "$dbg/$uuid/inject_irq" ] && echo y)" \
+	"debug=0: a vGPU shows counters and fences, and has no inject_irq"
+echo 1 > "/sys/bus/mdev/devices/$uuid/remove"
+"$load" -u
+tap_ok "$(MGVT_DEBUG=1 "$load" && [ -e "$dbg/native" ] && echo y)" \
+	"debug=1: the native client's command file is there"
+"$load" -u
+
 tap_ok "$("$load" aperture_mb=256 && echo y)" "mgvt_sim aperture_mb=256 loads"
 parent=$(ls -d /sys/class/mdev_bus/* | head -n 1)
 t=$(types_of "$parent")

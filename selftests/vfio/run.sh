@@ -133,7 +133,8 @@ load_modules() {
 		is_loaded "$m" && continue
 		check "modprobe $m (dependency of mgvt.ko)" modprobe "$m" || bail "cannot load $m"
 	done
-	check "insmod gvt/mgvt.ko" insmod "$mgvt_ko" || bail "cannot load mgvt.ko"
+	check "insmod gvt/mgvt.ko debug=1 (test hooks)" insmod "$mgvt_ko" debug=1 ||
+		bail "cannot load mgvt.ko"
 	# shellcheck disable=SC2086
 	check "insmod gvt/sim/mgvt_sim.ko${MGVT_SIM_PARAMS:+ $MGVT_SIM_PARAMS}" \
 		insmod "$sim_ko" ${MGVT_SIM_PARAMS:-} || bail "cannot load mgvt_sim.ko"

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mgvt's debugfs, all of it:
+ *
+ *   mgvt/stats                          what mgvt holds module-wide
+ *   mgvt/<device>/                      one directory per pGPU
+ *   mgvt/<device>/<vGPU>/counters       the vGPU's counters
+ *   mgvt/<device>/<vGPU>/fences         its fences, virtual and physical
+ *   mgvt/<device>/<vGPU>/ppgtt_roots    the PPGTTs its guest announced
+ *
+ * and, with the module parameter debug=1 only, the test hooks:
+ *
+ *   mgvt/<device>/native                the native client's commands
+ *   mgvt/<device>/native_buffer         the memory its work writes
+ *   mgvt/<device>/<vGPU>/inject_irq     raise a virtual engine interrupt
+ *
+ * A production module has no file that makes the GPU run anything or a
+ * vGPU see an event its engines did not cause.
+ */
+#include <linux/debugfs.h>
+#include <linux/device.h>
+#include <linux/fs.h>
+#include <linux/module.h>
+#include <linux/seq_file.h>
+#include <linux/uaccess.h>
+
+#include "core/debugfs.h"
+#include "core/pgpu_types.h"
+#include "core/stats.h"
+#include "core/vgpu_types.h"
+#include "native/native.h"
+#include "trap/fence.h"
+#include "trap/pvinfo.h"
+#include "trap/virq.h"
+
+static bool debug;
+module_param(debug, bool, 0444);
+MODULE_PARM_DESC(debug,
+		 "Create the test hooks in debugfs: the native client's command files and each vGPU's inject_irq (default: off)");
+
+static struct dentry *mgvt_root;
+
+DEFINE_SHOW_ATTRIBUTE(mgvt_stats);
+DEFINE_SHOW_ATTRIBUTE(mgvt_counters);
+DEFINE_SHOW_ATTRIBUTE(mgvt_fence);
+DEFINE_SHOW_ATTRIBUTE(mgvt_pvinfo);
+
+static ssize_t inject_write(struct file *f, const char __user *ubuf,
+			    size_t len, loff_t *ppos)
+{
+	char cmd[32];
+	int ret;
+
+	if (len >= sizeof(cmd))
+		return -EINVAL;
+	if (copy_from_user(cmd, ubuf, len))
+		return -EFAULT;
+	cmd[len] = 0;
+	ret = mgvt_virq_inject(f->private_data, cmd);
+	return ret ? ret : len;
+}
+
+static const struct file_operations inject_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = inject_write,
+	.llseek = no_llseek,
+};
+
+/**
+ * mgvt_debugfs_init - create mgvt's directory and its stats (module load)
+ */
+void mgvt_debugfs_init(void)
+{
+	mgvt_root = debugfs_create_dir("mgvt", NULL);
+	debugfs_create_file("stats", 0400, mgvt_root, NULL, &mgvt_stats_fops);
+}
+
+/**
+ * mgvt_debugfs_exit - remove everything (module unload)
+ */
+void mgvt_debugfs_exit(void)
+{
+	debugfs_remove_recursive(mgvt_root);
+}
+
+/**
+ * mgvt_debugfs_pgpu_add - a pGPU's directory, and its test hooks
+ * @pgpu: the pGPU, its native client set up
+ */
+void mgvt_debugfs_pgpu_add(struct mgvt_pgpu *pgpu)
+{
+	pgpu->debugfs = debugfs_create_dir(dev_name(pgpu->desc.dev), mgvt_root);
+	if (!debug)
+		return;
+	debugfs_create_file("native", 0600, pgpu->debugfs, &pgpu->native,
+			    &mgvt_native_fops);
+	debugfs_create_file("native_buffer", 0600, pgpu->debugfs,
+			    &pgpu->native, &mgvt_native_buffer_fops);
+}
+
+/**
+ * mgvt_debugfs_pgpu_remove - remove a pGPU's directory
+ * @pgpu: the pGPU
+ */
+void mgvt_debugfs_pgpu_remove(struct mgvt_pgpu *pgpu)
+{
+	debugfs_remove_recursive(pgpu->debugfs);
+}
+
+/**
+ * mgvt_debugfs_vgpu_add - a vGPU's directory in its pGPU's
+ * @vgpu: the vGPU, set up
+ */
+void mgvt_debugfs_vgpu_add(struct mgvt_vgpu *vgpu)
+{
+	struct dentry *dir;
+
+	dir = debugfs_create_dir(dev_name(vgpu->dev), vgpu->pgpu->debugfs);
+	vgpu->debugfs = dir;
+	debugfs_create_file("counters", 0400, dir, vgpu, &mgvt_counters_fops);
+	debugfs_create_file("fences", 0400, dir, vgpu, &mgvt_fence_fops);
+	debugfs_create_file("ppgtt_roots", 0400, dir, vgpu, &mgvt_pvinfo_fops);
+	if (debug)
+		debugfs_create_file("inject_irq", 0200, dir, vgpu, &inject_fops);
+}
+
+/**
+ * mgvt_debugfs_vgpu_remove - remove a vGPU's directory
+ * @vgpu: the vGPU
+ */
+void mgvt_debugfs_vgpu_remove(struct mgvt_vgpu *vgpu)
+{
+	debugfs_remove_recursive(vgpu->debugfs);
+}
