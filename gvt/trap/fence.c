@@ -10,6 +10,7 @@
  * Y-tiling, bits 31:12 first page; bits 42:32 pitch in 128-byte units
  * minus one; bits 63:44 last page.
  */
+#include <linux/lockdep.h>
 #include <linux/bitops.h>
 #include <linux/seq_file.h>
 
@@ -79,6 +80,7 @@ bool mgvt_fence_write(struct mgvt_vgpu *vgpu, u32 off, u32 val,
 	u64 v;
 	int p;
 
+	lockdep_assert_held(&vgpu->lock);
 	if (off < FENCE_LO(0) || off >= FENCE_REGS_END)
 		return false;
 	memcpy(vgpu->vregs + off, &val, len);

@@ -6,6 +6,7 @@
  * completed inside the trapped access; other offsets are plain virtual
  * storage.  Nothing a guest writes reaches the pGPU from here.
  */
+#include <linux/lockdep.h>
 #include <linux/bitmap.h>
 #include <linux/vmalloc.h>
 
@@ -203,6 +204,7 @@ static void clear_written(struct mgvt_vgpu *vgpu)
  */
 void mgvt_mmio_reset(struct mgvt_vgpu *vgpu)
 {
+	lockdep_assert_held(&vgpu->lock);
 	clear_written(vgpu);
 	reset_table(vgpu, GDRST_FULL);
 	mgvt_fence_reset(vgpu);
@@ -399,6 +401,7 @@ void mgvt_bar0_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
  */
 u64 mgvt_mmio_read(struct mgvt_vgpu *vgpu, u32 off, unsigned int len)
 {
+	lockdep_assert_held(&vgpu->lock);
 	if (off < MGVT_MMIO_REG_SIZE) {
 		if (len == 8)
 			return reg_read(vgpu, off, 4) |
@@ -418,6 +421,7 @@ u64 mgvt_mmio_read(struct mgvt_vgpu *vgpu, u32 off, unsigned int len)
 void mgvt_mmio_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
 		     unsigned int len)
 {
+	lockdep_assert_held(&vgpu->lock);
 	if (off < MGVT_MMIO_REG_SIZE) {
 		if (off - MGVT_PVINFO_BASE < MGVT_PVINFO_SIZE &&
 		    mgvt_pvinfo_write(vgpu, off, val, len))

@@ -5,6 +5,7 @@
  * many fences it has.  The first half is host-to-guest and read-only; the
  * second half carries the guest's notifications.
  */
+#include <linux/lockdep.h>
 #include <linux/mm.h>
 #include <linux/seq_file.h>
 
@@ -27,6 +28,7 @@ void mgvt_pvinfo_reset(struct mgvt_vgpu *vgpu)
 {
 	const struct mgvt_gm_slice *s = &vgpu->slice;
 
+	lockdep_assert_held(&vgpu->lock);
 	pv_put(vgpu, MGVT_PVINFO_MAGIC_OFF, MGVT_PVINFO_MAGIC, 8);
 	pv_put(vgpu, MGVT_PVINFO_VER_MAJOR, MGVT_PVINFO_VERSION_MAJOR, 2);
 	pv_put(vgpu, MGVT_PVINFO_VER_MINOR, MGVT_PVINFO_VERSION_MINOR, 2);
@@ -137,6 +139,7 @@ bool mgvt_pvinfo_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
 {
 	u32 rel = off - MGVT_PVINFO_BASE;
 
+	lockdep_assert_held(&vgpu->lock);
 	if (off < MGVT_PVINFO_BASE || rel >= MGVT_PVINFO_SIZE)
 		return false;
 

@@ -4,6 +4,7 @@
  * masks them, and the line (MASTER_IRQ control and an IIR bit enabled in
  * IER) drives the VFIO interrupt the user sees.
  */
+#include <linux/lockdep.h>
 #include <linux/kernel.h>
 #include <linux/mutex.h>
 #include <linux/string.h>
@@ -61,6 +62,7 @@ void mgvt_virq_event(struct mgvt_vgpu *vgpu, unsigned int engine, u32 bits)
 	u32 b = bits << GT_ENGINE_SHIFT(engine);
 	unsigned int bank = GT_ENGINE_BANK(engine);
 
+	lockdep_assert_held(&vgpu->lock);
 	if (!(*mgvt_vreg(vgpu, GT_IMR(bank)) & b))
 		*mgvt_vreg(vgpu, GT_IIR(bank)) |= b;
 	mgvt_virq_update(vgpu);
