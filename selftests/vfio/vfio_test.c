@@ -42,99 +42,19 @@
 #include "vgpu_lib.h"
 
 /* ------------------------------------------------------------------------- */
-/* The contract: GM arithmetic, device layout (types: vgpu_lib.c)             */
+/* The device layout (the GM contract and the types: vgpu_lib)                */
 /* ------------------------------------------------------------------------- */
 
-#define GM_TOTAL		(4 * GiB)
-#define HOST_LOW_GM		(128 * MiB)
-#define HOST_HIGH_GM		(384 * MiB)
-#define FENCES_TOTAL		32
-#define HOST_FENCES		4
-
-#define CFG_SIZE		4096
-#define BAR0_SIZE		(16 * MiB)
 #define CFG_GMCH_CTRL		0x50	/* 16-bit, IGD graphics control */
 #define CFG_BDSM		0x5c	/* base of data stolen memory */
-#define CFG_ASLS		0xfc	/* ASL storage (OpRegion GPA) */
 #define GMCH_CTRL_EXPECTED	0x00c0	/* GGMS = 3 (8 MiB GGTT), GMS = 0 */
 #define PCI_STATUS_RW1C_BITS	0xf900
-
-
-/* Plain registers in the 2 MiB MMIO file with no handler behind them. */
-static const uint32_t plain_regs[] = { 0x1ff000, 0x1ff0fc };
-
-static uint64_t free_low(const struct gm_usage *u)
-{
-	return aperture - HOST_LOW_GM - u->low;
-}
-
-static uint64_t free_high(const struct gm_usage *u)
-{
-	return GM_TOTAL - aperture - HOST_HIGH_GM - u->high;
-}
-
-static unsigned int free_fences(const struct gm_usage *u)
-{
-	return FENCES_TOTAL - HOST_FENCES - u->fences;
-}
-
-/* How many more of @t fit, assuming the free space of each resource is one block. */
-static long fit_count(const struct vgpu_type *t, const struct gm_usage *u)
-{
-	long n = free_low(u) / type_low(t);
-
-	if ((long)(free_high(u) / type_high(t)) < n)
-		n = free_high(u) / type_high(t);
-	if ((long)(free_fences(u) / t->fences) < n)
-		n = free_fences(u) / t->fences;
-	return n;
-}
-
-/* A type is registered only if one instance fits next to the host's share. */
-static bool type_expected(const struct vgpu_type *t)
-{
-	struct gm_usage none = { 0 };
-
-	return aperture > HOST_LOW_GM && GM_TOTAL - aperture > HOST_HIGH_GM &&
-	       fit_count(t, &none) > 0;
-}
 
 /* ------------------------------------------------------------------------- */
 /* Tests: sysfs types and creation                                            */
 /* ------------------------------------------------------------------------- */
 
 static long initial_avail[ARRAY_SIZE(vgpu_types)];
-
-/* Number of entries in a directory (without . and ..); -1 if unreadable. */
-static int dir_entries(const char *path)
-{
-	struct dirent *de;
-	DIR *d = opendir(path);
-	int n = 0;
-
-	if (!d)
-		return -1;
-	while ((de = readdir(d)))
-		n += de->d_name[0] != '.';
-	closedir(d);
-	return n;
-}
-
-/* The arithmetic below assumes a parent without vGPUs. */
-static void test_no_vgpus_yet(void)
-{
-	int total = 0;
-
-	for (size_t i = 0; i < ARRAY_SIZE(vgpu_types); i++) {
-		int n = dir_entries(fmt("%s/devices", type_dir(&vgpu_types[i])));
-
-		if (n > 0) {
-			tap_diag("  %d vGPU(s) of %s already exist", n, vgpu_types[i].name);
-			total += n;
-		}
-	}
-	tap_ok(total == 0, "no vGPUs exist on the parent before the test");
-}
 
 static void test_types(void)
 {
@@ -181,31 +101,6 @@ static void test_types(void)
 	}
 }
 
-/* Every registered type's available_instances equals what still fits. */
-static void check_all_available(const char *when_)
-{
-	char got[256] = "", want[256] = "", when[128];
-	bool ok = true;
-
-	snprintf(when, sizeof(when), "%s", when_);	/* may live in a fmt() buffer */
-
-	for (size_t i = 0; i < ARRAY_SIZE(vgpu_types); i++) {
-		const struct vgpu_type *t = &vgpu_types[i];
-		long a, w;
-
-		if (!type_expected(t))
-			continue;
-		a = available(t);
-		w = fit_count(t, &used);
-		ok &= a == w;
-		snprintf(got + strlen(got), sizeof(got) - strlen(got), " %s=%ld", t->name, a);
-		snprintf(want + strlen(want), sizeof(want) - strlen(want), " %s=%ld", t->name, w);
-	}
-	tap_ok(ok, "available_instances of every type %s", when);
-	if (!ok)
-		tap_diag("  got:%s\n#   expected:%s", got, want);
-}
-
 static void test_malformed_uuids(const struct vgpu_type *t)
 {
 	static const struct { const char *uuid, *what; } bad[] = {
@@ -228,39 +123,6 @@ static void test_malformed_uuids(const struct vgpu_type *t)
 			sysfs_write(fmt("/sys/bus/mdev/devices/%s/remove", uuid), "1");
 		}
 	}
-}
-
-/* Sysfs view of one freshly created mdev. */
-static void test_mdev_sysfs(struct vgpu *v)
-{
-	const char *type_link = link_basename(fmt("%s/mdev_type", v->dir));
-	char buf[64];
-
-	tap_ok(path_exists(v->dir), "%s: %s exists", v->label, v->dir);
-	tap_ok(path_exists(v->remove_path), "%s: has a remove attribute", v->label);
-	tap_ok(!strcmp(type_link, fmt(TYPE_PREFIX "%s", v->type->name)),
-	       "%s: mdev_type links to %s%s", v->label, TYPE_PREFIX, v->type->name);
-	tap_ok(v->group_id >= 0 && path_exists(fmt("/dev/vfio/%d", v->group_id)),
-	       "%s: iommu_group link names /dev/vfio/%d", v->label, v->group_id);
-	tap_ok(path_exists(fmt("%s/devices/%s", type_dir(v->type), v->uuid)),
-	       "%s: listed in its type's devices/", v->label);
-	tap_ok(sysfs_read_line(fmt("%s/mgvt/vgpu_id", v->dir), buf, sizeof(buf)) > 0 &&
-	       sysfs_read_long(fmt("%s/mgvt/vgpu_id", v->dir)) >= 0,
-	       "%s: mgvt/vgpu_id is an integer (%s)", v->label, buf);
-}
-
-static struct vgpu *create_and_check(const char *label, const struct vgpu_type *t)
-{
-	struct vgpu *v = vgpu_new(label, t);
-
-	if (!v)
-		return NULL;
-	if (!check_err(vgpu_create(v), 0, "create vGPU %s of type %s%s (uuid %s)",
-		       label, TYPE_PREFIX, t->name, v->uuid))
-		return NULL;
-	test_mdev_sysfs(v);
-	check_all_available(fmt("after creating %s", label));
-	return v;
 }
 
 static void test_duplicate_uuid(const struct vgpu *a, const struct vgpu *b)
@@ -1532,25 +1394,14 @@ int main(int argc, char **argv)
 	struct vgpu *a, *b;
 	bool a_open, b_open;
 
-	tap_header();
-	if (argc > 3 || (argc > 1 && argv[1][0] == '-')) {
-		fprintf(stderr, "usage: %s [TYPE_A [TYPE_B]]\n", argv[0]);
-		return 2;
-	}
-	ta = type_arg(argc, argv, 1, TYPE_PREFIX "GVTg_V5_4");
-	tb = type_arg(argc, argv, 2, TYPE_PREFIX "GVTg_V5_8");
+	int ret = pair_program_start(argc, argv, &ta, &tb);
 
-	if (!program_start(300))
-		return geteuid() ? EXIT_FAILURE : tap_finish();
-
-	test_no_vgpus_yet();
+	if (ret >= 0)
+		return ret;
 	test_types();
 	test_malformed_uuids(ta);
 
-	a = create_and_check("A", ta);
-	b = a ? create_and_check("B", tb) : NULL;
-	if (!a || !b) {
-		tap_bail("could not create two vGPUs");
+	if (!create_pair(ta, tb, &a, &b)) {
 		cleanup_all();
 		return tap_finish();
 	}
@@ -1583,6 +1434,5 @@ int main(int argc, char **argv)
 	test_fresh_cycle(ta);
 	test_host_healthy();
 
-	cleanup_all();
-	return tap_finish();
+	return program_finish();
 }
