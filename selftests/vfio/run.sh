@@ -6,7 +6,7 @@
 #	scripts/vm.sh -t 900 -- selftests/vfio/run.sh [TYPE_A [TYPE_B]]
 #
 # Loads vfio, vfio_iommu_type1, mdev, gvt/mgvt.ko and gvt/sim/mgvt_sim.ko,
-# checks the parent and its types, runs vfio_test, sysfs_test, devinfo_test, config_test, bar0_test, aperture_test, ggtt_test, badinput_test,
+# checks the parent and its types, runs vfio_test, sysfs_test, devinfo_test, config_test, bar0_test, aperture_test, irq_test, ggtt_test, badinput_test,
 # hostile_test, container_test, mmio_width_test and stress_test (their results are renumbered into this one flat TAP stream),
 # checks module unload rules, and scans the
 # kernel log for splats. Arguments go to vfio_test. Exit status 0 only if
@@ -260,7 +260,7 @@ fi
 load_modules
 check_parent_and_types
 if check "build selftests/vfio" make -s -C "$here"; then
-	for prog in ${MGVT_VFIO_PROGS:-vfio_test sysfs_test devinfo_test config_test bar0_test aperture_test ggtt_test badinput_test hostile_test container_test mmio_width_test stress_test}; do
+	for prog in ${MGVT_VFIO_PROGS:-vfio_test sysfs_test devinfo_test config_test bar0_test aperture_test irq_test ggtt_test badinput_test hostile_test container_test mmio_width_test stress_test}; do
 		if [ "$prog" = vfio_test ]; then
 			run_prog vfio_test "$@"
 		else
