@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * vgpu_lib.h - generic helpers for mgvt's VFIO-level test programs
- * (vfio_test, ...): the vGPU types and the GM arithmetic, sysfs, the parent
+ * (sysfs_test, ggtt_test, ...): the vGPU types and the GM arithmetic, sysfs, the parent
  * device, vGPU bookkeeping with emergency cleanup, VFIO access and the
  * kernel log. Link the program with vgpu_lib.c.
  *
