@@ -207,6 +207,24 @@ run_prog() {
 	done < <("$bin" "$@"; echo "prog-exit-status: $?")
 	result $((bailed)) "$name ran to completion"
 	result "$rc" "$name exit status is 0 (got $rc)"
+	check_no_leftovers "$name"
+}
+
+# check_no_leftovers NAME: a program removes the vGPUs it created, even
+# after a failure.  Whatever NAME still left (it crashed, say) fails here
+# and is removed, so that the next program starts from a parent without
+# vGPUs and its own checks do not fail in turn.
+check_no_leftovers() {
+	local name=$1 bdf dev uuid left=0
+	bdf=$(parent_dev) || return 0
+	for dev in "$drv_dir/$bdf"/mdev_supported_types/*/devices/*; do
+		[ -e "$dev" ] || continue
+		uuid=$(basename "$dev")
+		left=$((left + 1))
+		diag "$name left vGPU $uuid behind; removing it"
+		sysfs_write 1 "/sys/bus/mdev/devices/$uuid/remove" || diag "cannot remove $uuid"
+	done
+	result "$left" "$name left no vGPUs behind"
 }
 
 # --- 3. unload rules -----------------------------------------------------------
