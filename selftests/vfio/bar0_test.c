@@ -229,8 +229,8 @@ static void test_g2v(const struct vgpu *v)
 	       v->label);
 	mmio_wr(v, PVINFO + 0x838, 4, 0x12345008);
 	mmio_wr(v, PVINFO + 0x818, 4, 4);
-	tap_ok(!strcmp(ROOTS(), "0x112345000\n"), "%s: a root that is not a page address is refused",
-	       v->label);
+	tap_ok(!strcmp(ROOTS(), "0x112345000\n"),
+	       "%s: a root that is not a page address is refused", v->label);
 	mmio_wr(v, PVINFO + 0x818, 4, 99);
 	tap_ok(!strcmp(ROOTS(), "0x112345000\n"), "%s: an unknown g2v notification changes nothing",
 	       v->label);

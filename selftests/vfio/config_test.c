@@ -74,7 +74,8 @@ static void test_config_identity(const struct vgpu *v)
 	struct cap_scan caps;
 	uint32_t dw;
 
-	if (!tap_ok(read_config(v, cfg), "%s: one pread of the whole 4 KiB config space", v->label)) {
+	if (!tap_ok(read_config(v, cfg), "%s: one pread of the whole 4 KiB config space",
+		    v->label)) {
 		tap_skip("config space unreadable", "%s: config space identity", v->label);
 		return;
 	}

@@ -172,7 +172,8 @@ static void test_bad_irq_info(const struct vgpu *v)
 
 	for (size_t i = 0; i < ARRAY_SIZE(bad); i++)
 		check_err(irq_info(v, bad[i], &ii), EINVAL,
-			  "%s: GET_IRQ_INFO for unknown index %u fails with EINVAL", v->label, bad[i]);
+			  "%s: GET_IRQ_INFO for unknown index %u fails with EINVAL", v->label,
+			  bad[i]);
 	memset(&ii, 0, sizeof(ii));
 	ii.argsz = 4;
 	check_err(xioctl(v->device, VFIO_DEVICE_GET_IRQ_INFO, &ii), EINVAL,

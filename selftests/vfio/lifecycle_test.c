@@ -41,8 +41,8 @@ static void test_reset(const struct vgpu *v)
 	mmio_wr(v, UNTRACKED_REG + 0x7c, 2, 0xbeef);
 	mmio_wr(v, PV_PDP0, 4, 0x12345000);
 	mmio_wr(v, FENCE0_HI, 4, 0x00abc000);
-	check_eq(mmio_rd(v, UNTRACKED_REG, 4), 0x5eedf00d, "%s: an untracked register keeps a value",
-		 v->label);
+	check_eq(mmio_rd(v, UNTRACKED_REG, 4), 0x5eedf00d,
+		 "%s: an untracked register keeps a value", v->label);
 	cfg_wr(v, CFG_ASLS, 4, 0x3ffe0000);
 	cfg_wr(v, PCI_COMMAND, 2, PCI_COMMAND_MEMORY | PCI_COMMAND_MASTER);
 	check_err(xioctl(v->device, VFIO_DEVICE_RESET, NULL), 0,

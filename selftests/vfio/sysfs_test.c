@@ -144,7 +144,8 @@ static void test_enospc(void)
 		}
 	}
 	if (!target) {
-		tap_skip("no type to exhaust", "create beyond available_instances fails with ENOSPC");
+		tap_skip("no type to exhaust",
+			 "create beyond available_instances fails with ENOSPC");
 		return;
 	}
 	while (available(target) > 0 && nfill < 32) {
