@@ -3,20 +3,28 @@
 #
 # run.sh - mgvt's VFIO-level selftest. Run as root INSIDE the test VM, e.g.
 #
-#	scripts/vm.sh -t 900 -- selftests/vfio/run.sh [TYPE_A [TYPE_B]]
+#	scripts/vm.sh -t 900 -- selftests/vfio/run.sh
 #
 # Loads vfio, vfio_iommu_type1, mdev, gvt/mgvt.ko and gvt/sim/mgvt_sim.ko,
-# checks the parent and its types, runs vfio_test, ggtt_test, badinput_test,
-# hostile_test, container_test, mmio_width_test and stress_test (their results are renumbered into this one flat TAP stream),
-# checks module unload rules, and scans the
-# kernel log for splats. Arguments go to vfio_test. Exit status 0 only if
-# every test passed.
+# checks the parent and its types, runs the test programs (their results
+# are renumbered into this one flat TAP stream), checks module unload
+# rules, and scans the kernel log for splats. Exit status 0 only if every
+# test passed.
+#
+# The programs, by default in this order: sysfs_test (types, available
+# instances, UUIDs), devinfo_test (device, region and irq info),
+# config_test (config space), bar0_test (PVINFO and registers),
+# aperture_test (BAR2 and isolation), irq_test (interrupts),
+# lifecycle_test (reset, removal, a fresh vGPU), then ggtt_test,
+# badinput_test, hostile_test, container_test, mmio_width_test and
+# stress_test.  Each creates and removes vGPUs of its own, so any of them
+# runs alone too (MGVT_VFIO_PROGS=bar0_test).
 #
 # Environment: MGVT_SIM_PARAMS (extra insmod arguments for mgvt_sim, e.g.
 # "aperture_mb=512"), MGVT_TEST_TIMEOUT (seconds for each program, default
 # 300), MGVT_STRESS_SECONDS (ggtt_test's pin/mmap fight, default 30),
 # MGVT_STRESS_CYCLES (stress_test's vGPU life cycles, default 1000),
-# MGVT_VFIO_PROGS (the programs to run, default all).
+# MGVT_VFIO_PROGS (the programs to run, in order; default all of the above).
 
 set -u
 
@@ -26,6 +34,8 @@ mgvt_ko=$repo/gvt/mgvt.ko
 sim_ko=$repo/gvt/sim/mgvt_sim.ko
 drv_dir=/sys/bus/pci/drivers/mgvt
 types=(GVTg_V5_8 GVTg_V5_4 GVTg_V5_2 GVTg_V5_1 MGVT_V5_16 MGVT_V5_32)
+progs="sysfs_test devinfo_test config_test bar0_test aperture_test irq_test lifecycle_test
+	ggtt_test badinput_test hostile_test container_test mmio_width_test stress_test"
 
 count=0 pass=0 fail=0 skip=0
 tmp=$(mktemp -d)
@@ -155,7 +165,7 @@ check_parent_and_types() {
 			diag "mgvt-$t: available_instances $(cat "$tdir/available_instances")"
 			diag "$(sed 's/^/  /' "$tdir/description")"
 		elif [ -n "${MGVT_SIM_PARAMS:-}" ]; then
-			# A smaller aperture drops types that no longer fit; vfio_test
+			# A smaller aperture drops types that no longer fit; sysfs_test
 			# checks exactly which.
 			skip=$((skip + 1)) count=$((count + 1))
 			echo "ok $count - type mgvt-$t present # SKIP mgvt_sim $MGVT_SIM_PARAMS"
@@ -198,6 +208,24 @@ run_prog() {
 	done < <("$bin" "$@"; echo "prog-exit-status: $?")
 	result $((bailed)) "$name ran to completion"
 	result "$rc" "$name exit status is 0 (got $rc)"
+	check_no_leftovers "$name"
+}
+
+# check_no_leftovers NAME: a program removes the vGPUs it created, even
+# after a failure.  Whatever NAME still left (it crashed, say) fails here
+# and is removed, so that the next program starts from a parent without
+# vGPUs and its own checks do not fail in turn.
+check_no_leftovers() {
+	local name=$1 bdf dev uuid left=0
+	bdf=$(parent_dev) || return 0
+	for dev in "$drv_dir/$bdf"/mdev_supported_types/*/devices/*; do
+		[ -e "$dev" ] || continue
+		uuid=$(basename "$dev")
+		left=$((left + 1))
+		diag "$name left vGPU $uuid behind; removing it"
+		sysfs_write 1 "/sys/bus/mdev/devices/$uuid/remove" || diag "cannot remove $uuid"
+	done
+	result "$left" "$name left no vGPUs behind"
 }
 
 # --- 3. unload rules -----------------------------------------------------------
@@ -247,6 +275,10 @@ check_kernel_log() {
 
 # --- main --------------------------------------------------------------------
 
+if [ $# -ne 0 ]; then
+	echo "usage: $0 (no arguments; see the environment variables in its header)" >&2
+	exit 2
+fi
 echo "TAP version 13"
 [ "$(id -u)" -eq 0 ] || bail "must run as root (inside the test VM)"
 marker="mgvt-selftest-vfio-$$-$RANDOM"
@@ -261,12 +293,8 @@ fi
 load_modules
 check_parent_and_types
 if check "build selftests/vfio" make -s -C "$here"; then
-	for prog in ${MGVT_VFIO_PROGS:-vfio_test ggtt_test badinput_test hostile_test container_test mmio_width_test stress_test}; do
-		if [ "$prog" = vfio_test ]; then
-			run_prog vfio_test "$@"
-		else
-			run_prog "$prog"
-		fi
+	for prog in ${MGVT_VFIO_PROGS:-$progs}; do
+		run_prog "$prog"
 	done
 fi
 check_unload

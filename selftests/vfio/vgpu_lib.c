@@ -80,6 +80,42 @@ const struct vgpu_type *type_arg(int argc, char **argv, int i, const char *dflt)
 	return t;
 }
 
+uint64_t free_low(const struct gm_usage *u)
+{
+	return aperture - HOST_LOW_GM - u->low;
+}
+
+uint64_t free_high(const struct gm_usage *u)
+{
+	return GM_TOTAL - aperture - HOST_HIGH_GM - u->high;
+}
+
+unsigned int free_fences(const struct gm_usage *u)
+{
+	return FENCES_TOTAL - HOST_FENCES - u->fences;
+}
+
+/* How many more of @t fit, assuming the free space of each resource is one block. */
+long fit_count(const struct vgpu_type *t, const struct gm_usage *u)
+{
+	long n = free_low(u) / type_low(t);
+
+	if ((long)(free_high(u) / type_high(t)) < n)
+		n = free_high(u) / type_high(t);
+	if ((long)(free_fences(u) / t->fences) < n)
+		n = free_fences(u) / t->fences;
+	return n;
+}
+
+/* A type is registered only if one instance fits next to the host's share. */
+bool type_expected(const struct vgpu_type *t)
+{
+	struct gm_usage none = { 0 };
+
+	return aperture > HOST_LOW_GM && GM_TOTAL - aperture > HOST_HIGH_GM &&
+	       fit_count(t, &none) > 0;
+}
+
 /* ------------------------------------------------------------------------- */
 /* Small helpers: formatting, errno names                                     */
 /* ------------------------------------------------------------------------- */
@@ -209,6 +245,21 @@ int new_uuid(char out[37])
 		return -EIO;
 	memcpy(out, buf, 37);
 	return 0;
+}
+
+/* Number of entries in a directory (without . and ..); -1 if unreadable. */
+int dir_entries(const char *path)
+{
+	struct dirent *de;
+	DIR *d = opendir(path);
+	int n = 0;
+
+	if (!d)
+		return -1;
+	while ((de = readdir(d)))
+		n += de->d_name[0] != '.';
+	closedir(d);
+	return n;
 }
 
 /* ------------------------------------------------------------------------- */
@@ -590,6 +641,12 @@ void kmsg_collect(int fd, char *out, size_t size)
 			break;
 	}
 }
+
+/* ------------------------------------------------------------------------- */
+/* The vGPU's PCI device                                                      */
+/* ------------------------------------------------------------------------- */
+
+const uint32_t plain_regs[NR_PLAIN_REGS] = { 0x1ff000, 0x1ff0fc };
 
 /* ------------------------------------------------------------------------- */
 /* PVINFO and BAR2                                                            */

@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * vgpu_lib.h - generic helpers for mgvt's VFIO-level test programs
- * (vfio_test, ...): the vGPU types, sysfs, the parent device, vGPU
- * bookkeeping with emergency cleanup, VFIO access and the kernel log.
- * Link the program with vgpu_lib.c.
+ * (sysfs_test, ggtt_test, ...): the vGPU types and the GM arithmetic, sysfs, the parent
+ * device, vGPU bookkeeping with emergency cleanup, VFIO access and the
+ * kernel log. Link the program with vgpu_lib.c.
  *
  * TAP: tap.h keeps its result counter in a static per translation unit, so
  * the helpers that print numbered results (check_eq, check_err, step,
- * vfio_open) are static inline here and count in the calling program's
- * stream; vgpu_lib.c itself only prints diagnostics and bail-outs.
+ * vfio_open, create_and_check, ...) are static inline here and count in the
+ * calling program's stream; vgpu_lib.c itself only prints diagnostics and
+ * bail-outs.
  */
 #ifndef MGVT_SELFTEST_VGPU_LIB_H
 #define MGVT_SELFTEST_VGPU_LIB_H
@@ -78,6 +79,22 @@ const struct vgpu_type *find_type(const char *name);
 /* The type named by argv[@i] (or @dflt without it); bails out and exits if unknown. */
 const struct vgpu_type *type_arg(int argc, char **argv, int i, const char *dflt);
 
+/* The GM and fences of the pGPU, and the host's share of them. */
+#define GM_TOTAL		(4 * GiB)
+#define HOST_LOW_GM		(128 * MiB)
+#define HOST_HIGH_GM		(384 * MiB)
+#define FENCES_TOTAL		32
+#define HOST_FENCES		4
+
+/* Low GM, high GM and fences left next to the host's share and @u. */
+uint64_t free_low(const struct gm_usage *u);
+uint64_t free_high(const struct gm_usage *u);
+unsigned int free_fences(const struct gm_usage *u);
+/* How many more of @t fit, assuming the free space of each resource is one block. */
+long fit_count(const struct vgpu_type *t, const struct gm_usage *u);
+/* A type is registered only if one instance fits next to the host's share. */
+bool type_expected(const struct vgpu_type *t);
+
 /* ------------------------------------------------------------------------- */
 /* Small helpers: formatting, errno names, checks                             */
 /* ------------------------------------------------------------------------- */
@@ -146,6 +163,8 @@ bool path_exists(const char *path);
 const char *link_basename(const char *path);
 /* A fresh random UUID string from the kernel into @out; 0 or -EIO. */
 int new_uuid(char out[37]);
+/* Number of entries in a directory (without . and ..); -1 if unreadable. */
+int dir_entries(const char *path);
 
 /* ------------------------------------------------------------------------- */
 /* The parent device and its mdev types                                       */
@@ -333,6 +352,154 @@ static inline int simple_program_start(int argc, char **argv, unsigned int defau
 		return geteuid() ? EXIT_FAILURE : tap_finish();
 	return -1;
 }
+
+/*
+ * Checked steps around the tests of a program: a parent without vGPUs,
+ * available_instances, the sysfs view of a new vGPU, and the start and end
+ * of a program on two vGPUs A and B.
+ */
+
+/* One TAP line: no vGPU of any type exists on the parent (@when: "before the test"). */
+static inline bool check_no_vgpus(const char *when)
+{
+	int total = 0;
+
+	for (size_t i = 0; i < ARRAY_SIZE(vgpu_types); i++) {
+		int n = dir_entries(fmt("%s/devices", type_dir(&vgpu_types[i])));
+
+		if (n > 0) {
+			tap_diag("  %d vGPU(s) of %s already exist", n, vgpu_types[i].name);
+			total += n;
+		}
+	}
+	return tap_ok(total == 0, "no vGPUs exist on the parent %s", when);
+}
+
+/* One TAP line: every registered type's available_instances equals what still fits. */
+static inline void check_all_available(const char *when_)
+{
+	char got[256] = "", want[256] = "", when[128];
+	bool ok = true;
+
+	snprintf(when, sizeof(when), "%s", when_);	/* may live in a fmt() buffer */
+
+	for (size_t i = 0; i < ARRAY_SIZE(vgpu_types); i++) {
+		const struct vgpu_type *t = &vgpu_types[i];
+		long a, w;
+
+		if (!type_expected(t))
+			continue;
+		a = available(t);
+		w = fit_count(t, &used);
+		ok &= a == w;
+		snprintf(got + strlen(got), sizeof(got) - strlen(got), " %s=%ld", t->name, a);
+		snprintf(want + strlen(want), sizeof(want) - strlen(want), " %s=%ld", t->name, w);
+	}
+	tap_ok(ok, "available_instances of every type %s", when);
+	if (!ok)
+		tap_diag("  got:%s\n#   expected:%s", got, want);
+}
+
+/* Sysfs view of one freshly created mdev. */
+static inline void check_mdev_sysfs(struct vgpu *v)
+{
+	const char *type_link = link_basename(fmt("%s/mdev_type", v->dir));
+	char buf[64];
+
+	tap_ok(path_exists(v->dir), "%s: %s exists", v->label, v->dir);
+	tap_ok(path_exists(v->remove_path), "%s: has a remove attribute", v->label);
+	tap_ok(!strcmp(type_link, fmt(TYPE_PREFIX "%s", v->type->name)),
+	       "%s: mdev_type links to %s%s", v->label, TYPE_PREFIX, v->type->name);
+	tap_ok(v->group_id >= 0 && path_exists(fmt("/dev/vfio/%d", v->group_id)),
+	       "%s: iommu_group link names /dev/vfio/%d", v->label, v->group_id);
+	tap_ok(path_exists(fmt("%s/devices/%s", type_dir(v->type), v->uuid)),
+	       "%s: listed in its type's devices/", v->label);
+	tap_ok(sysfs_read_line(fmt("%s/mgvt/vgpu_id", v->dir), buf, sizeof(buf)) > 0 &&
+	       sysfs_read_long(fmt("%s/mgvt/vgpu_id", v->dir)) >= 0,
+	       "%s: mgvt/vgpu_id is an integer (%s)", v->label, buf);
+}
+
+/*
+ * Create vGPU @label of type @t, then check its sysfs view and every type's
+ * available_instances. NULL if it could not be created.
+ */
+static inline struct vgpu *create_and_check(const char *label, const struct vgpu_type *t)
+{
+	struct vgpu *v = vgpu_new(label, t);
+
+	if (!v)
+		return NULL;
+	if (!check_err(vgpu_create(v), 0, "create vGPU %s of type %s%s (uuid %s)",
+		       label, TYPE_PREFIX, t->name, v->uuid))
+		return NULL;
+	check_mdev_sysfs(v);
+	check_all_available(fmt("after creating %s", label));
+	return v;
+}
+
+/*
+ * The start of a program on two vGPUs A and B: the TAP header, the optional
+ * arguments [TYPE_A [TYPE_B]] (default mgvt-GVTg_V5_4 and mgvt-GVTg_V5_8)
+ * into @ta and @tb, program_start() and a parent without vGPUs (one TAP
+ * line).  Returns -1 to go on, else the status main() should return.
+ */
+static inline int pair_program_start(int argc, char **argv, const struct vgpu_type **ta,
+				     const struct vgpu_type **tb)
+{
+	tap_header();
+	if (argc > 3 || (argc > 1 && argv[1][0] == '-')) {
+		fprintf(stderr, "usage: %s [TYPE_A [TYPE_B]]\n", argv[0]);
+		return 2;
+	}
+	*ta = type_arg(argc, argv, 1, TYPE_PREFIX "GVTg_V5_4");
+	*tb = type_arg(argc, argv, 2, TYPE_PREFIX "GVTg_V5_8");
+
+	if (!program_start(300))
+		return geteuid() ? EXIT_FAILURE : tap_finish();
+	check_no_vgpus("before the test");
+	return -1;
+}
+
+/*
+ * create_and_check() vGPU A of @ta, then B of @tb.  False after a bail-out
+ * if either could not be created: then cleanup_all() and return tap_finish().
+ */
+static inline bool create_pair(const struct vgpu_type *ta, const struct vgpu_type *tb,
+			       struct vgpu **a, struct vgpu **b)
+{
+	*a = create_and_check("A", ta);
+	*b = *a ? create_and_check("B", tb) : NULL;
+	if (!*a || !*b) {
+		tap_bail("could not create two vGPUs");
+		return false;
+	}
+	return true;
+}
+
+/*
+ * The end of a program: close and remove every vGPU it still has, check
+ * that none is left on the parent (one TAP line), print the totals.
+ * Returns the status main() should return.
+ */
+static inline int program_finish(void)
+{
+	cleanup_all();
+	check_no_vgpus("after the test");
+	return tap_finish();
+}
+
+/* ------------------------------------------------------------------------- */
+/* The vGPU's PCI device                                                      */
+/* ------------------------------------------------------------------------- */
+
+#define CFG_SIZE		4096
+#define BAR0_SIZE		(16 * MiB)
+#define CFG_ASLS		0xfc	/* ASL storage (OpRegion GPA) */
+
+#define NR_PLAIN_REGS		2	/* entries in plain_regs[] */
+
+/* Plain registers in the 2 MiB MMIO file with no handler behind them. */
+extern const uint32_t plain_regs[NR_PLAIN_REGS];
 
 /* ------------------------------------------------------------------------- */
 /* PVINFO and BAR2                                                            */
