@@ -166,18 +166,6 @@ u16 mgvt_cfg_read16(const struct mgvt_cfg *cfg, unsigned int off)
 }
 
 /**
- * mgvt_cfg_read32 - read a 32-bit register
- * @cfg: the config space
- * @off: 4-aligned offset
- *
- * Return: its value.
- */
-u32 mgvt_cfg_read32(const struct mgvt_cfg *cfg, unsigned int off)
-{
-	return mgvt_cfg_read(cfg, off, 4);
-}
-
-/**
  * mgvt_cfg_set_intx - reflect the INTx line in the status register
  * @cfg: the config space
  * @asserted: whether the virtual INTx is pending

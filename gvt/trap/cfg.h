@@ -68,7 +68,6 @@ u64 mgvt_cfg_read(const struct mgvt_cfg *cfg, unsigned int off,
 void mgvt_cfg_write(struct mgvt_cfg *cfg, unsigned int off, u64 val,
 		    unsigned int len);
 u16 mgvt_cfg_read16(const struct mgvt_cfg *cfg, unsigned int off);
-u32 mgvt_cfg_read32(const struct mgvt_cfg *cfg, unsigned int off);
 void mgvt_cfg_set_intx(struct mgvt_cfg *cfg, bool asserted);
 
 #endif /* MGVT_CFG_H */

@@ -352,6 +352,40 @@ static void reg_write(struct mgvt_vgpu *vgpu, u32 off, u32 val,
 	mgvt_store_le(vgpu->vregs + off, val, len);
 }
 
+/* BAR0 outside the GGTT, @len-aligned: the hole after the registers reads 0. */
+static u64 mmio_read(struct mgvt_vgpu *vgpu, u32 off, unsigned int len)
+{
+	lockdep_assert_held(&vgpu->lock);
+	if (off < MGVT_MMIO_REG_SIZE) {
+		if (len == 8)
+			return reg_read(vgpu, off, 4) |
+			       reg_read(vgpu, off + 4, 4) << 32;
+		return reg_read(vgpu, off, len);
+	}
+	return 0;
+}
+
+/* BAR0 outside the GGTT: PVINFO, then registers; the hole drops writes. */
+static void mmio_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
+		       unsigned int len)
+{
+	lockdep_assert_held(&vgpu->lock);
+	if (off < MGVT_MMIO_REG_SIZE) {
+		if (off - MGVT_PVINFO_BASE < MGVT_PVINFO_SIZE &&
+		    mgvt_pvinfo_write(vgpu, off, val, len))
+			return;
+		if (len == 8) {
+			reg_write(vgpu, off, val, 4);
+			reg_write(vgpu, off + 4, val >> 32, 4);
+			return;
+		}
+		reg_write(vgpu, off, val, len);
+	} else {
+		vgpu_warn_rl(vgpu, "write to unimplemented BAR0 offset %#x dropped\n",
+			     off);
+	}
+}
+
 /**
  * mgvt_bar0_read - trapped read of BAR0 (registers, PVINFO, GGTT)
  * @vgpu: the vGPU
@@ -367,7 +401,7 @@ u64 mgvt_bar0_read(struct mgvt_vgpu *vgpu, u32 off, unsigned int len)
 	if (off >= MGVT_GGTT_OFFSET && off - MGVT_GGTT_OFFSET < MGVT_GGTT_SIZE)
 		return mgvt_ggtt_read(vgpu, off - MGVT_GGTT_OFFSET, len);
 	mutex_lock(&vgpu->lock);
-	val = mgvt_mmio_read(vgpu, off, len);
+	val = mmio_read(vgpu, off, len);
 	mutex_unlock(&vgpu->lock);
 	return val;
 }
@@ -387,53 +421,7 @@ void mgvt_bar0_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
 		return;
 	}
 	mutex_lock(&vgpu->lock);
-	mgvt_mmio_write(vgpu, off, val, len);
+	mmio_write(vgpu, off, val, len);
 	mutex_unlock(&vgpu->lock);
 }
 
-/**
- * mgvt_mmio_read - trapped BAR0 read outside the GGTT
- * @vgpu: the vGPU, with its lock held
- * @off: offset in BAR0, @len-aligned
- * @len: 1, 2, 4 or 8
- *
- * Return: the value; the hole between registers and GGTT reads 0.
- */
-u64 mgvt_mmio_read(struct mgvt_vgpu *vgpu, u32 off, unsigned int len)
-{
-	lockdep_assert_held(&vgpu->lock);
-	if (off < MGVT_MMIO_REG_SIZE) {
-		if (len == 8)
-			return reg_read(vgpu, off, 4) |
-			       reg_read(vgpu, off + 4, 4) << 32;
-		return reg_read(vgpu, off, len);
-	}
-	return 0;
-}
-
-/**
- * mgvt_mmio_write - trapped BAR0 write outside the GGTT
- * @vgpu: the vGPU, with its lock held
- * @off: offset in BAR0, @len-aligned
- * @val: value
- * @len: 1, 2, 4 or 8
- */
-void mgvt_mmio_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
-		     unsigned int len)
-{
-	lockdep_assert_held(&vgpu->lock);
-	if (off < MGVT_MMIO_REG_SIZE) {
-		if (off - MGVT_PVINFO_BASE < MGVT_PVINFO_SIZE &&
-		    mgvt_pvinfo_write(vgpu, off, val, len))
-			return;
-		if (len == 8) {
-			reg_write(vgpu, off, val, 4);
-			reg_write(vgpu, off + 4, val >> 32, 4);
-			return;
-		}
-		reg_write(vgpu, off, val, len);
-	} else {
-		vgpu_warn_rl(vgpu, "write to unimplemented BAR0 offset %#x dropped\n",
-			     off);
-	}
-}

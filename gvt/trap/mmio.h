@@ -29,8 +29,5 @@ void mgvt_mmio_reset(struct mgvt_vgpu *vgpu);
 u64 mgvt_bar0_read(struct mgvt_vgpu *vgpu, u32 off, unsigned int len);
 void mgvt_bar0_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
 		     unsigned int len);
-u64 mgvt_mmio_read(struct mgvt_vgpu *vgpu, u32 off, unsigned int len);
-void mgvt_mmio_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
-		     unsigned int len);
 
 #endif /* MGVT_TRAP_MMIO_H */
