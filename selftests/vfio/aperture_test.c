@@ -132,29 +132,13 @@ static void test_bar2(struct vgpu *v)
 
 int main(int argc, char **argv)
 {
-	const struct vgpu_type *ta, *tb;
-	struct vgpu *a, *b;
-	bool a_open, b_open;
-	int ret = pair_program_start(argc, argv, &ta, &tb);
+	struct vgpu_pair p;
+	int ret = pair_main(argc, argv, &p, NULL, test_bar2, "aperture tests");
 
 	if (ret >= 0)
 		return ret;
-	if (!create_pair(ta, tb, &a, &b)) {
-		cleanup_all();
-		return tap_finish();
-	}
-	a_open = vfio_open(a, true);
-	b_open = vfio_open(b, true);
-	if (a_open)
-		test_bar2(a);
-	else
-		tap_skip("A did not open", "A: aperture tests");
-	if (b_open)
-		test_bar2(b);
-	else
-		tap_skip("B did not open", "B: aperture tests");
-	if (a_open && b_open)
-		test_isolation(a, b);
+	if (p.a_open && p.b_open)
+		test_isolation(p.a, p.b);
 
 	return program_finish();
 }

@@ -256,27 +256,11 @@ static void test_bar0(struct vgpu *v)
 
 int main(int argc, char **argv)
 {
-	const struct vgpu_type *ta, *tb;
-	struct vgpu *a, *b;
-	bool a_open, b_open;
-	int ret = pair_program_start(argc, argv, &ta, &tb);
+	struct vgpu_pair p;
+	int ret = pair_main(argc, argv, &p, NULL, test_bar0, "BAR0 tests");
 
 	if (ret >= 0)
 		return ret;
-	if (!create_pair(ta, tb, &a, &b)) {
-		cleanup_all();
-		return tap_finish();
-	}
-	a_open = vfio_open(a, true);
-	b_open = vfio_open(b, true);
-	if (a_open)
-		test_bar0(a);
-	else
-		tap_skip("A did not open", "A: BAR0 tests");
-	if (b_open)
-		test_bar0(b);
-	else
-		tap_skip("B did not open", "B: BAR0 tests");
 
 	return program_finish();
 }

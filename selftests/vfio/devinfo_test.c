@@ -222,29 +222,13 @@ static void test_bad_inputs(struct vgpu *v)
 
 int main(int argc, char **argv)
 {
-	const struct vgpu_type *ta, *tb;
-	struct vgpu *a, *b;
-	bool a_open, b_open;
-	int ret = pair_program_start(argc, argv, &ta, &tb);
+	struct vgpu_pair p;
+	int ret = pair_main(argc, argv, &p, NULL, test_device, "device info tests");
 
 	if (ret >= 0)
 		return ret;
-	if (!create_pair(ta, tb, &a, &b)) {
-		cleanup_all();
-		return tap_finish();
-	}
-	a_open = vfio_open(a, true);
-	b_open = vfio_open(b, true);
-	if (a_open)
-		test_device(a);
-	else
-		tap_skip("A did not open", "A: device info tests");
-	if (b_open)
-		test_device(b);
-	else
-		tap_skip("B did not open", "B: device info tests");
-	if (a_open)
-		test_bad_inputs(a);
+	if (p.a_open)
+		test_bad_inputs(p.a);
 
 	return program_finish();
 }

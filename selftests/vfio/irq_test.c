@@ -30,7 +30,7 @@
  * in IIR (unless IMR masks it) and reaches the user as an MSI when the
  * guest's MASTER_IRQ and IER allow it; W1C on IIR drops the line.
  */
-static void test_virtual_irq(const struct vgpu *v)
+static void test_virtual_irq(struct vgpu *v)
 {
 	const char *inject = fmt("/sys/kernel/debug/mgvt/%s/%s/inject_irq",
 				 link_basename(parent), v->uuid);
@@ -272,31 +272,15 @@ static void test_bad_set_irqs(const struct vgpu *v)
 
 int main(int argc, char **argv)
 {
-	const struct vgpu_type *ta, *tb;
-	struct vgpu *a, *b;
-	bool a_open, b_open;
-	int ret = pair_program_start(argc, argv, &ta, &tb);
+	struct vgpu_pair p;
+	int ret = pair_main(argc, argv, &p, NULL, test_virtual_irq, "interrupt tests");
 
 	if (ret >= 0)
 		return ret;
-	if (!create_pair(ta, tb, &a, &b)) {
-		cleanup_all();
-		return tap_finish();
-	}
-	a_open = vfio_open(a, true);
-	b_open = vfio_open(b, true);
-	if (a_open)
-		test_virtual_irq(a);
-	else
-		tap_skip("A did not open", "A: interrupt tests");
-	if (b_open)
-		test_virtual_irq(b);
-	else
-		tap_skip("B did not open", "B: interrupt tests");
-	if (a_open) {
-		test_bad_set_irqs(a);
-		test_set_irqs(a);
-		test_irq_delivery(a);
+	if (p.a_open) {
+		test_bad_set_irqs(p.a);
+		test_set_irqs(p.a);
+		test_irq_delivery(p.a);
 	}
 
 	return program_finish();

@@ -168,41 +168,23 @@ static void test_device(struct vgpu *v)
 
 int main(int argc, char **argv)
 {
-	const struct vgpu_type *ta, *tb;
-	struct vgpu *a, *b;
-	bool a_open, b_open;
-	int ret = pair_program_start(argc, argv, &ta, &tb);
+	struct vgpu_pair p;
+	int ret = pair_main(argc, argv, &p, record_initial_avail, test_device, "reset tests");
 
 	if (ret >= 0)
 		return ret;
-	record_initial_avail();
-
-	if (!create_pair(ta, tb, &a, &b)) {
-		cleanup_all();
-		return tap_finish();
-	}
-	a_open = vfio_open(a, true);
-	b_open = vfio_open(b, true);
-	if (a_open)
-		test_device(a);
-	else
-		tap_skip("A did not open", "A: reset tests");
-	if (b_open)
-		test_device(b);
-	else
-		tap_skip("B did not open", "B: reset tests");
 	/*
 	 * B first: should A's remove while open get stuck in the kernel, the
 	 * program bails out at once, and B must not be left behind.
 	 */
-	test_remove_closed(b);
-	if (a_open)
-		test_remove_while_open(a);
+	test_remove_closed(p.b);
+	if (p.a_open)
+		test_remove_while_open(p.a);
 	cleanup_all();		/* A, if its remove-while-open did not run */
 
 	check_all_available("after removing all vGPUs");
 	test_host_healthy();
-	test_fresh_cycle(ta);
+	test_fresh_cycle(p.ta);
 	test_host_healthy();
 
 	return program_finish();

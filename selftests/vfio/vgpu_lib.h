@@ -477,6 +477,62 @@ static inline bool create_pair(const struct vgpu_type *ta, const struct vgpu_typ
 }
 
 /*
+ * create_pair(), then open A and B and run @each on every one that opened
+ * (a skip naming @what for one that did not), setting *@a_open and
+ * *@b_open.  False as create_pair(), everything cleaned up: then return
+ * tap_finish().
+ */
+static inline bool open_pair_each(const struct vgpu_type *ta, const struct vgpu_type *tb,
+				  struct vgpu **a, struct vgpu **b, bool *a_open, bool *b_open,
+				  void (*each)(struct vgpu *v), const char *what)
+{
+	if (!create_pair(ta, tb, a, b)) {
+		cleanup_all();
+		return false;
+	}
+	*a_open = vfio_open(*a, true);
+	*b_open = vfio_open(*b, true);
+	if (*a_open)
+		each(*a);
+	else
+		tap_skip("A did not open", "A: %s", what);
+	if (*b_open)
+		each(*b);
+	else
+		tap_skip("B did not open", "B: %s", what);
+	return true;
+}
+
+/* A program's two vGPUs, their types and whether each opened. */
+struct vgpu_pair {
+	const struct vgpu_type *ta, *tb;
+	struct vgpu *a, *b;
+	bool a_open, b_open;
+};
+
+/*
+ * The start of a program on two vGPUs: pair_program_start(), @before (if
+ * not NULL) while the parent has no vGPU yet, then open_pair_each() with
+ * @each and @what.  Returns -1 to go on with @p filled in, else the status
+ * main() should return.
+ */
+static inline int pair_main(int argc, char **argv, struct vgpu_pair *p, void (*before)(void),
+			    void (*each)(struct vgpu *v), const char *what)
+{
+	int ret;
+
+	memset(p, 0, sizeof(*p));
+	ret = pair_program_start(argc, argv, &p->ta, &p->tb);
+	if (ret >= 0)
+		return ret;
+	if (before)
+		before();
+	if (!open_pair_each(p->ta, p->tb, &p->a, &p->b, &p->a_open, &p->b_open, each, what))
+		return tap_finish();
+	return -1;
+}
+
+/*
  * The end of a program: close and remove every vGPU it still has, check
  * that none is left on the parent (one TAP line), print the totals.
  * Returns the status main() should return.
