@@ -56,12 +56,8 @@
 #include "mm/aperture.h"
 #include "mm/ggtt.h"
 #include "mm/unmap_fence.h"
+#include "regs/gtt.h"
 #include "regs/regs.h"
-
-/* Gen8+ GGTT entry as a guest i915 writes it: present + address. */
-#define GGTT_PTE_PRESENT	BIT_ULL(0)
-#define GGTT_PTE_ADDR		GENMASK_ULL(38, 12)
-#define GGTT_PTE_RESERVED	GENMASK_ULL(63, 39)
 
 /**
  * struct mgvt_pin - a guest page backing one GGTT entry of a vGPU
@@ -138,7 +134,7 @@ static void pgpu_invalidate(struct mgvt_vgpu *vgpu)
 static void set_pgpu_pte(struct mgvt_vgpu *vgpu, u32 index, dma_addr_t dma)
 {
 	mutex_lock(&vgpu->ap.fault_lock);
-	mgvt_hal_write_pte(vgpu->pgpu, index, dma | GGTT_PTE_PRESENT);
+	mgvt_hal_write_pte(vgpu->pgpu, index, dma | GEN8_PTE_PRESENT);
 	pgpu_invalidate(vgpu);
 	mutex_unlock(&vgpu->ap.fault_lock);
 }
@@ -169,7 +165,7 @@ static void retire_pins(struct mgvt_vgpu *vgpu, struct mgvt_pin *chain,
 	mutex_lock(&vgpu->ap.fault_lock);
 	for (pin = chain; pin; pin = pin->next)
 		mgvt_hal_write_pte(vgpu->pgpu, pin->index,
-				   vgpu->ggtt.scratch_dma | GGTT_PTE_PRESENT);
+				   vgpu->ggtt.scratch_dma | GEN8_PTE_PRESENT);
 	pgpu_invalidate(vgpu);
 	mutex_unlock(&vgpu->ap.fault_lock);
 
@@ -249,18 +245,18 @@ static void set_entry(struct mgvt_vgpu *vgpu, u32 index, u64 pte)
 	u64 gfn;
 
 	atomic_long_inc(&vgpu->cnt.pte_writes);
-	if (!(pte & GGTT_PTE_PRESENT)) {
+	if (!(pte & GEN8_PTE_PRESENT)) {
 		unback(vgpu, index);
 		return;
 	}
-	if (pte & GGTT_PTE_RESERVED) {
+	if (pte & GEN8_GGTT_PTE_RESERVED) {
 		atomic_long_inc(&vgpu->cnt.pte_refused);
 		vgpu_warn_rl(vgpu, "GGTT entry %#x: reserved bits set in %#llx, scratch\n",
 			     index, pte);
 		unback(vgpu, index);
 		return;
 	}
-	gfn = (pte & GGTT_PTE_ADDR) >> PAGE_SHIFT;
+	gfn = (pte & GEN8_GGTT_PTE_ADDR) >> PAGE_SHIFT;
 	old = xa_load(&g->pins, index);
 	if (old && old->gfn == gfn)
 		return;
@@ -473,7 +469,7 @@ int mgvt_ggtt_init(struct mgvt_vgpu *vgpu)
 	if (ret)
 		goto err_free;
 	atomic_long_inc(&mgvt_stats.dma_maps);
-	fill_slices(vgpu, g->scratch_dma | GGTT_PTE_PRESENT);
+	fill_slices(vgpu, g->scratch_dma | GEN8_PTE_PRESENT);
 	return 0;
 
 err_free:
@@ -532,7 +528,7 @@ static void replace_scratch(struct mgvt_vgpu *vgpu)
 		return;
 	}
 	mutex_lock(&vgpu->ap.fault_lock);
-	fill_slices(vgpu, new_dma | GGTT_PTE_PRESENT);
+	fill_slices(vgpu, new_dma | GEN8_PTE_PRESENT);
 	vgpu->scratch = new;
 	g->scratch_dma = new_dma;
 	mutex_unlock(&vgpu->ap.fault_lock);

@@ -24,6 +24,7 @@
 
 #include "core/pgpu_types.h"
 #include "native/native.h"
+#include "regs/gtt.h"
 #include "regs/regs.h"
 
 /* Page layout of the client's memory, in the host's own low GM. */
@@ -484,7 +485,7 @@ int mgvt_native_init(struct mgvt_pgpu *pgpu)
 			native_release(n, i);
 			return ret;
 		}
-		mgvt_hal_write_pte(pgpu, np_gm(i) >> PAGE_SHIFT, n->dma[i] | 1);
+		mgvt_hal_write_pte(pgpu, np_gm(i) >> PAGE_SHIFT, n->dma[i] | GEN8_PTE_PRESENT);
 	}
 	wr(pgpu, GFX_FLSH_CNTL, 1);
 	return 0;

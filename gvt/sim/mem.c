@@ -153,7 +153,7 @@ enum sim_fault sim_ggtt_translate(struct sim_mem *mem, u64 gm, u64 *dma)
 	if (gm >= MGVT_GM_SIZE)
 		return fault(mem->ggtt, SIM_FAULT_RANGE);
 	pte = tlb_lookup(mem, gm >> PAGE_SHIFT);
-	if (!(pte & SIM_PAGE_PRESENT))
+	if (!(pte & GEN8_PTE_PRESENT))
 		return fault(mem->ggtt, SIM_FAULT_PTE);
 	*dma = (pte & SIM_PAGE_ADDR) | offset_in_page(gm);
 	return SIM_FAULT_NONE;
@@ -168,7 +168,7 @@ static enum sim_fault read_entry(struct sim_mem *mem, u64 table,
 	if (!p)
 		return SIM_FAULT_DMA;
 	*entry = READ_ONCE(*p);
-	if (!(*entry & SIM_PAGE_PRESENT))
+	if (!(*entry & GEN8_PTE_PRESENT))
 		return fault(mem->ggtt, SIM_FAULT_PTE);
 	return SIM_FAULT_NONE;
 }

@@ -16,10 +16,10 @@
 #include <linux/types.h>
 
 #include "hal.h"
+#include "regs/gtt.h"
 #include "iommu.h"
 
 #define SIM_GGTT_ENTRIES	(MGVT_GGTT_SIZE / MGVT_GGTT_PTE_SIZE)
-#define SIM_PAGE_PRESENT	BIT_ULL(0)
 #define SIM_PAGE_ADDR		GENMASK_ULL(46, 12)
 #define SIM_PDPE_PS_1G		BIT_ULL(7)
 #define SIM_PDE_PS_2M		BIT_ULL(7)

@@ -150,7 +150,7 @@ static int sim_aperture_page(struct mgvt_pgpu *pgpu, u64 gm,
 	if (gm >= (u64)aperture_mb << 20)
 		return -ERANGE;
 	pte = sim_ggtt_read(&sim->ggtt, gm >> PAGE_SHIFT);
-	if (!(pte & SIM_PAGE_PRESENT) ||
+	if (!(pte & GEN8_PTE_PRESENT) ||
 	    !sim_iommu_mapped(&sim->mmu, pte & SIM_PAGE_ADDR))
 		return -ENOENT;
 	page->pfn = (pte & SIM_PAGE_ADDR) >> PAGE_SHIFT;

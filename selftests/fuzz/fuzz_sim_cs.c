@@ -124,15 +124,15 @@ static void setup(void)
 	map_page(pdp, &d_pdp);
 	map_page(pd, &d_pd);
 	map_page(pt, &d_pt);
-	pml4[0] = d_pdp | SIM_PAGE_PRESENT;
-	pdp[0] = d_pd | SIM_PAGE_PRESENT;
-	pd[0] = d_pt | SIM_PAGE_PRESENT;
+	pml4[0] = d_pdp | GEN8_PTE_PRESENT;
+	pdp[0] = d_pd | GEN8_PTE_PRESENT;
+	pd[0] = d_pt | GEN8_PTE_PRESENT;
 	for (i = 0; i < POOL_PAGES; i++) {
 		map_page(pool + 4096 * i, &dma);
-		sim_ggtt_write(&ggtt, i, dma | SIM_PAGE_PRESENT);
-		pt[i] = dma | SIM_PAGE_PRESENT;
+		sim_ggtt_write(&ggtt, i, dma | GEN8_PTE_PRESENT);
+		pt[i] = dma | GEN8_PTE_PRESENT;
 	}
-	sim_ggtt_write(&ggtt, GM_NO_DMA >> 12, 0xdead000 | SIM_PAGE_PRESENT);
+	sim_ggtt_write(&ggtt, GM_NO_DMA >> 12, 0xdead000 | GEN8_PTE_PRESENT);
 	sim_ggtt_invalidate(&ggtt);
 	sim_regs_reset(&regs, GDRST_FULL);
 	pristine = malloc(MGVT_MMIO_REG_SIZE);

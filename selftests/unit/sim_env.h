@@ -29,7 +29,7 @@ static inline void *gm_map(u64 gm, unsigned int npages)
 
 		if (sim_iommu_map(&mmu, (struct page *)(p + 4096 * i), 1, &dma))
 			abort();
-		sim_ggtt_write(&ggtt, (gm >> 12) + i, dma | SIM_PAGE_PRESENT);
+		sim_ggtt_write(&ggtt, (gm >> 12) + i, dma | GEN8_PTE_PRESENT);
 	}
 	sim_ggtt_invalidate(&ggtt);
 	return p;

@@ -87,15 +87,15 @@ static void test_ggtt(void)
 	tap_ok(sim_ggtt_translate(&mem, gm, &dma) == SIM_FAULT_PTE &&
 	       atomic_long_read(&ggtt.pte_faults) == 1,
 	       "GGTT: invalid entry faults (counted)");
-	sim_ggtt_write(&ggtt, idx, da | SIM_PAGE_PRESENT);
-	tap_ok(sim_ggtt_read(&ggtt, idx) == (da | SIM_PAGE_PRESENT), "GGTT: entry reads back");
+	sim_ggtt_write(&ggtt, idx, da | GEN8_PTE_PRESENT);
+	tap_ok(sim_ggtt_read(&ggtt, idx) == (da | GEN8_PTE_PRESENT), "GGTT: entry reads back");
 	tap_ok(sim_ggtt_translate(&mem, gm, &dma) == SIM_FAULT_PTE,
 	       "GGTT: engine TLB keeps the old entry until the invalidate");
 	tap_ok(atomic_long_read(&ggtt.stale_uses) == 1, "strict: use before invalidate counted");
 	sim_ggtt_invalidate(&ggtt);
 	tap_ok(sim_mem_access(&mem, 0, gm + 0x40, &v, 4, true) == SIM_FAULT_NONE &&
 	       !memcmp(a + 0x40, &v, 4), "GGTT: store lands in the page the entry names");
-	sim_ggtt_write(&ggtt, idx, db | SIM_PAGE_PRESENT);
+	sim_ggtt_write(&ggtt, idx, db | GEN8_PTE_PRESENT);
 	sim_mem_access(&mem, 0, gm + 0x40, &r, 4, false);
 	tap_ok(r == v, "GGTT: rewritten entry not seen before the invalidate");
 	sim_ggtt_invalidate(&ggtt);
@@ -114,9 +114,9 @@ static void test_ggtt(void)
 	       b[0] == 0x5a, "GGTT: entry to unmapped DMA faults, host page untouched");
 
 	/* A store across a page boundary is split between two pages. */
-	sim_ggtt_write(&ggtt, idx, da | SIM_PAGE_PRESENT);
+	sim_ggtt_write(&ggtt, idx, da | GEN8_PTE_PRESENT);
 	db = map(b, 1);
-	sim_ggtt_write(&ggtt, idx + 1, db | SIM_PAGE_PRESENT);
+	sim_ggtt_write(&ggtt, idx + 1, db | GEN8_PTE_PRESENT);
 	sim_ggtt_invalidate(&ggtt);
 	{
 		u8 data[8] = { 1, 2, 3, 4, 5, 6, 7, 8 };
@@ -145,19 +145,19 @@ static void test_ppgtt(void)
 	long faults;
 
 	/* va layout: PML4 1, PDP 2, PD 3 (4K), 4 (64K), 5 (2M). */
-	pml4[1] = hold(pdp, 1) | SIM_PAGE_PRESENT;
-	pdp[2] = hold(pd, 1) | SIM_PAGE_PRESENT;
-	pd[3] = hold(pt, 1) | SIM_PAGE_PRESENT;
-	pd[4] = hold(pt64, 1) | SIM_PAGE_PRESENT | SIM_PDE_IPS_64K;
-	pd[5] = hold(p2m, 512) | SIM_PAGE_PRESENT | SIM_PDE_PS_2M;
+	pml4[1] = hold(pdp, 1) | GEN8_PTE_PRESENT;
+	pdp[2] = hold(pd, 1) | GEN8_PTE_PRESENT;
+	pd[3] = hold(pt, 1) | GEN8_PTE_PRESENT;
+	pd[4] = hold(pt64, 1) | GEN8_PTE_PRESENT | SIM_PDE_IPS_64K;
+	pd[5] = hold(p2m, 512) | GEN8_PTE_PRESENT | SIM_PDE_PS_2M;
 #define VA(pd_i, rest) ((1ULL << 39) | (2ULL << 30) | ((u64)(pd_i) << 21) | (rest))
 
-	pt[7] = hold(p4k, 1) | SIM_PAGE_PRESENT;
+	pt[7] = hold(p4k, 1) | GEN8_PTE_PRESENT;
 	va = VA(3, (7 << 12) | 0x234);
 	tap_ok(sim_mem_access(&mem, root, va, &v, 4, true) == SIM_FAULT_NONE &&
 	       !memcmp(p4k + 0x234, &v, 4), "PPGTT 4K: store lands at the translated address");
 
-	pt64[32] = hold(p64k, 16) | SIM_PAGE_PRESENT;	/* 64K page 2 of the PT */
+	pt64[32] = hold(p64k, 16) | GEN8_PTE_PRESENT;	/* 64K page 2 of the PT */
 	va = VA(4, (2ULL << 16) | 0x9abc);
 	tap_ok(sim_mem_access(&mem, root, va, &v, 4, true) == SIM_FAULT_NONE &&
 	       !memcmp(p64k + 0x9abc, &v, 4), "PPGTT 64K: IPS table, entry 16*n, offset within 64 KiB");
@@ -172,7 +172,7 @@ static void test_ppgtt(void)
 	       "PPGTT: non-present PDE faults (counted)");
 	tap_ok(sim_ppgtt_translate(&mem, root, VA(3, 8 << 12), &dma) == SIM_FAULT_PTE,
 	       "PPGTT: non-present PTE faults");
-	pdp[9] = (pdp[2] & SIM_PAGE_ADDR) | SIM_PAGE_PRESENT | SIM_PDPE_PS_1G;
+	pdp[9] = (pdp[2] & SIM_PAGE_ADDR) | GEN8_PTE_PRESENT | SIM_PDPE_PS_1G;
 	tap_ok(sim_ppgtt_translate(&mem, root, (1ULL << 39) | (9ULL << 30), &dma) == SIM_FAULT_PTE,
 	       "PPGTT: 1 GiB pages are refused");
 	tap_ok(sim_ppgtt_translate(&mem, root, 1ULL << 48, &dma) == SIM_FAULT_RANGE,
