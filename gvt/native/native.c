@@ -24,6 +24,7 @@
 
 #include "core/pgpu_types.h"
 #include "native/native.h"
+#include "regs/gpu_cmd.h"
 #include "regs/gtt.h"
 #include "regs/regs.h"
 
@@ -45,17 +46,11 @@ static_assert(NP_COUNT == MGVT_NATIVE_PAGES);
 #define NATIVE_MAX_BATCH	16		/* dwords */
 #define NATIVE_MAX_REPEAT	300		/* batch calls in the ring */
 
-#define MI_NOOP			0x00000000
-#define MI_USER_INTERRUPT	0x01000000
-#define MI_BATCH_BUFFER_END	0x05000000
-#define MI_STORE_DWORD_GGTT	(0x10000000 | BIT(22) | 2)
-#define MI_LRI(n)		(0x11000000 | (2 * (n) - 1))
-#define MI_BATCH_BUFFER_START	(0x18800000 | 1)
-#define XY_COLOR_BLT		(0x54000000 | 3 << 20 | 5)
-#define XY_SRC_COPY_BLT		(0x54c00000 | 3 << 20 | 8)
-#define BR13_32BPP		(3U << 24)
-#define ROP_PATCOPY		(0xf0U << 16)
-#define ROP_SRCCOPY		(0xccU << 16)
+/* The commands the native client writes, with their lengths. */
+#define SDI_GGTT		(MI_STORE_DWORD_IMM | BIT(22) | 2)	/* global GTT */
+#define BBS_GGTT		(MI_BATCH_BUFFER_START | 1)
+#define COLOR_BLT_32BPP		(XY_COLOR_BLT | BLT_WRITE_RGBA | 5)
+#define SRC_COPY_BLT_32BPP	(XY_SRC_COPY_BLT | BLT_WRITE_RGBA | 8)
 
 /* Forcewake domain of each engine, and which one blits. */
 static const struct {
@@ -219,11 +214,11 @@ static int native_run(struct mgvt_native *n, unsigned int e, const u32 *batch,
 
 	ring = kmap_local_page(n->pages[NP_RING + e]);
 	for (i = 0; i < repeat; i++) {
-		ring[t++] = MI_BATCH_BUFFER_START;
+		ring[t++] = BBS_GGTT;
 		ring[t++] = np_gm(NP_BATCH + e);
 		ring[t++] = 0;
 	}
-	ring[t++] = MI_STORE_DWORD_GGTT;
+	ring[t++] = SDI_GGTT;
 	ring[t++] = np_gm(NP_HWSP + e) + 4 * HWSP_SEQNO;
 	ring[t++] = 0;
 	ring[t++] = seqno;
@@ -282,7 +277,7 @@ static int native_command(struct mgvt_native *n, char *cmd)
 
 	if (!strcmp(op, "store") && args == 4 && a[0] % 4 == 0 &&
 	    a[0] < MGVT_NATIVE_BUF_PAGES * PAGE_SIZE) {
-		u32 store[] = { MI_STORE_DWORD_GGTT, (u32)buf + a[0], 0, a[1] };
+		u32 store[] = { SDI_GGTT, (u32)buf + a[0], 0, a[1] };
 
 		return native_run(n, e, store, ARRAY_SIZE(store), 1);
 	}
@@ -291,8 +286,8 @@ static int native_command(struct mgvt_native *n, char *cmd)
 	if (!strcmp(op, "fill") && (args == 8 || args == 9) &&
 	    rect_ok(a[0], a[1], a[2], a[3], a[4])) {
 		repeat = args == 9 ? a[6] : 1;
-		bb[0] = XY_COLOR_BLT;
-		bb[1] = BR13_32BPP | ROP_PATCOPY | a[4];
+		bb[0] = COLOR_BLT_32BPP;
+		bb[1] = BR13_32BPP | BR13_ROP(ROP_PATCOPY) | a[4];
 		bb[2] = a[1] << 16 | a[0];
 		bb[3] = (a[1] + a[3]) << 16 | (a[0] + a[2]);
 		bb[4] = (u32)buf;
@@ -303,8 +298,8 @@ static int native_command(struct mgvt_native *n, char *cmd)
 	if (!strcmp(op, "copy") && args == 9 &&
 	    rect_ok(a[0], a[1], a[4], a[5], a[6]) &&
 	    rect_ok(a[2], a[3], a[4], a[5], a[6])) {
-		bb[0] = XY_SRC_COPY_BLT;
-		bb[1] = BR13_32BPP | ROP_SRCCOPY | a[6];
+		bb[0] = SRC_COPY_BLT_32BPP;
+		bb[1] = BR13_32BPP | BR13_ROP(ROP_SRCCOPY) | a[6];
 		bb[2] = a[3] << 16 | a[2];
 		bb[3] = (a[3] + a[5]) << 16 | (a[2] + a[4]);
 		bb[4] = (u32)buf;

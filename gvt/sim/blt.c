@@ -11,14 +11,13 @@
 #include <linux/minmax.h>
 
 #include "cs.h"
+#include "regs/gpu_cmd.h"
 
 #define BLT_TILED		BIT(11)	/* DW0: destination tiled */
 #define BLT_SRC_TILED		BIT(15)	/* DW0: source tiled */
 #define BR13_DEPTH_SHIFT	24
 #define BR13_DEPTH_32BPP	3
 #define BR13_ROP_SHIFT		16
-#define ROP_PATCOPY		0xf0
-#define ROP_SRCCOPY		0xcc
 #define CHUNK_PIXELS		64
 
 struct blt_rect {

@@ -12,6 +12,7 @@
 #include <linux/string.h>
 
 #include "cs.h"
+#include "regs/gpu_cmd.h"
 
 /* Longest command we fetch: LRI with 0xff in its length field. */
 #define CS_MAX_DW	260
@@ -64,34 +65,33 @@ struct cs_cmd {
 	enum cs_op op;
 };
 
-#define MI(op)		((u32)(op) << 23)
-#define MI_MASK		0xff800000
-#define BLT(op)		(0x40000000 | (u32)(op) << 22)
-#define BLT_MASK	0xffc00000
-#define GFX_MASK	0xffff0000
+#define MI_MASK		MI_OPCODE_MASK
+#define BLT_MASK	BLT_OPCODE_MASK
+#define GFX_MASK	GFX_OPCODE_MASK
 
 /* Modelled costs are not measurements: they make GPU time visible. */
+#define CMD(op, ...)	{ #op, op, __VA_ARGS__ }
 static const struct cs_cmd cs_cmds[] = {
-	{ "MI_NOOP",		   MI(0x00), MI_MASK, CS_ALL, 1, 0,     1,   10, OP_NOP },
-	{ "MI_USER_INTERRUPT",	   MI(0x02), MI_MASK, CS_ALL, 1, 0,     1,   20, OP_USER_INT },
-	{ "MI_ARB_CHECK",	   MI(0x05), MI_MASK, CS_ALL, 1, 0,     1,   10, OP_NOP },
-	{ "MI_ARB_ON_OFF",	   MI(0x08), MI_MASK, CS_ALL, 1, 0,     1,   10, OP_ARB },
-	{ "MI_BATCH_BUFFER_END",   MI(0x0a), MI_MASK, CS_ALL, 1, 0,     1,   20, OP_BBE },
-	{ "MI_SEMAPHORE_WAIT",	   MI(0x1c), MI_MASK, CS_ALL, 0, 0xff,  4,  100, OP_SEM_WAIT },
-	{ "MI_STORE_DWORD_IMM",	   MI(0x20), MI_MASK, CS_ALL, 0, 0x3ff, 4,   40, OP_SDI },
-	{ "MI_LOAD_REGISTER_IMM",  MI(0x22), MI_MASK, CS_ALL, 0, 0xff,  3,   30, OP_LRI },
-	{ "MI_STORE_REGISTER_MEM", MI(0x24), MI_MASK, CS_ALL, 0, 0xff,  4,   50, OP_SRM },
-	{ "MI_FLUSH_DW",	   MI(0x26), MI_MASK, CS_ALL, 0, 0x3f,  4,  100, OP_FLUSH_DW },
-	{ "MI_LOAD_REGISTER_MEM",  MI(0x29), MI_MASK, CS_ALL, 0, 0xff,  4,   50, OP_LRM },
-	{ "MI_LOAD_REGISTER_REG",  MI(0x2a), MI_MASK, CS_ALL, 0, 0xff,  3,   40, OP_LRR },
-	{ "MI_BATCH_BUFFER_START", MI(0x31), MI_MASK, CS_ALL, 0, 0xff,  3,   50, OP_BBS },
-	{ "XY_COLOR_BLT",	   BLT(0x50), BLT_MASK, CS_BCS, 0, 0xff, 7,  200, OP_COLOR_BLT },
-	{ "XY_SRC_COPY_BLT",	   BLT(0x53), BLT_MASK, CS_BCS, 0, 0xff, 10, 200, OP_COPY_BLT },
-	{ "PIPE_CONTROL",	   0x7a000000, GFX_MASK, CS_RCS, 0, 0xff, 6, 100, OP_PIPE_CONTROL },
-	{ "PIPELINE_SELECT",	   0x69040000, GFX_MASK, CS_RCS, 1, 0,  1,   50, OP_3D },
-	{ "3DSTATE_VF_STATISTICS", 0x780b0000, GFX_MASK, CS_RCS, 1, 0,  1,   20, OP_3D },
-	{ "3DPRIMITIVE",	   0x7b000000, GFX_MASK, CS_RCS, 0, 0xff, 7, 5000, OP_3D },
-	{ "3D state",		   0x60000000, 0xe0000000, CS_RCS, 0, 0xff, 2,   50, OP_3D },
+	CMD(MI_NOOP,               MI_MASK,  CS_ALL, 1, 0,     1,  10,  OP_NOP),
+	CMD(MI_USER_INTERRUPT,     MI_MASK,  CS_ALL, 1, 0,     1,  20,  OP_USER_INT),
+	CMD(MI_ARB_CHECK,          MI_MASK,  CS_ALL, 1, 0,     1,  10,  OP_NOP),
+	CMD(MI_ARB_ON_OFF,         MI_MASK,  CS_ALL, 1, 0,     1,  10,  OP_ARB),
+	CMD(MI_BATCH_BUFFER_END,   MI_MASK,  CS_ALL, 1, 0,     1,  20,  OP_BBE),
+	CMD(MI_SEMAPHORE_WAIT,     MI_MASK,  CS_ALL, 0, 0xff,  4,  100, OP_SEM_WAIT),
+	CMD(MI_STORE_DWORD_IMM,    MI_MASK,  CS_ALL, 0, 0x3ff, 4,  40,  OP_SDI),
+	CMD(MI_LOAD_REGISTER_IMM,  MI_MASK,  CS_ALL, 0, 0xff,  3,  30,  OP_LRI),
+	CMD(MI_STORE_REGISTER_MEM, MI_MASK,  CS_ALL, 0, 0xff,  4,  50,  OP_SRM),
+	CMD(MI_FLUSH_DW,           MI_MASK,  CS_ALL, 0, 0x3f,  4,  100, OP_FLUSH_DW),
+	CMD(MI_LOAD_REGISTER_MEM,  MI_MASK,  CS_ALL, 0, 0xff,  4,  50,  OP_LRM),
+	CMD(MI_LOAD_REGISTER_REG,  MI_MASK,  CS_ALL, 0, 0xff,  3,  40,  OP_LRR),
+	CMD(MI_BATCH_BUFFER_START, MI_MASK,  CS_ALL, 0, 0xff,  3,  50,  OP_BBS),
+	CMD(XY_COLOR_BLT,          BLT_MASK, CS_BCS, 0, 0xff,  7,  200, OP_COLOR_BLT),
+	CMD(XY_SRC_COPY_BLT,       BLT_MASK, CS_BCS, 0, 0xff,  10, 200, OP_COPY_BLT),
+	CMD(PIPE_CONTROL,              GFX_MASK,        CS_RCS, 0, 0xff, 6, 100,  OP_PIPE_CONTROL),
+	CMD(PIPELINE_SELECT,           GFX_MASK,        CS_RCS, 1, 0,    1, 50,   OP_3D),
+	CMD(GFX_3DSTATE_VF_STATISTICS, GFX_MASK,        CS_RCS, 1, 0,    1, 20,   OP_3D),
+	CMD(GFX_3DPRIMITIVE,           GFX_MASK,        CS_RCS, 0, 0xff, 7, 5000, OP_3D),
+	CMD(GFX_3D_STATE,              GFX_CLIENT_MASK, CS_RCS, 0, 0xff, 2, 50,   OP_3D),
 };
 
 /* Blitter throughput: 8 bytes per ns. */

@@ -6,11 +6,9 @@
 #include <linux/string.h>
 
 #include "execlist.h"
+#include "regs/gpu_cmd.h"
 
 #define LRC_DWORDS		1024
-#define LRI_OPCODE_MASK		0xff800000
-#define LRI_OPCODE		0x11000000
-#define MI_BATCH_BUFFER_END	0x05000000
 #define RING_CTL_SIZE		GENMASK(20, 12)
 #define RING_HEAD_ADDR		GENMASK(20, 2)
 #define RING_TAIL_ADDR		GENMASK(20, 3)
@@ -119,7 +117,7 @@ static bool ctx_walk(struct sim_engine *e, u64 lrca, enum walk how)
 			i++;
 			continue;
 		}
-		if ((img[i] & LRI_OPCODE_MASK) != LRI_OPCODE)
+		if ((img[i] & MI_OPCODE_MASK) != MI_LOAD_REGISTER_IMM)
 			break;
 		n = ((img[i] & 0xff) + 1) / 2;
 		for (k = 0; k < n && i + 2 + 2 * k < LRC_DWORDS; k++) {

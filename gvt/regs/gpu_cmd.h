@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Gen9 GPU commands, once for everyone who builds or reads a command
+ * stream: the native client, the sim's command streamer and context
+ * restore, and the command scanner to come.  Opcodes are the header dword
+ * without its length; fields are named bits of the header or of later
+ * dwords.
+ */
+#ifndef MGVT_REGS_GPU_CMD_H
+#define MGVT_REGS_GPU_CMD_H
+
+#include <linux/bits.h>
+
+/* MI commands: opcode in bits 28:23, command-specific bits below. */
+#define MI_INSTR(op)			((u32)(op) << 23)
+#define MI_OPCODE_MASK			GENMASK(31, 23)
+#define MI_NOOP				MI_INSTR(0x00)
+#define MI_USER_INTERRUPT		MI_INSTR(0x02)
+#define MI_ARB_CHECK			MI_INSTR(0x05)
+#define MI_ARB_ON_OFF			MI_INSTR(0x08)
+#define MI_BATCH_BUFFER_END		MI_INSTR(0x0a)
+#define MI_SEMAPHORE_WAIT		MI_INSTR(0x1c)
+#define MI_STORE_DWORD_IMM		MI_INSTR(0x20)
+#define MI_LOAD_REGISTER_IMM		MI_INSTR(0x22)
+#define MI_STORE_REGISTER_MEM		MI_INSTR(0x24)
+#define MI_FLUSH_DW			MI_INSTR(0x26)
+#define MI_LOAD_REGISTER_MEM		MI_INSTR(0x29)
+#define MI_LOAD_REGISTER_REG		MI_INSTR(0x2a)
+#define MI_BATCH_BUFFER_START		MI_INSTR(0x31)
+
+/* LRI with @n register/value pairs: the header's length field. */
+#define MI_LRI(n)			(MI_LOAD_REGISTER_IMM | (2 * (n) - 1))
+
+/* 2D (blitter) commands: client 2 in bits 31:29, opcode in bits 28:22. */
+#define BLT_INSTR(op)			(0x40000000U | (u32)(op) << 22)
+#define BLT_OPCODE_MASK			GENMASK(31, 22)
+#define XY_COLOR_BLT			BLT_INSTR(0x50)
+#define XY_SRC_COPY_BLT			BLT_INSTR(0x53)
+#define BLT_WRITE_RGBA			(3U << 20)	/* 32 bpp: all channels */
+#define BR13_32BPP			(3U << 24)
+#define BR13_ROP(rop)			((u32)(rop) << 16)
+#define ROP_PATCOPY			0xf0
+#define ROP_SRCCOPY			0xcc
+
+/* 3D pipeline commands the sim parses: opcode in bits 31:16. */
+#define GFX_OPCODE_MASK			GENMASK(31, 16)
+#define PIPE_CONTROL			0x7a000000U
+#define PIPELINE_SELECT			0x69040000U
+#define GFX_3DSTATE_VF_STATISTICS	0x780b0000U
+#define GFX_3DPRIMITIVE			0x7b000000U
+/* Any other 3D state command: client 3 in bits 31:29. */
+#define GFX_3D_STATE			0x60000000U
+#define GFX_CLIENT_MASK			GENMASK(31, 29)
+
+#endif /* MGVT_REGS_GPU_CMD_H */
