@@ -34,7 +34,7 @@ void mgvt_pirq_enable(struct mgvt_pgpu *pgpu)
 	unsigned int e, n;
 
 	for (e = 0; e < MGVT_NUM_ENGINES; e++)
-		bits[GT_ENGINE_BANK(e)] |= PIRQ_EVENTS << GT_ENGINE_SHIFT(e);
+		bits[gen9_engine_irq_bank(e)] |= PIRQ_EVENTS << gen9_engine_irq_shift(e);
 	for (n = 0; n < GT_BANKS; n++) {
 		pw(pgpu, GT_IMR(n), ~bits[n]);
 		pw(pgpu, GT_IER(n), bits[n]);
@@ -84,9 +84,9 @@ void mgvt_pgpu_irq(struct mgvt_pgpu *pgpu)
 			continue;
 		pw(pgpu, GT_IIR(bank), iir);
 		for (e = 0; e < MGVT_NUM_ENGINES; e++) {
-			u32 ev = iir >> GT_ENGINE_SHIFT(e);
+			u32 ev = iir >> gen9_engine_irq_shift(e);
 
-			if (GT_ENGINE_BANK(e) != bank)
+			if (gen9_engine_irq_bank(e) != bank)
 				continue;
 			if (ev & GT_USER_INTERRUPT)
 				atomic_inc(&n->irq_user[e]);

@@ -14,6 +14,7 @@
  * "copy <sx> <sy> <dx> <dy> <w> <h> <pitch>" (blitter, 32 bpp, in the
  * buffer).  Reading "native" reports the last run of each engine.
  */
+#include <linux/bitfield.h>
 #include <linux/debugfs.h>
 #include <linux/delay.h>
 #include <linux/device.h>
@@ -151,8 +152,10 @@ static void engine_setup(struct mgvt_native *n, unsigned int e)
 	write_dwords(n, NP_HWSP + e, hwsp, ARRAY_SIZE(hwsp));
 	wr(pgpu, base + RING_HWS_PGA, np_gm(NP_HWSP + e));
 	wr(pgpu, base + RING_MODE, MASKED_ENABLE(RING_MODE_RUN_LIST));
-	wr(pgpu, base + RING_CSB_PTR, 0x0f0f0000 |
-	   (CSB_ENTRIES - 1) << 8 | (CSB_ENTRIES - 1));
+	wr(pgpu, base + RING_CSB_PTR,
+	   MASKED_FIELD(CSB_PTR_READ | CSB_PTR_WRITE,
+			FIELD_PREP(CSB_PTR_READ, CSB_ENTRIES - 1) |
+			FIELD_PREP(CSB_PTR_WRITE, CSB_ENTRIES - 1)));
 	n->csb_read[e] = CSB_ENTRIES - 1;
 	n->ready |= BIT(e);
 }

@@ -88,6 +88,21 @@ static inline u32 gen9_engine_gdrst(unsigned int e)
 	return bit[e];
 }
 
+/* Where each engine's events sit in the GT interrupt banks: bank, shift. */
+static inline unsigned int gen9_engine_irq_bank(unsigned int e)
+{
+	static const u8 bank[MGVT_NUM_ENGINES] = { 0, 0, 1, 3 };
+
+	return bank[e];
+}
+
+static inline unsigned int gen9_engine_irq_shift(unsigned int e)
+{
+	static const u8 shift[MGVT_NUM_ENGINES] = { 0, 16, 0, 0 };
+
+	return shift[e];
+}
+
 #define PCODE_MAILBOX		0x138124
 #define PCODE_DATA		0x138128
 #define PCODE_DATA1		0x13812c
@@ -100,9 +115,6 @@ static inline u32 gen9_engine_gdrst(unsigned int e)
 #define GT_IMR(n)		(0x44304 + 0x10 * (n))
 #define GT_IIR(n)		(0x44308 + 0x10 * (n))
 #define GT_IER(n)		(0x4430c + 0x10 * (n))
-/* Engines rcs0, bcs0, vcs0, vecs0 (0..3) in the GT interrupt banks. */
-#define GT_ENGINE_BANK(e)	((0x3100 >> (4 * (e))) & 0xf)	/* 0, 0, 1, 3 */
-#define GT_ENGINE_SHIFT(e)	(((e) == 1) * 16)		/* 0, 16, 0, 0 */
 #define GT_USER_INTERRUPT	BIT(0)
 #define GT_CONTEXT_SWITCH	BIT(8)
 #define FENCE_LO(n)		(0x100000 + 8 * (n))
@@ -124,10 +136,16 @@ static inline u32 gen9_engine_gdrst(unsigned int e)
 #define PWR_WELL_CTL_DRIVER	0x45404
 #define PWR_WELL_REQ(idx)	BIT(2 * (idx) + 1)
 #define PWR_WELL_STATE(idx)	BIT(2 * (idx))
+#define PWR_WELL_REQ_ALL	0xaaaaaaaaU	/* every well's request bit */
 
 /* Masked registers: bits 31:16 enable the write of bits 15:0. */
 #define MASKED_ENABLE(b)	((b) * 0x10001U)	/* mask and value */
 #define MASKED_DISABLE(b)	((b) << 16)
+#define MASKED_FIELD(mask, val)	((mask) << 16 | (val))
+
+/* RING_CSB_PTR (masked): read pointer and write pointer. */
+#define CSB_PTR_READ		GENMASK(11, 8)
+#define CSB_PTR_WRITE		GENMASK(3, 0)
 
 /* Context status buffer: events (lower dword of an entry). */
 #define CSB_IDLE_ACTIVE		BIT(0)

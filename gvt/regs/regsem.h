@@ -47,7 +47,7 @@ static inline u32 mgvt_reset_ctl_value(u32 val)
 /* Power wells: a well is up while the BIOS or the driver requests it. */
 static inline u32 mgvt_pwr_well_value(u32 val, u32 bios, u32 driver)
 {
-	return (val & 0xaaaaaaaa) | ((bios | driver) & 0xaaaaaaaa) >> 1;
+	return (val & PWR_WELL_REQ_ALL) | ((bios | driver) & PWR_WELL_REQ_ALL) >> 1;
 }
 
 /* MASTER_IRQ pending bits: GT banks with an IIR bit their IER enables. */

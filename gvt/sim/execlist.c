@@ -9,6 +9,8 @@
 #include "regs/gpu_cmd.h"
 
 #define LRC_DWORDS		1024
+/* A register offset in an LRI of a context image: inside the 2 MiB file. */
+#define LRC_REG_OFFSET		GENMASK(20, 2)
 #define RING_CTL_SIZE		GENMASK(20, 12)
 #define RING_HEAD_ADDR		GENMASK(20, 2)
 #define RING_TAIL_ADDR		GENMASK(20, 3)
@@ -57,10 +59,10 @@ void sim_engine_init(struct sim_engine *e, enum sim_engine_id id,
 
 static void raise_irq(struct sim_engine *e, u32 bit)
 {
-	u32 b = bit << GT_ENGINE_SHIFT(e->id);
-	u32 *iir = &e->regs->val[GT_IIR(GT_ENGINE_BANK(e->id)) / 4];
+	u32 b = bit << gen9_engine_irq_shift(e->id);
+	u32 *iir = &e->regs->val[GT_IIR(gen9_engine_irq_bank(e->id)) / 4];
 
-	if (!(e->regs->val[GT_IMR(GT_ENGINE_BANK(e->id)) / 4] & b))
+	if (!(e->regs->val[GT_IMR(gen9_engine_irq_bank(e->id)) / 4] & b))
 		*iir |= b;
 }
 
@@ -121,7 +123,7 @@ static bool ctx_walk(struct sim_engine *e, u64 lrca, enum walk how)
 			break;
 		n = ((img[i] & 0xff) + 1) / 2;
 		for (k = 0; k < n && i + 2 + 2 * k < LRC_DWORDS; k++) {
-			u32 reg = img[i + 1 + 2 * k] & 0x1ffffc;
+			u32 reg = img[i + 1 + 2 * k] & LRC_REG_OFFSET;
 			u32 *val = &img[i + 2 + 2 * k];
 
 			if (how == WALK_SAVE)

@@ -409,7 +409,7 @@ void sim_regs_write(struct sim_regs *regs, u32 off, u32 val)
 		*p = val & MASTER_IRQ_CONTROL;
 		return;
 	case SK_PWR_WELL:
-		*p = val & 0xaaaaaaaa;	/* request bits; states are computed */
+		*p = val & PWR_WELL_REQ_ALL;	/* request bits; states are computed */
 		return;
 	default:
 		*p = val;

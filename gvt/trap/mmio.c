@@ -275,7 +275,7 @@ static void table_write(struct mgvt_vgpu *vgpu, const struct mgvt_mmio_reg *r,
 		*mgvt_vreg(vgpu, PCODE_DATA1) = 0;
 		break;
 	case MK_PWR_WELL:
-		*p = val & 0xaaaaaaaa;
+		*p = val & PWR_WELL_REQ_ALL;
 		break;
 	default:
 		*p = val;

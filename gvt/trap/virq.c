@@ -59,8 +59,8 @@ void mgvt_virq_reset(struct mgvt_vgpu *vgpu)
  */
 void mgvt_virq_event(struct mgvt_vgpu *vgpu, unsigned int engine, u32 bits)
 {
-	u32 b = bits << GT_ENGINE_SHIFT(engine);
-	unsigned int bank = GT_ENGINE_BANK(engine);
+	u32 b = bits << gen9_engine_irq_shift(engine);
+	unsigned int bank = gen9_engine_irq_bank(engine);
 
 	lockdep_assert_held(&vgpu->lock);
 	if (!(*mgvt_vreg(vgpu, GT_IMR(bank)) & b))
