@@ -9,38 +9,43 @@
 #include "core/stats.h"
 #include "core/vgpu_types.h"
 
-struct mgvt_stats mgvt_stats;
+atomic_long_t mgvt_stats[MGVT_STAT_NR];
 
-/**
- * struct mgvt_counter_field - one line of a debugfs counter table
- * @name: the counter's name
- * @offset: offset of its atomic_long_t in the structure shown
- */
-struct mgvt_counter_field {
-	const char *name;
-	size_t offset;
+static const char *const counter_names[MGVT_CNT_NR] = {
+	[MGVT_CNT_DROPPED_WRITES] = "dropped_writes",
+	[MGVT_CNT_FENCE_REFUSED] = "fence_refused",
+	[MGVT_CNT_PTE_WRITES] = "pte_writes",
+	[MGVT_CNT_PTE_DROPPED] = "pte_dropped",
+	[MGVT_CNT_PTE_REFUSED] = "pte_refused",
+	[MGVT_CNT_PIN_FAILURES] = "pin_failures",
+	[MGVT_CNT_PINNED] = "pinned",
+	[MGVT_CNT_UNPINNED] = "unpinned",
+	[MGVT_CNT_ZAPS] = "zaps",
+	[MGVT_CNT_DMA_UNMAPS] = "dma_unmaps",
+	[MGVT_CNT_RESETS] = "resets",
+	[MGVT_CNT_CONTAINER_REFUSED] = "container_refused",
+};
+
+static const char *const stat_names[MGVT_STAT_NR] = {
+	[MGVT_STAT_VGPUS] = "vgpus",
+	[MGVT_STAT_OPEN_DEVICES] = "open_devices",
+	[MGVT_STAT_PINNED] = "pinned",
+	[MGVT_STAT_PIN_OBJECTS] = "pin_objects",
+	[MGVT_STAT_VMAS] = "vmas",
+	[MGVT_STAT_DMA_MAPS] = "dma_maps",
+	[MGVT_STAT_UNMAP_FENCES] = "unmap_fences",
 };
 
 /* A table of atomic counters, one "name value" line each. */
-static void show_counters(struct seq_file *m, const void *base,
-			  const struct mgvt_counter_field *fields,
-			  unsigned int n, int width)
+static void show_counters(struct seq_file *m, const atomic_long_t *c,
+			  const char *const *names, unsigned int n, int width)
 {
 	unsigned int i;
 
 	for (i = 0; i < n; i++)
-		seq_printf(m, "%-*s %ld\n", width, fields[i].name,
-			   atomic_long_read((const atomic_long_t *)
-					    ((const u8 *)base + fields[i].offset)));
+		seq_printf(m, "%-*s %ld\n", width, names[i],
+			   atomic_long_read(&c[i]));
 }
-
-#define COUNTER(f) { #f, offsetof(struct mgvt_counters, f) }
-static const struct mgvt_counter_field counter_fields[] = {
-	COUNTER(dropped_writes), COUNTER(fence_refused), COUNTER(pte_writes),
-	COUNTER(pte_dropped), COUNTER(pte_refused), COUNTER(pin_failures),
-	COUNTER(pinned), COUNTER(unpinned), COUNTER(zaps), COUNTER(dma_unmaps),
-	COUNTER(resets), COUNTER(container_refused),
-};
 
 /**
  * mgvt_counters_show - debugfs "counters" of a vGPU
@@ -53,16 +58,9 @@ int mgvt_counters_show(struct seq_file *m, void *unused)
 {
 	struct mgvt_vgpu *vgpu = m->private;
 
-	show_counters(m, &vgpu->cnt, counter_fields,
-		      ARRAY_SIZE(counter_fields), 18);
+	show_counters(m, vgpu->cnt.c, counter_names, MGVT_CNT_NR, 18);
 	return 0;
 }
-
-#define STAT(f) { #f, offsetof(struct mgvt_stats, f) }
-static const struct mgvt_counter_field stat_fields[] = {
-	STAT(vgpus), STAT(open_devices), STAT(pinned), STAT(pin_objects),
-	STAT(vmas), STAT(dma_maps), STAT(unmap_fences),
-};
 
 /**
  * mgvt_stats_show - debugfs "stats": what mgvt holds module-wide
@@ -73,7 +71,6 @@ static const struct mgvt_counter_field stat_fields[] = {
  */
 int mgvt_stats_show(struct seq_file *m, void *unused)
 {
-	show_counters(m, &mgvt_stats, stat_fields, ARRAY_SIZE(stat_fields),
-		      13);
+	show_counters(m, mgvt_stats, stat_names, MGVT_STAT_NR, 13);
 	return 0;
 }

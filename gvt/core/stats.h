@@ -1,36 +1,43 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Module-wide stats and per-vGPU counters, and their debugfs files.
+ * Counting: per-vGPU counters and module-wide stats (enums in
+ * core/stats_types.h), and their debugfs show functions.
  */
 #ifndef MGVT_CORE_STATS_H
 #define MGVT_CORE_STATS_H
 
 #include <linux/atomic.h>
 
+#include "core/stats_types.h"
+#include "core/vgpu_types.h"
+
 struct seq_file;
 
-/**
- * struct mgvt_stats - what mgvt holds, module-wide (debugfs "mgvt/stats");
- *	a leak shows up as a figure that does not return to its old value
- * @vgpus: vGPUs that exist
- * @open_devices: vGPU devices open by a user
- * @pinned: guest pages pinned
- * @pin_objects: live objects of the pin slab cache
- * @vmas: user mappings of apertures tracked
- * @dma_maps: pages mgvt has DMA-mapped for vGPUs through the HAL
- * @unmap_fences: VFIO unmaps in progress that still fence pins
- */
-struct mgvt_stats {
-	atomic_long_t vgpus;
-	atomic_long_t open_devices;
-	atomic_long_t pinned;
-	atomic_long_t pin_objects;
-	atomic_long_t vmas;
-	atomic_long_t dma_maps;
-	atomic_long_t unmap_fences;
-};
+extern atomic_long_t mgvt_stats[MGVT_STAT_NR];
 
-extern struct mgvt_stats mgvt_stats;
+/* Add @d to a counter of @vgpu (1 for an event, -1 when a count drops). */
+static inline void mgvt_count(struct mgvt_vgpu *vgpu, enum mgvt_counter i,
+			      long d)
+{
+	atomic_long_add(d, &vgpu->cnt.c[i]);
+}
+
+static inline long mgvt_counter_read(const struct mgvt_vgpu *vgpu,
+				     enum mgvt_counter i)
+{
+	return atomic_long_read(&vgpu->cnt.c[i]);
+}
+
+/* Add @d to a module-wide stat. */
+static inline void mgvt_stat(enum mgvt_stat i, long d)
+{
+	atomic_long_add(d, &mgvt_stats[i]);
+}
+
+static inline long mgvt_stat_read(enum mgvt_stat i)
+{
+	return atomic_long_read(&mgvt_stats[i]);
+}
 
 int mgvt_stats_show(struct seq_file *m, void *unused);
 int mgvt_counters_show(struct seq_file *m, void *unused);

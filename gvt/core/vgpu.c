@@ -95,9 +95,9 @@ int mgvt_vgpu_init(struct mgvt_vgpu *vgpu, struct mgvt_pgpu *pgpu,
 
 	mgvt_cfg_reset(&vgpu->cfg, &id);
 	mgvt_vgpu_reset(vgpu);
-	atomic_long_set(&vgpu->cnt.resets, 0);
+	atomic_long_set(&vgpu->cnt.c[MGVT_CNT_RESETS], 0);
 	mgvt_debugfs_vgpu_add(vgpu);
-	atomic_long_inc(&mgvt_stats.vgpus);
+	mgvt_stat(MGVT_STAT_VGPUS, 1);
 	vgpu_info(vgpu, "created, type %s: low GM %#llx+%lluM, high GM %#llx+%lluM, fences %#x\n",
 		  conf->name, vgpu->slice.low_base, vgpu->slice.low_size / SZ_1M,
 		  vgpu->slice.high_base, vgpu->slice.high_size / SZ_1M,
@@ -128,7 +128,7 @@ void mgvt_vgpu_fini(struct mgvt_vgpu *vgpu)
 	struct mgvt_pgpu *pgpu = vgpu->pgpu;
 
 	vgpu_info(vgpu, "destroyed\n");
-	atomic_long_dec(&mgvt_stats.vgpus);
+	mgvt_stat(MGVT_STAT_VGPUS, -1);
 	mgvt_debugfs_vgpu_remove(vgpu);
 	mgvt_fence_reset(vgpu);		/* nothing of ours stays on the pGPU */
 	mgvt_ggtt_fini(vgpu);
@@ -152,7 +152,7 @@ void mgvt_vgpu_fini(struct mgvt_vgpu *vgpu)
  */
 void mgvt_vgpu_reset(struct mgvt_vgpu *vgpu)
 {
-	atomic_long_inc(&vgpu->cnt.resets);
+	mgvt_count(vgpu, MGVT_CNT_RESETS, 1);
 	mgvt_ggtt_reset(vgpu);
 	mutex_lock(&vgpu->lock);
 	mgvt_cfg_reset(&vgpu->cfg, &vgpu->cfg.id);

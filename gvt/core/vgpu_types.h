@@ -9,6 +9,7 @@
 #include <linux/bitmap.h>
 #include <linux/mutex.h>
 
+#include "core/stats_types.h"
 #include "hal.h"
 #include "mm/aperture_types.h"
 #include "mm/ggtt_types.h"
@@ -22,39 +23,6 @@ struct mgvt_vgpu;
 struct page;
 
 #define MGVT_MAX_PPGTT		64	/* guest PPGTT roots announced at once */
-
-/**
- * struct mgvt_counters - per-vGPU counters, shown in debugfs "counters"
- * @dropped_writes: guest writes to read-only registers, dropped, and 1- or
- *	2-byte writes to masked registers, refused
- * @fence_refused: guest fence values kept off the pGPU
- * @pte_writes: GGTT entries the guest wrote inside its slices
- * @pte_dropped: GGTT writes outside its slices, dropped
- * @pte_refused: entries refused (reserved bits, partial or odd-sized
- *	writes), left pointing at scratch
- * @pin_failures: entries whose guest page could not be pinned or mapped
- * @pinned: guest pages pinned now
- * @unpinned: guest pages unpinned since creation
- * @zaps: user mappings zapped
- * @dma_unmaps: VFIO DMA unmap notifications that hit pinned pages
- * @resets: device resets (VFIO_DEVICE_RESET, close)
- * @container_refused: opens refused because another vGPU shares the VFIO
- *	container (container.c)
- */
-struct mgvt_counters {
-	atomic_long_t dropped_writes;
-	atomic_long_t fence_refused;
-	atomic_long_t pte_writes;
-	atomic_long_t pte_dropped;
-	atomic_long_t pte_refused;
-	atomic_long_t pin_failures;
-	atomic_long_t pinned;
-	atomic_long_t unpinned;
-	atomic_long_t zaps;
-	atomic_long_t dma_unmaps;
-	atomic_long_t resets;
-	atomic_long_t container_refused;
-};
 
 /**
  * struct mgvt_guest_ops - what the front end that exposes a vGPU to its

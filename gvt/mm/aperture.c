@@ -147,7 +147,7 @@ static void track_vma(struct mgvt_vgpu *vgpu, struct vm_area_struct *vma,
 		return;
 	mv->vma = vma;
 	mv->vgpu = vgpu;
-	atomic_long_inc(&mgvt_stats.vmas);
+	mgvt_stat(MGVT_STAT_VMAS, 1);
 	mutex_lock(&vgpu->ap.vma_lock);
 	list_add(&mv->node, &vgpu->ap.vmas);
 	mutex_unlock(&vgpu->ap.vma_lock);
@@ -176,7 +176,7 @@ static void mgvt_aperture_close(struct vm_area_struct *vma)
 	list_del(&mv->node);
 	mutex_unlock(&mv->vgpu->ap.vma_lock);
 	kfree(mv);
-	atomic_long_dec(&mgvt_stats.vmas);
+	mgvt_stat(MGVT_STAT_VMAS, -1);
 }
 
 static const struct vm_operations_struct mgvt_aperture_vm_ops = {
@@ -234,7 +234,7 @@ static void zap_mm(struct mgvt_vgpu *vgpu, struct mm_struct *mm, u64 gm,
 		if (from >= to)
 			continue;
 		zap_vma_ptes(vma, vma->vm_start + (from - start), to - from);
-		atomic_long_inc(&vgpu->cnt.zaps);
+		mgvt_count(vgpu, MGVT_CNT_ZAPS, 1);
 	}
 }
 

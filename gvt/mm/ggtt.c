@@ -143,13 +143,13 @@ static void set_pgpu_pte(struct mgvt_vgpu *vgpu, u32 index, dma_addr_t dma)
 static void release_pin(struct mgvt_vgpu *vgpu, struct mgvt_pin *pin)
 {
 	mgvt_hal_dma_unmap(vgpu->pgpu, pin->dma, 1);
-	atomic_long_dec(&mgvt_stats.dma_maps);
+	mgvt_stat(MGVT_STAT_DMA_MAPS, -1);
 	vgpu->guest->unpin(vgpu, pin->gfn);
 	kmem_cache_free(pin_cache, pin);
-	atomic_long_dec(&mgvt_stats.pin_objects);
-	atomic_long_dec(&mgvt_stats.pinned);
-	atomic_long_dec(&vgpu->cnt.pinned);
-	atomic_long_inc(&vgpu->cnt.unpinned);
+	mgvt_stat(MGVT_STAT_PIN_OBJECTS, -1);
+	mgvt_stat(MGVT_STAT_PINNED, -1);
+	mgvt_count(vgpu, MGVT_CNT_PINNED, -1);
+	mgvt_count(vgpu, MGVT_CNT_UNPINNED, 1);
 }
 
 /*
@@ -212,7 +212,7 @@ static struct mgvt_pin *pin_gfn(struct mgvt_vgpu *vgpu, u32 index, u64 gfn)
 		ret = -ENOMEM;
 		goto err_unpin;
 	}
-	atomic_long_inc(&mgvt_stats.pin_objects);
+	mgvt_stat(MGVT_STAT_PIN_OBJECTS, 1);
 	ret = mgvt_hal_dma_map(vgpu->pgpu, page, 1, &pin->dma);
 	if (ret)
 		goto err_free;
@@ -220,18 +220,18 @@ static struct mgvt_pin *pin_gfn(struct mgvt_vgpu *vgpu, u32 index, u64 gfn)
 	pin->gfn = gfn;
 	pin->index = index;
 	pin->next = NULL;
-	atomic_long_inc(&mgvt_stats.dma_maps);
-	atomic_long_inc(&mgvt_stats.pinned);
-	atomic_long_inc(&vgpu->cnt.pinned);
+	mgvt_stat(MGVT_STAT_DMA_MAPS, 1);
+	mgvt_stat(MGVT_STAT_PINNED, 1);
+	mgvt_count(vgpu, MGVT_CNT_PINNED, 1);
 	return pin;
 
 err_free:
 	kmem_cache_free(pin_cache, pin);
-	atomic_long_dec(&mgvt_stats.pin_objects);
+	mgvt_stat(MGVT_STAT_PIN_OBJECTS, -1);
 err_unpin:
 	vgpu->guest->unpin(vgpu, gfn);
 err:
-	atomic_long_inc(&vgpu->cnt.pin_failures);
+	mgvt_count(vgpu, MGVT_CNT_PIN_FAILURES, 1);
 	vgpu_warn_rl(vgpu, "GGTT entry %#x: cannot pin and map guest page %#llx (%d), scratch\n",
 		     index, gfn << PAGE_SHIFT, ret);
 	return NULL;
@@ -244,13 +244,13 @@ static void set_entry(struct mgvt_vgpu *vgpu, u32 index, u64 pte)
 	struct mgvt_pin *pin, *old;
 	u64 gfn;
 
-	atomic_long_inc(&vgpu->cnt.pte_writes);
+	mgvt_count(vgpu, MGVT_CNT_PTE_WRITES, 1);
 	if (!(pte & GEN8_PTE_PRESENT)) {
 		unback(vgpu, index);
 		return;
 	}
 	if (pte & GEN8_GGTT_PTE_RESERVED) {
-		atomic_long_inc(&vgpu->cnt.pte_refused);
+		mgvt_count(vgpu, MGVT_CNT_PTE_REFUSED, 1);
 		vgpu_warn_rl(vgpu, "GGTT entry %#x: reserved bits set in %#llx, scratch\n",
 			     index, pte);
 		unback(vgpu, index);
@@ -269,7 +269,7 @@ static void set_entry(struct mgvt_vgpu *vgpu, u32 index, u64 pte)
 	old = xa_store(&g->pins, index, pin, GFP_KERNEL_ACCOUNT);
 	if (xa_is_err(old)) {
 		release_pin(vgpu, pin);
-		atomic_long_inc(&vgpu->cnt.pin_failures);
+		mgvt_count(vgpu, MGVT_CNT_PIN_FAILURES, 1);
 		unback(vgpu, index);
 		return;
 	}
@@ -326,13 +326,13 @@ void mgvt_ggtt_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
 	mutex_lock(&g->lock);
 	entry = view_entry(vgpu, index);
 	if (!entry) {
-		atomic_long_inc(&vgpu->cnt.pte_dropped);
+		mgvt_count(vgpu, MGVT_CNT_PTE_DROPPED, 1);
 		vgpu_warn_rl(vgpu, "GGTT entry %#x (GM %#llx) outside its slices: dropped\n",
 			     index, (u64)index << PAGE_SHIFT);
 		goto out;
 	}
 	if (len < 4) {
-		atomic_long_inc(&vgpu->cnt.pte_refused);
+		mgvt_count(vgpu, MGVT_CNT_PTE_REFUSED, 1);
 		vgpu_warn_rl(vgpu, "GGTT entry %#x: %u-byte write dropped (need 4 or 8)\n",
 			     index, len);
 		goto out;
@@ -404,7 +404,7 @@ void mgvt_ggtt_dma_unmap(struct mgvt_vgpu *vgpu, u64 iova, u64 length)
 	n = retire_range(vgpu, iova >> PAGE_SHIFT, last >> PAGE_SHIFT);
 	mutex_unlock(&vgpu->ggtt.lock);
 	if (n) {
-		atomic_long_inc(&vgpu->cnt.dma_unmaps);
+		mgvt_count(vgpu, MGVT_CNT_DMA_UNMAPS, 1);
 		vgpu_dbg(vgpu, "DMA unmap of %#llx+%#llx: %lu GGTT entries back to scratch\n",
 			 iova, length, n);
 	}
@@ -468,7 +468,7 @@ int mgvt_ggtt_init(struct mgvt_vgpu *vgpu)
 	ret = mgvt_hal_dma_map(vgpu->pgpu, vgpu->scratch, 1, &g->scratch_dma);
 	if (ret)
 		goto err_free;
-	atomic_long_inc(&mgvt_stats.dma_maps);
+	mgvt_stat(MGVT_STAT_DMA_MAPS, 1);
 	fill_slices(vgpu, g->scratch_dma | GEN8_PTE_PRESENT);
 	return 0;
 
@@ -492,7 +492,7 @@ void mgvt_ggtt_fini(struct mgvt_vgpu *vgpu)
 		vgpu_warn_rl(vgpu, "GGTT pins left at destroy\n");
 	fill_slices(vgpu, 0);
 	mgvt_hal_dma_unmap(vgpu->pgpu, g->scratch_dma, 1);
-	atomic_long_dec(&mgvt_stats.dma_maps);
+	mgvt_stat(MGVT_STAT_DMA_MAPS, -1);
 	xa_destroy(&g->pins);
 	bitmap_free(g->halves);
 	vfree(vgpu->vggtt);

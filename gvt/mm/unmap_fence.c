@@ -62,7 +62,7 @@ static int fence_release(struct inode *inode, struct file *file)
 		list_del(&fence->node);
 	spin_unlock(&fence_lock);
 	kfree(fence);
-	atomic_long_dec(&mgvt_stats.unmap_fences);
+	mgvt_stat(MGVT_STAT_UNMAP_FENCES, -1);
 	return 0;
 }
 
@@ -97,7 +97,7 @@ void mgvt_unmap_fence_add(struct mgvt_vgpu *vgpu, u64 first, u64 last)
 		kfree(fence);
 		goto err;
 	}
-	atomic_long_inc(&mgvt_stats.unmap_fences);
+	mgvt_stat(MGVT_STAT_UNMAP_FENCES, 1);
 	spin_lock(&fence_lock);
 	fence->vgpu = vgpu;
 	list_add(&fence->node, &vgpu->ggtt.fences);

@@ -15,6 +15,7 @@
 #include <linux/seq_file.h>
 
 #include "core/log.h"
+#include "core/stats.h"
 #include "core/pgpu_types.h"
 #include "core/vgpu_types.h"
 #include "regs/regs.h"
@@ -96,7 +97,7 @@ bool mgvt_fence_write(struct mgvt_vgpu *vgpu, u32 off, u32 val,
 		return true;
 	}
 	pgpu_fence_write(vgpu, p, 0);
-	atomic_long_inc(&vgpu->cnt.fence_refused);
+	mgvt_count(vgpu, MGVT_CNT_FENCE_REFUSED, 1);
 	vgpu_warn_rl(vgpu, "fence %u value %#llx outside its aperture slice: disabled\n",
 		     i, v);
 	return true;
@@ -133,7 +134,7 @@ int mgvt_fence_show(struct seq_file *m, void *unused)
 		seq_printf(m, "%u %d %#llx %#llx\n", i, p, vfence(vgpu, i),
 			   mgvt_hal_read32(vgpu->pgpu, FENCE_LO(p)) |
 			   (u64)mgvt_hal_read32(vgpu->pgpu, FENCE_HI(p)) << 32);
-	seq_printf(m, "refused %ld\n", atomic_long_read(&vgpu->cnt.fence_refused));
+	seq_printf(m, "refused %ld\n", mgvt_counter_read(vgpu, MGVT_CNT_FENCE_REFUSED));
 	mutex_unlock(&vgpu->lock);
 	return 0;
 }

@@ -12,6 +12,7 @@
 
 #include "core/bytes.h"
 #include "core/log.h"
+#include "core/stats.h"
 #include "core/pgpu_types.h"
 #include "core/vgpu_types.h"
 #include "mgvt_pvinfo.h"
@@ -245,7 +246,7 @@ static void table_write(struct mgvt_vgpu *vgpu, const struct mgvt_mmio_reg *r,
 	u32 *p = mgvt_vreg(vgpu, off);
 
 	if (r->flags & MF_RO) {
-		atomic_long_inc(&vgpu->cnt.dropped_writes);
+		mgvt_count(vgpu, MGVT_CNT_DROPPED_WRITES, 1);
 		vgpu_warn_rl(vgpu, "write to read-only %s (%#x) dropped\n",
 			     r->name, off);
 		return;
@@ -318,7 +319,7 @@ static bool narrow_dword(struct mgvt_vgpu *vgpu, const struct mgvt_mmio_reg *r,
 	u32 bytes = ((1u << 8 * len) - 1) << shift;
 
 	if ((r->flags & (MF_MASKED | MF_RO)) == MF_MASKED) {
-		atomic_long_inc(&vgpu->cnt.dropped_writes);
+		mgvt_count(vgpu, MGVT_CNT_DROPPED_WRITES, 1);
 		vgpu_warn_rl(vgpu, "%u-byte write to masked %s (%#x) refused\n",
 			     len, r->name, off);
 		return false;

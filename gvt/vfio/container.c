@@ -46,6 +46,7 @@
 #include <drivers/vfio/vfio.h>
 
 #include "core/log.h"
+#include "core/stats.h"
 #include "core/vgpu_types.h"
 #include "vfio/container.h"
 #include "vfio/vfio_types.h"
@@ -96,7 +97,7 @@ int mgvt_container_claim(struct mgvt_vgpu *vgpu)
 			continue;
 		}
 		mutex_unlock(&claims_lock);
-		atomic_long_inc(&vgpu->cnt.container_refused);
+		mgvt_count(vgpu, MGVT_CNT_CONTAINER_REFUSED, 1);
 		vgpu_warn_rl(vgpu, "open refused: vGPU %u (%s) is in the same VFIO container\n",
 			     other->vgpu.id, dev_name(other->vdev.dev));
 		return -EBUSY;

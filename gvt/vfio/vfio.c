@@ -343,7 +343,7 @@ static int mgvt_vfio_open(struct vfio_device *vdev)
 
 	if (ret)
 		return ret;
-	atomic_long_inc(&mgvt_stats.open_devices);
+	mgvt_stat(MGVT_STAT_OPEN_DEVICES, 1);
 	vgpu_dbg(to_vgpu(vdev), "opened\n");
 	return 0;
 }
@@ -360,7 +360,7 @@ static void mgvt_vfio_close(struct vfio_device *vdev)
 	mgvt_vgpu_reset(vgpu);
 	mgvt_unmap_fence_detach(vgpu);
 	mgvt_container_closing(vgpu);
-	atomic_long_dec(&mgvt_stats.open_devices);
+	mgvt_stat(MGVT_STAT_OPEN_DEVICES, -1);
 	vgpu_dbg(vgpu, "closed\n");
 }
 

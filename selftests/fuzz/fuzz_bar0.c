@@ -275,9 +275,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		default:
 			break;
 		}
-		FUZZ_CHECK(atomic_long_read(&v->cnt.pinned) == fuzz_pins(),
+		FUZZ_CHECK(mgvt_counter_read(v, MGVT_CNT_PINNED) == fuzz_pins(),
 			   "pinned counter %ld, model container %ld",
-			   atomic_long_read(&v->cnt.pinned), fuzz_pins());
+			   mgvt_counter_read(v, MGVT_CNT_PINNED), fuzz_pins());
 	}
 	fuzz_vgpu_destroy(v);
 	return 0;

@@ -251,7 +251,7 @@ static const struct mgvt_hal_ops hal = {
 };
 
 /* What mgvt uses outside the files under test. */
-struct mgvt_stats mgvt_stats;
+atomic_long_t mgvt_stats[MGVT_STAT_NR];
 unsigned long jiffies;
 
 const struct mgvt_hal_ops *mgvt_pgpu_ops(const struct mgvt_pgpu *p)
@@ -574,7 +574,7 @@ struct mgvt_vgpu *fuzz_vgpu_create(struct fuzz_in *in)
 
 void fuzz_vgpu_reset(struct mgvt_vgpu *vgpu)
 {
-	atomic_long_inc(&vgpu->cnt.resets);
+	mgvt_count(vgpu, MGVT_CNT_RESETS, 1);
 	mgvt_ggtt_reset(vgpu);
 	mutex_lock(&vgpu->lock);
 	mgvt_mmio_reset(vgpu);
@@ -594,20 +594,20 @@ void fuzz_vgpu_destroy(struct mgvt_vgpu *vgpu)
 	closed = true;			/* and with it every user mapping is gone */
 	mgvt_fence_reset(vgpu);
 	mgvt_ggtt_fini(vgpu);
-	FUZZ_CHECK(!pin_total && !atomic_long_read(&vgpu->cnt.pinned),
+	FUZZ_CHECK(!pin_total && !mgvt_counter_read(vgpu, MGVT_CNT_PINNED),
 		   "pins left at destroy: model %ld, counter %ld", pin_total,
-		   atomic_long_read(&vgpu->cnt.pinned));
+		   mgvt_counter_read(vgpu, MGVT_CNT_PINNED));
 	xa_for_each(&dma_maps, index, e)
 		fuzz_fail("DMA mapping %#lx left at destroy", index << PAGE_SHIFT);
 	for (i = 0; i < sizeof(caches) / sizeof(caches[0]); i++)
 		FUZZ_CHECK(!caches[i] || !caches[i]->live, "%ld slab objects left at destroy",
 			   caches[i]->live);
-	FUZZ_CHECK(!atomic_long_read(&mgvt_stats.pinned) &&
-		   !atomic_long_read(&mgvt_stats.pin_objects) &&
-		   !atomic_long_read(&mgvt_stats.dma_maps),
+	FUZZ_CHECK(!mgvt_stat_read(MGVT_STAT_PINNED) &&
+		   !mgvt_stat_read(MGVT_STAT_PIN_OBJECTS) &&
+		   !mgvt_stat_read(MGVT_STAT_DMA_MAPS),
 		   "module-wide stats not back to 0: pinned %ld, pin objects %ld, DMA maps %ld",
-		   atomic_long_read(&mgvt_stats.pinned), atomic_long_read(&mgvt_stats.pin_objects),
-		   atomic_long_read(&mgvt_stats.dma_maps));
+		   mgvt_stat_read(MGVT_STAT_PINNED), mgvt_stat_read(MGVT_STAT_PIN_OBJECTS),
+		   mgvt_stat_read(MGVT_STAT_DMA_MAPS));
 	FUZZ_CHECK(!live_entries, "%ld pGPU GGTT entries left valid at destroy", live_entries);
 	for (gm = vgpu->slice.low_base; gm < vgpu->slice.low_base + vgpu->slice.low_size;
 	     gm += 4096)
