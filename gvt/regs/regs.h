@@ -142,6 +142,7 @@ static inline unsigned int gen9_engine_irq_shift(unsigned int e)
 #define MASKED_ENABLE(b)	((b) * 0x10001U)	/* mask and value */
 #define MASKED_DISABLE(b)	((b) << 16)
 #define MASKED_FIELD(mask, val)	((mask) << 16 | (val))
+#define MASKED_VALUE(v)		((v) & 0xffff)
 
 /* RING_CSB_PTR (masked): read pointer and write pointer. */
 #define CSB_PTR_READ		GENMASK(11, 8)

@@ -148,6 +148,18 @@ static void reset_table(struct mgvt_vgpu *vgpu, u32 gdrst)
 }
 
 /**
+ * mgvt_mmio_engine_reset - registers of the table back to their reset
+ *	values for the engines a (virtual) GDRST names
+ * @vgpu: the vGPU, with its lock held
+ * @gdrst: GDRST_FULL and/or per-engine GDRST bits
+ */
+void mgvt_mmio_engine_reset(struct mgvt_vgpu *vgpu, u32 gdrst)
+{
+	lockdep_assert_held(&vgpu->lock);
+	reset_table(vgpu, gdrst);
+}
+
+/**
  * mgvt_mmio_init - allocate the virtual BAR0 of a vGPU
  * @vgpu: the vGPU
  *
@@ -217,27 +229,7 @@ static u32 table_read(struct mgvt_vgpu *vgpu, const struct mgvt_mmio_reg *r,
 {
 	u32 val = *mgvt_vreg(vgpu, off);
 
-	switch (r->kind) {
-	case MK_FW_ACK:
-		return *mgvt_vreg(vgpu, mgvt_fw_request_of(off)) & 0xffff;
-	case MK_RESET_CTL:
-		return mgvt_reset_ctl_value(val);
-	case MK_MI_MODE:
-		/* No virtual engine runs yet: the engine is always idle. */
-		return val | MI_MODE_IDLE;
-	case MK_GDRST:
-		return 0;
-	case MK_PCODE:
-		return val & ~PCODE_READY;
-	case MK_PWR_WELL:
-		return mgvt_pwr_well_value(val, *mgvt_vreg(vgpu, PWR_WELL_CTL_BIOS),
-					   *mgvt_vreg(vgpu, PWR_WELL_CTL_DRIVER));
-	case MK_MASTER_IRQ:
-		return (val & MASTER_IRQ_CONTROL) |
-		       mgvt_gt_pending((const u32 *)vgpu->vregs);
-	default:
-		return val;
-	}
+	return r->read ? r->read(vgpu, off, val) : val;
 }
 
 static void table_write(struct mgvt_vgpu *vgpu, const struct mgvt_mmio_reg *r,
@@ -256,31 +248,12 @@ static void table_write(struct mgvt_vgpu *vgpu, const struct mgvt_mmio_reg *r,
 	else if (r->flags & MF_W1C)
 		val = mgvt_w1c_write(*p, val);
 
-	if (r->flags & MF_IRQ) {
-		*p = r->kind == MK_MASTER_IRQ ? val & MASTER_IRQ_CONTROL : val;
-		mgvt_virq_update(vgpu);
-		return;
-	}
-	switch (r->kind) {
-	case MK_GDRST:
-		/* A guest never resets the pGPU: only its own registers. */
-		if (val) {
-			vgpu_info(vgpu, "virtual GPU reset %#x\n", val);
-			reset_table(vgpu, val);
-		}
-		*p = 0;
-		break;
-	case MK_PCODE:
-		*p = val & ~PCODE_READY;
-		*mgvt_vreg(vgpu, PCODE_DATA) = 0;
-		*mgvt_vreg(vgpu, PCODE_DATA1) = 0;
-		break;
-	case MK_PWR_WELL:
-		*p = val & PWR_WELL_REQ_ALL;
-		break;
-	default:
+	if (r->write)
+		r->write(vgpu, off, val);
+	else
 		*p = val;
-	}
+	if (r->flags & MF_IRQ)
+		mgvt_virq_update(vgpu);
 }
 
 static u64 reg_read(struct mgvt_vgpu *vgpu, u32 off, unsigned int len)
@@ -296,7 +269,7 @@ static u64 reg_read(struct mgvt_vgpu *vgpu, u32 off, unsigned int len)
 
 /*
  * A 1- or 2-byte write to a table register gets the register's semantics
- * as a dword write through table_write(); which dword depends on the kind:
+ * as a dword write through table_write(); which dword depends on its flags:
  *
  * - read-only: none matters, table_write() drops and counts the write;
  * - write-1-to-clear: the bytes not written count as 0, so exactly the

@@ -26,6 +26,7 @@ int mgvt_mmio_golden_capture(struct mgvt_pgpu *pgpu);
 int mgvt_mmio_init(struct mgvt_vgpu *vgpu);
 void mgvt_mmio_fini(struct mgvt_vgpu *vgpu);
 void mgvt_mmio_reset(struct mgvt_vgpu *vgpu);
+void mgvt_mmio_engine_reset(struct mgvt_vgpu *vgpu, u32 gdrst);
 u64 mgvt_bar0_read(struct mgvt_vgpu *vgpu, u32 off, unsigned int len);
 void mgvt_bar0_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
 		     unsigned int len);

@@ -17,62 +17,67 @@
 #include "regs/regs.h"
 #include "trap/mmio_table.h"
 
-#define E(n, off, init, fl, k) \
-	{ n, off, init, (fl) | MF_ENGINE, k }
-#define G(n, off, fl, k)	{ n, off, 0, (fl) | MF_GOLDEN, k }
-#define R(n, off, init, fl, k)	{ n, off, init, fl, k }
+#define E(n, off, init, fl, ...) \
+	{ n, off, init, (fl) | MF_ENGINE, __VA_ARGS__ }
+#define G(n, off, fl, ...)	{ n, off, 0, (fl) | MF_GOLDEN, __VA_ARGS__ }
+#define R(n, off, init, fl, ...) { n, off, init, fl, __VA_ARGS__ }
 
 const struct mgvt_mmio_reg mgvt_mmio_table[] = {
 	/* Engine registers: live per-owner state, reset values. */
-	E("RING_TAIL",		RING_TAIL,		0, 0, MK_PLAIN),
-	E("RING_HEAD",		RING_HEAD,		0, 0, MK_PLAIN),
-	E("RING_START",		RING_START,		0, 0, MK_PLAIN),
-	E("RING_CTL",		RING_CTL,		0, 0, MK_PLAIN),
-	E("RING_ACTHD",		RING_ACTHD,		0, MF_RO, MK_PLAIN),
-	E("RING_HWS_PGA",	RING_HWS_PGA,		0, 0, MK_PLAIN),
-	E("RING_MI_MODE",	RING_MI_MODE,		0, MF_MASKED, MK_MI_MODE),
-	E("RING_IMR",		RING_IMR,		~0u, 0, MK_PLAIN),
-	E("RING_RESET_CTL",	RING_RESET_CTL,		0, MF_MASKED, MK_RESET_CTL),
-	E("RING_EXECLIST_STATUS", RING_EXECLIST_STATUS,	0, MF_RO, MK_PLAIN),
-	E("RING_CONTEXT_CONTROL", RING_CONTEXT_CONTROL,	0, MF_MASKED, MK_PLAIN),
-	E("RING_MODE",		RING_MODE,		0, MF_MASKED, MK_PLAIN),
-	E("RING_TIMESTAMP",	RING_TIMESTAMP,		0, MF_RO, MK_PLAIN),
-	E("RING_CSB_PTR",	RING_CSB_PTR,		0, MF_MASKED, MK_PLAIN),
+	E("RING_TAIL",		RING_TAIL,		0, 0),
+	E("RING_HEAD",		RING_HEAD,		0, 0),
+	E("RING_START",		RING_START,		0, 0),
+	E("RING_CTL",		RING_CTL,		0, 0),
+	E("RING_ACTHD",		RING_ACTHD,		0, MF_RO),
+	E("RING_HWS_PGA",	RING_HWS_PGA,		0, 0),
+	E("RING_MI_MODE",	RING_MI_MODE,		0, MF_MASKED, mgvt_mi_mode_read),
+	E("RING_IMR",		RING_IMR,		~0u, 0),
+	E("RING_RESET_CTL",	RING_RESET_CTL,		0, MF_MASKED, mgvt_reset_ctl_read),
+	E("RING_EXECLIST_STATUS", RING_EXECLIST_STATUS,	0, MF_RO),
+	E("RING_CONTEXT_CONTROL", RING_CONTEXT_CONTROL,	0, MF_MASKED),
+	E("RING_MODE",		RING_MODE,		0, MF_MASKED),
+	E("RING_TIMESTAMP",	RING_TIMESTAMP,		0, MF_RO),
+	E("RING_CSB_PTR",	RING_CSB_PTR,		0, MF_MASKED),
 
 	/* Power management handshakes, completed in the trapped access. */
-	R("FORCEWAKE_RENDER",	FORCEWAKE_RENDER,	0, MF_MASKED, MK_PLAIN),
-	R("FORCEWAKE_ACK_RENDER", FORCEWAKE_ACK_RENDER,	0, MF_RO, MK_FW_ACK),
-	R("FORCEWAKE_GT",	FORCEWAKE_GT,		0, MF_MASKED, MK_PLAIN),
-	R("FORCEWAKE_ACK_GT",	FORCEWAKE_ACK_GT,	0, MF_RO, MK_FW_ACK),
-	R("FORCEWAKE_MEDIA",	FORCEWAKE_MEDIA,	0, MF_MASKED, MK_PLAIN),
-	R("FORCEWAKE_ACK_MEDIA", FORCEWAKE_ACK_MEDIA,	0, MF_RO, MK_FW_ACK),
-	R("GDRST",		GDRST,			0, 0, MK_GDRST),
-	R("PCODE_MAILBOX",	PCODE_MAILBOX,		0, 0, MK_PCODE),
-	R("PWR_WELL_CTL_BIOS",	PWR_WELL_CTL_BIOS,	0, 0, MK_PWR_WELL),
-	R("PWR_WELL_CTL_DRIVER", PWR_WELL_CTL_DRIVER,	0, 0, MK_PWR_WELL),
+	R("FORCEWAKE_RENDER",	FORCEWAKE_RENDER,	0, MF_MASKED),
+	R("FORCEWAKE_ACK_RENDER", FORCEWAKE_ACK_RENDER,	0, MF_RO, mgvt_fw_ack_read),
+	R("FORCEWAKE_GT",	FORCEWAKE_GT,		0, MF_MASKED),
+	R("FORCEWAKE_ACK_GT",	FORCEWAKE_ACK_GT,	0, MF_RO, mgvt_fw_ack_read),
+	R("FORCEWAKE_MEDIA",	FORCEWAKE_MEDIA,	0, MF_MASKED),
+	R("FORCEWAKE_ACK_MEDIA", FORCEWAKE_ACK_MEDIA,	0, MF_RO, mgvt_fw_ack_read),
+	R("GDRST",		GDRST,			0, 0,
+	  mgvt_zero_read, mgvt_gdrst_write),
+	R("PCODE_MAILBOX",	PCODE_MAILBOX,		0, 0,
+	  mgvt_pcode_read, mgvt_pcode_write),
+	R("PWR_WELL_CTL_BIOS",	PWR_WELL_CTL_BIOS,	0, 0,
+	  mgvt_pwr_well_read, mgvt_pwr_well_write),
+	R("PWR_WELL_CTL_DRIVER", PWR_WELL_CTL_DRIVER,	0, 0,
+	  mgvt_pwr_well_read, mgvt_pwr_well_write),
 
 	/* Interrupts: virtual, all masked after reset. */
-	R("MASTER_IRQ",		MASTER_IRQ,		0, MF_IRQ, MK_MASTER_IRQ),
-	R("GT0_IMR",		GT_IMR(0),		~0u, MF_IRQ, MK_PLAIN),
-	R("GT0_IIR",		GT_IIR(0),		0, MF_W1C | MF_IRQ, MK_PLAIN),
-	R("GT0_IER",		GT_IER(0),		0, MF_IRQ, MK_PLAIN),
-	R("GT1_IMR",		GT_IMR(1),		~0u, MF_IRQ, MK_PLAIN),
-	R("GT1_IIR",		GT_IIR(1),		0, MF_W1C | MF_IRQ, MK_PLAIN),
-	R("GT1_IER",		GT_IER(1),		0, MF_IRQ, MK_PLAIN),
-	R("GT2_IMR",		GT_IMR(2),		~0u, MF_IRQ, MK_PLAIN),
-	R("GT2_IIR",		GT_IIR(2),		0, MF_W1C | MF_IRQ, MK_PLAIN),
-	R("GT2_IER",		GT_IER(2),		0, MF_IRQ, MK_PLAIN),
-	R("GT3_IMR",		GT_IMR(3),		~0u, MF_IRQ, MK_PLAIN),
-	R("GT3_IIR",		GT_IIR(3),		0, MF_W1C | MF_IRQ, MK_PLAIN),
-	R("GT3_IER",		GT_IER(3),		0, MF_IRQ, MK_PLAIN),
+	R("MASTER_IRQ",		MASTER_IRQ,		0, MF_IRQ,
+	  mgvt_master_irq_read, mgvt_master_irq_write),
+	R("GT0_IMR",		GT_IMR(0),		~0u, MF_IRQ),
+	R("GT0_IIR",		GT_IIR(0),		0, MF_W1C | MF_IRQ),
+	R("GT0_IER",		GT_IER(0),		0, MF_IRQ),
+	R("GT1_IMR",		GT_IMR(1),		~0u, MF_IRQ),
+	R("GT1_IIR",		GT_IIR(1),		0, MF_W1C | MF_IRQ),
+	R("GT1_IER",		GT_IER(1),		0, MF_IRQ),
+	R("GT2_IMR",		GT_IMR(2),		~0u, MF_IRQ),
+	R("GT2_IIR",		GT_IIR(2),		0, MF_W1C | MF_IRQ),
+	R("GT2_IER",		GT_IER(2),		0, MF_IRQ),
+	R("GT3_IMR",		GT_IMR(3),		~0u, MF_IRQ),
+	R("GT3_IIR",		GT_IIR(3),		0, MF_W1C | MF_IRQ),
+	R("GT3_IER",		GT_IER(3),		0, MF_IRQ),
 
 	/* Identity: the pGPU's, from the golden state. */
-	G("FUSE2",		GEN8_FUSE2,		MF_RO, MK_PLAIN),
-	G("EU_DISABLE0",	GEN9_EU_DISABLE(0),	MF_RO, MK_PLAIN),
-	G("SKL_FUSE_STATUS",	SKL_FUSE_STATUS,	MF_RO, MK_PLAIN),
+	G("FUSE2",		GEN8_FUSE2,		MF_RO),
+	G("EU_DISABLE0",	GEN9_EU_DISABLE(0),	MF_RO),
+	G("SKL_FUSE_STATUS",	SKL_FUSE_STATUS,	MF_RO),
 
 	/* The GGTT invalidate: nothing to do for a virtual GGTT view. */
-	R("GFX_FLSH_CNTL",	GFX_FLSH_CNTL,		0, 0, MK_PLAIN),
+	R("GFX_FLSH_CNTL",	GFX_FLSH_CNTL,		0, 0),
 };
 
 static_assert(ARRAY_SIZE(mgvt_mmio_table) <= MGVT_MMIO_TABLE_MAX,

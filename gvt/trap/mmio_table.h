@@ -9,17 +9,7 @@
 #include <linux/bits.h>
 #include <linux/types.h>
 
-/* Register kinds of the vGPU register table (mmio_table.c). */
-enum mgvt_mmio_kind {
-	MK_PLAIN,
-	MK_FW_ACK,	/* mirrors its forcewake request */
-	MK_RESET_CTL,	/* ready-to-reset follows the request */
-	MK_MI_MODE,	/* idle follows stop-ring and the virtual engine */
-	MK_GDRST,	/* virtual reset of this vGPU, then reads 0 */
-	MK_PCODE,	/* mailbox command done at once, reply 0 */
-	MK_PWR_WELL,	/* well state follows its request */
-	MK_MASTER_IRQ,	/* control bit stored, pending bits computed */
-};
+struct mgvt_vgpu;
 
 #define MF_RO		BIT(0)	/* guest writes dropped and counted */
 #define MF_MASKED	BIT(1)	/* bits 31:16 enable writes of bits 15:0 */
@@ -34,14 +24,17 @@ enum mgvt_mmio_kind {
  * @offset: BAR0 offset, or offset from each engine base with MF_ENGINE
  * @init: value after reset unless MF_GOLDEN
  * @flags: MF_* semantics
- * @kind: behaviour beyond storage
+ * @read: if set, what the guest reads, from the stored value
+ * @write: if set, stores the value written (after the MF_* semantics)
+ *	with its side effects; else the value is stored as it is
  */
 struct mgvt_mmio_reg {
 	const char *name;
 	u32 offset;
 	u32 init;
 	u8 flags;
-	u8 kind;
+	u32 (*read)(struct mgvt_vgpu *vgpu, u32 off, u32 val);
+	void (*write)(struct mgvt_vgpu *vgpu, u32 off, u32 val);
 };
 
 /* Entries the register table may have: mmio.c indexes it with a u16. */
@@ -49,5 +42,18 @@ struct mgvt_mmio_reg {
 
 extern const struct mgvt_mmio_reg mgvt_mmio_table[];
 extern const unsigned int mgvt_mmio_table_size;
+
+/* The handlers (mmio_handlers.c), with the vGPU lock held. */
+u32 mgvt_fw_ack_read(struct mgvt_vgpu *vgpu, u32 off, u32 val);
+u32 mgvt_reset_ctl_read(struct mgvt_vgpu *vgpu, u32 off, u32 val);
+u32 mgvt_mi_mode_read(struct mgvt_vgpu *vgpu, u32 off, u32 val);
+u32 mgvt_zero_read(struct mgvt_vgpu *vgpu, u32 off, u32 val);
+void mgvt_gdrst_write(struct mgvt_vgpu *vgpu, u32 off, u32 val);
+u32 mgvt_pcode_read(struct mgvt_vgpu *vgpu, u32 off, u32 val);
+void mgvt_pcode_write(struct mgvt_vgpu *vgpu, u32 off, u32 val);
+u32 mgvt_pwr_well_read(struct mgvt_vgpu *vgpu, u32 off, u32 val);
+void mgvt_pwr_well_write(struct mgvt_vgpu *vgpu, u32 off, u32 val);
+u32 mgvt_master_irq_read(struct mgvt_vgpu *vgpu, u32 off, u32 val);
+void mgvt_master_irq_write(struct mgvt_vgpu *vgpu, u32 off, u32 val);
 
 #endif /* MGVT_TRAP_MMIO_TABLE_H */

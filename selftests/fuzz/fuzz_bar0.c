@@ -153,7 +153,7 @@ static void reg_write_checked(struct mgvt_vgpu *v, uint32_t off, uint64_t val,
 			FUZZ_CHECK(after == before[i],
 				   "masked %s changed %#x -> %#x by a %u-byte write at %#x",
 				   r[i]->name, before[i], after, len, off);
-		else if (r[i]->kind == MK_PLAIN && !(r[i]->flags & MF_MASKED))
+		else if (!r[i]->read && !r[i]->write && !(r[i]->flags & MF_MASKED))
 			FUZZ_CHECK(after == ((before[i] & ~bytes) | (in & bytes)),
 				   "plain %s reads %#x after a %u-byte write of %#llx at %#x to %#x",
 				   r[i]->name, after, len, (unsigned long long)val, off,
