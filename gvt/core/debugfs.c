@@ -22,7 +22,8 @@
 #include <linux/fs.h>
 #include <linux/module.h>
 #include <linux/seq_file.h>
-#include <linux/uaccess.h>
+#include <linux/slab.h>
+#include <linux/string.h>
 
 #include "core/debugfs.h"
 #include "core/pgpu_types.h"
@@ -40,6 +41,8 @@ MODULE_PARM_DESC(debug,
 
 static struct dentry *mgvt_root;
 
+#define INJECT_CMD_MAX	32	/* "vecs0 ctxsw" and then some */
+
 DEFINE_SHOW_ATTRIBUTE(mgvt_stats);
 DEFINE_SHOW_ATTRIBUTE(mgvt_counters);
 DEFINE_SHOW_ATTRIBUTE(mgvt_fence);
@@ -48,15 +51,16 @@ DEFINE_SHOW_ATTRIBUTE(mgvt_pvinfo);
 static ssize_t inject_write(struct file *f, const char __user *ubuf,
 			    size_t len, loff_t *ppos)
 {
-	char cmd[32];
+	char *cmd;
 	int ret;
 
-	if (len >= sizeof(cmd))
+	if (len >= INJECT_CMD_MAX)
 		return -EINVAL;
-	if (copy_from_user(cmd, ubuf, len))
-		return -EFAULT;
-	cmd[len] = 0;
+	cmd = memdup_user_nul(ubuf, len);
+	if (IS_ERR(cmd))
+		return PTR_ERR(cmd);
 	ret = mgvt_virq_inject(f->private_data, cmd);
+	kfree(cmd);
 	return ret ? ret : len;
 }
 

@@ -20,6 +20,7 @@
 #include <linux/device.h>
 #include <linux/highmem.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 #include <linux/timekeeping.h>
 #include <linux/uaccess.h>
 
@@ -46,6 +47,7 @@ static_assert(NP_COUNT == MGVT_NATIVE_PAGES);
 #define HWSP_SEQNO		0x40		/* dword index */
 #define NATIVE_MAX_BATCH	16		/* dwords */
 #define NATIVE_MAX_REPEAT	300		/* batch calls in the ring */
+#define NATIVE_CMD_MAX		96		/* bytes of one command line */
 
 /* The commands the native client writes, with their lengths. */
 #define SDI_GGTT		(MI_STORE_DWORD_IMM | BIT(22) | 2)	/* global GTT */
@@ -320,17 +322,18 @@ static ssize_t native_write(struct file *f, const char __user *ubuf,
 			    size_t len, loff_t *ppos)
 {
 	struct mgvt_native *n = f->private_data;
-	char cmd[96];
+	char *cmd;
 	int ret;
 
-	if (len >= sizeof(cmd))
+	if (len >= NATIVE_CMD_MAX)
 		return -EINVAL;
-	if (copy_from_user(cmd, ubuf, len))
-		return -EFAULT;
-	cmd[len] = 0;
+	cmd = memdup_user_nul(ubuf, len);
+	if (IS_ERR(cmd))
+		return PTR_ERR(cmd);
 	mutex_lock(&n->lock);
 	ret = native_command(n, cmd);
 	mutex_unlock(&n->lock);
+	kfree(cmd);
 	return ret ? ret : len;
 }
 
