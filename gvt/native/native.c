@@ -259,8 +259,9 @@ static bool rect_ok(u32 x, u32 y, u32 w, u32 h, u32 pitch)
 {
 	u64 end = ((u64)y + h - 1) * pitch + ((u64)x + w) * 4;
 
-	return w && h && w <= 0x7fff && h <= 0x7fff && x <= 0x7fff &&
-	       y <= 0x7fff && pitch && pitch <= 0x7fff && !(pitch & 3) &&
+	return w && h && w <= BLT_COORD_MAX && h <= BLT_COORD_MAX &&
+	       x <= BLT_COORD_MAX && y <= BLT_COORD_MAX && pitch &&
+	       pitch <= BLT_COORD_MAX && !(pitch & 3) &&
 	       end <= MGVT_NATIVE_BUF_PAGES * PAGE_SIZE;
 }
 
@@ -293,8 +294,8 @@ static int native_command(struct mgvt_native *n, char *cmd)
 		repeat = args == 9 ? a[6] : 1;
 		bb[0] = COLOR_BLT_32BPP;
 		bb[1] = BR13_32BPP | BR13_ROP(ROP_PATCOPY) | a[4];
-		bb[2] = a[1] << 16 | a[0];
-		bb[3] = (a[1] + a[3]) << 16 | (a[0] + a[2]);
+		bb[2] = BLT_XY(a[0], a[1]);
+		bb[3] = BLT_XY(a[0] + a[2], a[1] + a[3]);
 		bb[4] = (u32)buf;
 		bb[5] = 0;
 		bb[6] = a[5];
@@ -305,11 +306,11 @@ static int native_command(struct mgvt_native *n, char *cmd)
 	    rect_ok(a[2], a[3], a[4], a[5], a[6])) {
 		bb[0] = SRC_COPY_BLT_32BPP;
 		bb[1] = BR13_32BPP | BR13_ROP(ROP_SRCCOPY) | a[6];
-		bb[2] = a[3] << 16 | a[2];
-		bb[3] = (a[3] + a[5]) << 16 | (a[2] + a[4]);
+		bb[2] = BLT_XY(a[2], a[3]);
+		bb[3] = BLT_XY(a[2] + a[4], a[3] + a[5]);
 		bb[4] = (u32)buf;
 		bb[5] = 0;
-		bb[6] = a[1] << 16 | a[0];
+		bb[6] = BLT_XY(a[0], a[1]);
 		bb[7] = a[6];
 		bb[8] = (u32)buf;
 		bb[9] = 0;

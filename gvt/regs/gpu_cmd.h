@@ -38,7 +38,19 @@
 #define XY_SRC_COPY_BLT			BLT_INSTR(0x53)
 #define BLT_WRITE_RGBA			(3U << 20)	/* 32 bpp: all channels */
 #define BR13_32BPP			(3U << 24)
+#define BR13_DEPTH			GENMASK(25, 24)
+#define BR13_DEPTH_32BPP		3
+#define BR13_ROP_MASK			GENMASK(23, 16)
 #define BR13_ROP(rop)			((u32)(rop) << 16)
+#define BR13_PITCH			GENMASK(15, 0)	/* bytes, signed */
+/* A corner of a blit rectangle: x in bits 15:0, y in bits 31:16. */
+#define BLT_X				GENMASK(15, 0)
+#define BLT_Y				GENMASK(31, 16)
+#define BLT_XY(x, y)			((u32)(y) << 16 | (x))
+#define BLT_COORD_MAX			0x7fff	/* what the native client draws */
+
+/* Graphics addresses in commands: bits 47:32 in the upper dword. */
+#define GFX_ADDR_HI			GENMASK(15, 0)
 #define ROP_PATCOPY			0xf0
 #define ROP_SRCCOPY			0xcc
 

@@ -7,6 +7,7 @@
  * streamer moves at most SIM_CS_STEP_PIXELS pixels; a larger blit stops
  * there and goes on from the same chunk in the next step.
  */
+#include <linux/bitfield.h>
 #include <linux/bits.h>
 #include <linux/minmax.h>
 
@@ -15,9 +16,6 @@
 
 #define BLT_TILED		BIT(11)	/* DW0: destination tiled */
 #define BLT_SRC_TILED		BIT(15)	/* DW0: source tiled */
-#define BR13_DEPTH_SHIFT	24
-#define BR13_DEPTH_32BPP	3
-#define BR13_ROP_SHIFT		16
 #define CHUNK_PIXELS		64
 
 struct blt_rect {
@@ -27,26 +25,26 @@ struct blt_rect {
 static struct blt_rect blt_rect(u32 tl, u32 br)
 {
 	return (struct blt_rect) {
-		.x1 = tl & 0xffff, .y1 = tl >> 16,
-		.x2 = br & 0xffff, .y2 = br >> 16,
+		.x1 = FIELD_GET(BLT_X, tl), .y1 = FIELD_GET(BLT_Y, tl),
+		.x2 = FIELD_GET(BLT_X, br), .y2 = FIELD_GET(BLT_Y, br),
 	};
 }
 
 /* 32 bpp and the one raster operation each blit supports. */
 static bool br13_ok(u32 br13, u32 rop)
 {
-	return (br13 >> BR13_DEPTH_SHIFT & 3) == BR13_DEPTH_32BPP &&
-	       (br13 >> BR13_ROP_SHIFT & 0xff) == rop;
+	return FIELD_GET(BR13_DEPTH, br13) == BR13_DEPTH_32BPP &&
+	       FIELD_GET(BR13_ROP_MASK, br13) == rop;
 }
 
 static s16 br13_pitch(u32 br13)
 {
-	return (s16)(br13 & 0xffff);
+	return (s16)FIELD_GET(BR13_PITCH, br13);
 }
 
 static u64 blt_addr(u32 lo, u32 hi)
 {
-	return lo | (u64)(hi & 0xffff) << 32;
+	return lo | (u64)FIELD_GET(GFX_ADDR_HI, hi) << 32;
 }
 
 /* Blits use the context's PPGTT when it has one, else the GGTT. */
@@ -146,7 +144,7 @@ enum sim_cs_error sim_blt_copy(struct sim_cs *cs, const u32 *dw, u64 *bytes,
 {
 	struct blt_rect r = blt_rect(dw[2], dw[3]);
 	struct blt_rect s = blt_rect(dw[6], dw[6]);
-	s16 dpitch = br13_pitch(dw[1]), spitch = (s16)(dw[7] & 0xffff);
+	s16 dpitch = br13_pitch(dw[1]), spitch = (s16)FIELD_GET(BR13_PITCH, dw[7]);
 	u64 dbase = blt_addr(dw[4], dw[5]), sbase = blt_addr(dw[8], dw[9]);
 	u32 chunk[CHUNK_PIXELS];
 	int x, y, n;

@@ -6,6 +6,7 @@
  * matches, which engines accept the command, how long it is and what it
  * costs.  The execution of each kind is a small function below.
  */
+#include <linux/bitfield.h>
 #include <linux/bits.h>
 #include <linux/kernel.h>
 #include <linux/minmax.h>
@@ -188,7 +189,7 @@ static bool cs_mem(struct sim_cs *cs, bool ggtt, u64 addr, void *buf,
 
 static u64 addr64(u32 lo, u32 hi, u32 align_mask)
 {
-	return (lo & ~align_mask) | (u64)(hi & 0xffff) << 32;
+	return (lo & ~align_mask) | (u64)FIELD_GET(GFX_ADDR_HI, hi) << 32;
 }
 
 /* GPU timestamp: 12 MHz on Gen9, counting modelled time. */

@@ -2,6 +2,7 @@
 /*
  * mgvt-sim execlists: see execlist.h.
  */
+#include <linux/bitfield.h>
 #include <linux/bits.h>
 #include <linux/string.h>
 
@@ -70,13 +71,13 @@ static void raise_irq(struct sim_engine *e, u32 bit)
 static void csb_event(struct sim_engine *e, u32 status, u32 ctx_id)
 {
 	u32 ptr = ereg(e, RING_CSB_PTR);
-	u32 wp = ptr & 0xf;
+	u32 wp = FIELD_GET(CSB_PTR_WRITE, ptr);
 	u64 hwsp = ereg(e, RING_HWS_PGA) & ~0xfffULL;
 
 	wp = wp >= CSB_ENTRIES - 1 ? 0 : wp + 1;
 	set_ereg(e, RING_CSB(wp), status);
 	set_ereg(e, RING_CSB(wp) + 4, ctx_id);
-	set_ereg(e, RING_CSB_PTR, (ptr & ~0xfu) | wp);
+	set_ereg(e, RING_CSB_PTR, (ptr & ~CSB_PTR_WRITE) | FIELD_PREP(CSB_PTR_WRITE, wp));
 	if (hwsp) {
 		u32 entry[2] = { status, ctx_id };
 
