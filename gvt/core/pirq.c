@@ -14,16 +14,6 @@
 
 #define PIRQ_EVENTS	(GT_USER_INTERRUPT | GT_CONTEXT_SWITCH)
 
-static void pw(struct mgvt_pgpu *pgpu, u32 reg, u32 val)
-{
-	mgvt_hal_write32(pgpu, reg, val);
-}
-
-static u32 pr(struct mgvt_pgpu *pgpu, u32 reg)
-{
-	return mgvt_hal_read32(pgpu, reg);
-}
-
 /**
  * mgvt_pirq_enable - unmask and enable the engine events, then the master
  * @pgpu: the pGPU
@@ -36,10 +26,10 @@ void mgvt_pirq_enable(struct mgvt_pgpu *pgpu)
 	for (e = 0; e < MGVT_NUM_ENGINES; e++)
 		bits[gen9_engine_irq_bank(e)] |= PIRQ_EVENTS << gen9_engine_irq_shift(e);
 	for (n = 0; n < GT_BANKS; n++) {
-		pw(pgpu, GT_IMR(n), ~bits[n]);
-		pw(pgpu, GT_IER(n), bits[n]);
+		mgvt_hal_write32(pgpu, GT_IMR(n), ~bits[n]);
+		mgvt_hal_write32(pgpu, GT_IER(n), bits[n]);
 	}
-	pw(pgpu, MASTER_IRQ, MASTER_IRQ_CONTROL);
+	mgvt_hal_write32(pgpu, MASTER_IRQ, MASTER_IRQ_CONTROL);
 }
 
 /**
@@ -50,10 +40,10 @@ void mgvt_pirq_disable(struct mgvt_pgpu *pgpu)
 {
 	unsigned int n;
 
-	pw(pgpu, MASTER_IRQ, 0);
+	mgvt_hal_write32(pgpu, MASTER_IRQ, 0);
 	for (n = 0; n < GT_BANKS; n++) {
-		pw(pgpu, GT_IER(n), 0);
-		pw(pgpu, GT_IMR(n), ~0u);
+		mgvt_hal_write32(pgpu, GT_IER(n), 0);
+		mgvt_hal_write32(pgpu, GT_IMR(n), ~0u);
 	}
 }
 
@@ -67,22 +57,22 @@ void mgvt_pirq_disable(struct mgvt_pgpu *pgpu)
  */
 void mgvt_pgpu_irq(struct mgvt_pgpu *pgpu)
 {
-	u32 master = pr(pgpu, MASTER_IRQ);
+	u32 master = mgvt_hal_read32(pgpu, MASTER_IRQ);
 	struct mgvt_native *n = &pgpu->native;
 	unsigned int bank, e;
 
 	if (!(master & GENMASK(GT_BANKS - 1, 0)))
 		return;
-	pw(pgpu, MASTER_IRQ, 0);
+	mgvt_hal_write32(pgpu, MASTER_IRQ, 0);
 	for (bank = 0; bank < GT_BANKS; bank++) {
 		u32 iir;
 
 		if (!(master & MASTER_IRQ_GT(bank)))
 			continue;
-		iir = pr(pgpu, GT_IIR(bank));
+		iir = mgvt_hal_read32(pgpu, GT_IIR(bank));
 		if (!iir)
 			continue;
-		pw(pgpu, GT_IIR(bank), iir);
+		mgvt_hal_write32(pgpu, GT_IIR(bank), iir);
 		for (e = 0; e < MGVT_NUM_ENGINES; e++) {
 			u32 ev = iir >> gen9_engine_irq_shift(e);
 
@@ -94,6 +84,6 @@ void mgvt_pgpu_irq(struct mgvt_pgpu *pgpu)
 				atomic_inc(&n->irq_ctxsw[e]);
 		}
 	}
-	pw(pgpu, MASTER_IRQ, MASTER_IRQ_CONTROL);
+	mgvt_hal_write32(pgpu, MASTER_IRQ, MASTER_IRQ_CONTROL);
 }
 EXPORT_SYMBOL_GPL(mgvt_pgpu_irq);

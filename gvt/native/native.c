@@ -72,24 +72,14 @@ static u64 np_gm(unsigned int page)
 	return NATIVE_GM_BASE + (u64)page * PAGE_SIZE;
 }
 
-static u32 rd(struct mgvt_pgpu *pgpu, u32 reg)
-{
-	return mgvt_hal_read32(pgpu, reg);
-}
-
-static void wr(struct mgvt_pgpu *pgpu, u32 reg, u32 val)
-{
-	mgvt_hal_write32(pgpu, reg, val);
-}
-
 /* Wake the engine's forcewake domain; the ack comes on a short poll. */
 static int forcewake_get(struct mgvt_pgpu *pgpu, unsigned int e)
 {
 	unsigned int i;
 
-	wr(pgpu, native_engines[e].fw_req, MASKED_ENABLE(FORCEWAKE_KERNEL));
+	mgvt_hal_write32(pgpu, native_engines[e].fw_req, MASKED_ENABLE(FORCEWAKE_KERNEL));
 	for (i = 0; i < 1000; i++) {
-		if (rd(pgpu, native_engines[e].fw_ack) & FORCEWAKE_KERNEL)
+		if (mgvt_hal_read32(pgpu, native_engines[e].fw_ack) & FORCEWAKE_KERNEL)
 			return 0;
 		udelay(1);
 	}
@@ -98,7 +88,7 @@ static int forcewake_get(struct mgvt_pgpu *pgpu, unsigned int e)
 
 static void forcewake_put(struct mgvt_pgpu *pgpu, unsigned int e)
 {
-	wr(pgpu, native_engines[e].fw_req, MASKED_DISABLE(FORCEWAKE_KERNEL));
+	mgvt_hal_write32(pgpu, native_engines[e].fw_req, MASKED_DISABLE(FORCEWAKE_KERNEL));
 }
 
 static void write_dwords(struct mgvt_native *n, unsigned int page,
@@ -152,12 +142,12 @@ static void engine_setup(struct mgvt_native *n, unsigned int e)
 
 	/* The CSB write pointer starts at the last entry, as after reset. */
 	write_dwords(n, NP_HWSP + e, hwsp, ARRAY_SIZE(hwsp));
-	wr(pgpu, base + RING_HWS_PGA, np_gm(NP_HWSP + e));
-	wr(pgpu, base + RING_MODE, MASKED_ENABLE(RING_MODE_RUN_LIST));
-	wr(pgpu, base + RING_CSB_PTR,
-	   MASKED_FIELD(CSB_PTR_READ | CSB_PTR_WRITE,
-			FIELD_PREP(CSB_PTR_READ, CSB_ENTRIES - 1) |
-			FIELD_PREP(CSB_PTR_WRITE, CSB_ENTRIES - 1)));
+	mgvt_hal_write32(pgpu, base + RING_HWS_PGA, np_gm(NP_HWSP + e));
+	mgvt_hal_write32(pgpu, base + RING_MODE, MASKED_ENABLE(RING_MODE_RUN_LIST));
+	mgvt_hal_write32(pgpu, base + RING_CSB_PTR,
+			 MASKED_FIELD(CSB_PTR_READ | CSB_PTR_WRITE,
+				      FIELD_PREP(CSB_PTR_READ, CSB_ENTRIES - 1) |
+				      FIELD_PREP(CSB_PTR_WRITE, CSB_ENTRIES - 1)));
 	n->csb_read[e] = CSB_ENTRIES - 1;
 	n->ready |= BIT(e);
 }
@@ -186,8 +176,7 @@ static int wait_complete(struct mgvt_native *n, unsigned int e, u32 ctx_id)
 
 static u64 engine_timestamp(struct mgvt_pgpu *pgpu, unsigned int e)
 {
-	return mgvt_hal_read64(pgpu, gen9_engine_base(e) +
-				      RING_TIMESTAMP);
+	return mgvt_hal_read64(pgpu, gen9_engine_base(e) + RING_TIMESTAMP);
 }
 
 /*
@@ -235,11 +224,11 @@ static int native_run(struct mgvt_native *n, unsigned int e, const u32 *batch,
 
 	ts = engine_timestamp(pgpu, e);
 	start = ktime_get_ns();
-	wr(pgpu, gen9_engine_base(e) + RING_ELSP, 0);
-	wr(pgpu, gen9_engine_base(e) + RING_ELSP, 0);
-	wr(pgpu, gen9_engine_base(e) + RING_ELSP, ctx_id);
-	wr(pgpu, gen9_engine_base(e) + RING_ELSP, (u32)lrca |
-	   CTX_DESC_MODE_4LVL << CTX_DESC_MODE_SHIFT | CTX_DESC_VALID);
+	mgvt_hal_write32(pgpu, gen9_engine_base(e) + RING_ELSP, 0);
+	mgvt_hal_write32(pgpu, gen9_engine_base(e) + RING_ELSP, 0);
+	mgvt_hal_write32(pgpu, gen9_engine_base(e) + RING_ELSP, ctx_id);
+	mgvt_hal_write32(pgpu, gen9_engine_base(e) + RING_ELSP, (u32)lrca |
+			 CTX_DESC_MODE_4LVL << CTX_DESC_MODE_SHIFT | CTX_DESC_VALID);
 	ret = wait_complete(n, e, ctx_id);
 	n->last_ns[e] = ktime_get_ns() - start;
 	/* RING_TIMESTAMP ticks at 12 MHz: 250 ns per 3 ticks. */
@@ -456,7 +445,7 @@ static void native_release(struct mgvt_native *n, unsigned int count)
 
 	for (i = 0; i < count; i++)
 		mgvt_hal_write_pte(n->pgpu, np_gm(i) >> PAGE_SHIFT, 0);
-	wr(n->pgpu, GFX_FLSH_CNTL, 1);
+	mgvt_hal_write32(n->pgpu, GFX_FLSH_CNTL, 1);
 	for (i = 0; i < count; i++) {
 		mgvt_hal_dma_unmap(n->pgpu, n->dma[i], 1);
 		__free_page(n->pages[i]);
@@ -489,7 +478,7 @@ int mgvt_native_init(struct mgvt_pgpu *pgpu)
 		}
 		mgvt_hal_write_pte(pgpu, np_gm(i) >> PAGE_SHIFT, n->dma[i] | GEN8_PTE_PRESENT);
 	}
-	wr(pgpu, GFX_FLSH_CNTL, 1);
+	mgvt_hal_write32(pgpu, GFX_FLSH_CNTL, 1);
 	return 0;
 }
 
