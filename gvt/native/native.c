@@ -50,7 +50,7 @@ static_assert(NP_COUNT == MGVT_NATIVE_PAGES);
 #define NATIVE_CMD_MAX		96		/* bytes of one command line */
 
 /* The commands the native client writes, with their lengths. */
-#define SDI_GGTT		(MI_STORE_DWORD_IMM | BIT(22) | 2)	/* global GTT */
+#define SDI_GGTT		(MI_STORE_DWORD_IMM | MI_USE_GGTT | 2)
 #define BBS_GGTT		(MI_BATCH_BUFFER_START | 1)
 #define COLOR_BLT_32BPP		(XY_COLOR_BLT | BLT_WRITE_RGBA | 5)
 #define SRC_COPY_BLT_32BPP	(XY_SRC_COPY_BLT | BLT_WRITE_RGBA | 8)

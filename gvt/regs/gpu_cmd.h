@@ -28,6 +28,22 @@
 #define MI_LOAD_REGISTER_REG		MI_INSTR(0x2a)
 #define MI_BATCH_BUFFER_START		MI_INSTR(0x31)
 
+/* MI command fields. */
+#define MI_USE_GGTT			BIT(22)	/* SDI, SRM, LRM, SEMAPHORE_WAIT */
+#define MI_BB_PPGTT			BIT(8)
+#define MI_BB_SECOND_LEVEL		BIT(22)
+#define MI_FLUSH_STORE_INDEX		BIT(21)
+#define MI_FLUSH_ADDR_GGTT		BIT(2)
+#define MI_REG_OFFSET			GENMASK(22, 2)	/* LRI, SRM, LRM, LRR */
+#define SEM_COMPARE_SHIFT		12
+#define HWSP_INDEX_MASK			0xff8	/* store-index offset in the HWSP */
+/* Post-sync operation: MI_FLUSH_DW DW0, PIPE_CONTROL DW1. */
+#define POST_SYNC_SHIFT			14
+#define POST_SYNC_IMM			1
+#define POST_SYNC_TIMESTAMP		3
+#define PC_STORE_INDEX			BIT(21)
+#define PC_ADDR_GGTT			BIT(24)
+
 /* LRI with @n register/value pairs: the header's length field. */
 #define MI_LRI(n)			(MI_LOAD_REGISTER_IMM | (2 * (n) - 1))
 
