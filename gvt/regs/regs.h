@@ -42,13 +42,24 @@ static inline const char *gen9_engine_name(unsigned int e)
 #define RING_HEAD		0x034
 #define RING_START		0x038
 #define RING_CTL		0x03c
+#define RING_IPEIR		0x064	/* error: instruction parser state */
+#define RING_IPEHR		0x068	/* error: header of the failed command */
+#define RING_DMA_FADD		0x078	/* error: address the fetch was at */
 #define RING_ACTHD		0x074
 #define RING_HWS_PGA		0x080
 #define RING_MI_MODE		0x09c
+#define RING_HWSTAM		0x098
 #define RING_IMR		0x0a8
+#define RING_EIR		0x0b0	/* error identity, write 1 to clear */
+#define RING_EMR		0x0b4	/* error mask */
+#define RING_ESR		0x0b8	/* error status */
 #define RING_RESET_CTL		0x0d0
 #define RING_ELSP		0x230
 #define RING_EXECLIST_STATUS	0x234
+#define RING_EXECLIST_STATUS_HI	0x238	/* the running context's ID */
+#define RING_BB_PER_CTX_PTR	0x1c0
+#define RING_INDIRECT_CTX	0x1c4	/* GGTT address | size in cachelines */
+#define RING_INDIRECT_CTX_OFFSET 0x1c8
 #define RING_CONTEXT_CONTROL	0x244
 #define RING_PDP_LDW(n)		(0x270 + 8 * (n))
 #define RING_PDP_UDW(n)		(0x274 + 8 * (n))
@@ -62,8 +73,23 @@ static inline const char *gen9_engine_name(unsigned int e)
 #define MI_MODE_IDLE		BIT(9)
 #define RESET_CTL_REQUEST	BIT(0)
 #define RESET_CTL_READY		BIT(1)
+#define RESET_CTL_CAT_ERROR	BIT(2)
+/* RING_EIR / RING_EMR / RING_ESR bits. */
+#define ERR_INSTRUCTION		BIT(0)	/* bad or unknown command */
+#define ERR_PAGE_TABLE		BIT(4)	/* invalid GTT entry or unmapped page */
 #define RING_MODE_RUN_LIST	BIT(15)
 #define RING_CTL_VALID		BIT(0)
+#define INDIRECT_CTX_SIZE	GENMASK(5, 0)	/* in 64-byte cachelines */
+#define INDIRECT_CTX_ADDR	GENMASK(31, 6)
+/* RING_EXECLIST_STATUS (lower dword). */
+#define EXECLIST_CUR_POINTER	BIT(0)	/* element running: 0 or 1 */
+#define EXECLIST_WRITE_POINTER	BIT(1)
+#define EXECLIST_QUEUE_FULL	BIT(2)	/* a submission waits to be taken */
+#define EXECLIST_1_VALID	BIT(3)
+#define EXECLIST_0_VALID	BIT(4)
+#define EXECLIST_ARB_ENABLE	BIT(16)
+#define EXECLIST_1_ACTIVE	BIT(17)
+#define EXECLIST_0_ACTIVE	BIT(18)
 #define CTX_RESTORE_INHIBIT	BIT(0)	/* in RING_CONTEXT_CONTROL */
 
 /* Global registers. */
@@ -116,6 +142,7 @@ static inline unsigned int gen9_engine_irq_shift(unsigned int e)
 #define GT_IIR(n)		(0x44308 + 0x10 * (n))
 #define GT_IER(n)		(0x4430c + 0x10 * (n))
 #define GT_USER_INTERRUPT	BIT(0)
+#define GT_CS_ERROR		BIT(3)	/* the engine stopped on an error */
 #define GT_CONTEXT_SWITCH	BIT(8)
 #define FENCE_LO(n)		(0x100000 + 8 * (n))
 #define FENCE_HI(n)		(0x100004 + 8 * (n))
@@ -161,8 +188,11 @@ static inline unsigned int gen9_engine_irq_shift(unsigned int e)
 
 /* Execlist context descriptor. */
 #define CTX_DESC_VALID		BIT_ULL(0)
+#define CTX_DESC_FORCE_PD_RESTORE BIT_ULL(1)
+#define CTX_DESC_FORCE_RESTORE	BIT_ULL(2)
 #define CTX_DESC_MODE_SHIFT	3
 #define CTX_DESC_MODE_4LVL	3	/* legacy 64-bit: 4-level PPGTT */
+#define CTX_DESC_PRIVILEGE	BIT_ULL(8)
 #define CTX_DESC_LRCA		GENMASK_ULL(31, 12)
 #define CTX_DESC_CTX_ID_SHIFT	32
 
