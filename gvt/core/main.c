@@ -20,6 +20,7 @@
 #include "core/pirq.h"
 #include "mm/ggtt.h"
 #include "mm/gm.h"
+#include "mm/hostgm.h"
 #include "native/native.h"
 #include "trap/mmio.h"
 #include "trap/mmio_table.h"
@@ -75,6 +76,23 @@ unsigned int mgvt_type_available(struct mgvt_pgpu *pgpu,
 	n = mgvt_gm_available(&pgpu->pool, &need);
 	mutex_unlock(&pgpu->lock);
 	return n;
+}
+
+/*
+ * Every user of host GM has given it back by now; a range still held means
+ * pages still mapped for the GPU: keep them (and say so) rather than free.
+ */
+static void pgpu_hostgm_fini(struct mgvt_pgpu *pgpu)
+{
+	unsigned long used[MGVT_GM_ZONES], size[MGVT_GM_ZONES], allocs;
+
+	mgvt_hostgm_usage(&pgpu->hostgm, used, size, &allocs);
+	if (allocs) {
+		dev_err(pgpu->desc.dev, "host GM: %lu ranges (%lu low, %lu high pages) still allocated, leaked\n",
+			allocs, used[MGVT_GM_LOW], used[MGVT_GM_HIGH]);
+		return;
+	}
+	mgvt_hostgm_fini(&pgpu->hostgm);
 }
 
 /**
@@ -134,9 +152,12 @@ struct mgvt_pgpu *mgvt_register_pgpu(const struct mgvt_pgpu_desc *desc)
 	ret = mgvt_mmio_golden_capture(pgpu);
 	if (ret)
 		goto err_free;
-	ret = mgvt_native_init(pgpu);
+	ret = mgvt_hostgm_init(&pgpu->hostgm, pgpu, desc->aperture_size);
 	if (ret)
 		goto err_free;
+	ret = mgvt_native_init(pgpu);
+	if (ret)
+		goto err_hostgm;
 	mgvt_debugfs_pgpu_add(pgpu);
 	mgvt_pirq_enable(pgpu);
 	ret = mgvt_mdev_parent_add(pgpu);
@@ -152,6 +173,8 @@ err_native:
 	mgvt_pirq_disable(pgpu);
 	mgvt_debugfs_pgpu_remove(pgpu);
 	mgvt_native_fini(pgpu);
+err_hostgm:
+	pgpu_hostgm_fini(pgpu);
 err_free:
 	vfree(pgpu->golden);
 	ida_destroy(&pgpu->ids);
@@ -173,6 +196,7 @@ void mgvt_unregister_pgpu(struct mgvt_pgpu *pgpu)
 	mgvt_pirq_disable(pgpu);
 	mgvt_debugfs_pgpu_remove(pgpu);
 	mgvt_native_fini(pgpu);
+	pgpu_hostgm_fini(pgpu);
 	dev_info(pgpu->desc.dev, "pGPU %s unregistered\n", pgpu->desc.name);
 	vfree(pgpu->golden);
 	ida_destroy(&pgpu->ids);

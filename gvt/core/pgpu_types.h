@@ -10,6 +10,7 @@
 
 #include "hal.h"
 #include "mm/gm.h"
+#include "mm/hostgm_types.h"
 #include "native/native_types.h"
 
 #define MGVT_MAX_TYPES		8
@@ -44,6 +45,8 @@ struct mgvt_mdev_parent;
  * @lock: protects @pool and @ids
  * @pool: free GM and fences
  * @ids: vGPU ids (vgt_id in PVINFO)
+ * @hostgm: the host's own GM, for the engine owner, shadows and the
+ *	native client
  * @native: the native client
  * @debugfs: its debugfs directory, mgvt/<device>
  * @golden: register values captured at registration, after the pGPU's
@@ -57,6 +60,7 @@ struct mgvt_pgpu {
 	struct mutex lock; /* protects pool and ids */
 	struct mgvt_gm_pool pool;
 	struct ida ids;
+	struct mgvt_hostgm hostgm;
 	struct mgvt_native native;
 	struct dentry *debugfs;
 	u32 *golden;

@@ -60,6 +60,26 @@ static SHIM_UNTRACED unsigned long find_next_bit(const unsigned long *p, unsigne
 	}
 	return size;
 }
+static inline void bitmap_set(unsigned long *p, unsigned int start, unsigned int n)
+{
+	for (; n; n--, start++)
+		p[start / BITS_PER_LONG] |= 1UL << (start % BITS_PER_LONG);
+}
+/* First fit of @nr clear bits in [@start, @size); @size or more if none. */
+static inline unsigned long bitmap_find_next_zero_area(unsigned long *p,
+		unsigned long size, unsigned long start, unsigned int nr,
+		unsigned long align_mask)
+{
+	unsigned long i, run = 0;
+
+	for (i = start; i < size; i++) {
+		if (p[i / BITS_PER_LONG] & (1UL << (i % BITS_PER_LONG)))
+			run = 0;
+		else if (++run == nr)
+			return i + 1 - nr;
+	}
+	return size;
+}
 static inline bool bitmap_empty(const unsigned long *p, unsigned long size)
 {
 	return find_next_bit(p, size, 0) == size;
