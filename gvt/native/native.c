@@ -25,6 +25,7 @@
 #include <linux/uaccess.h>
 
 #include "core/pgpu_types.h"
+#include "mm/hostgm.h"
 #include "native/native.h"
 #include "regs/gpu_cmd.h"
 #include "regs/gtt.h"
@@ -42,7 +43,6 @@ enum {
 
 static_assert(NP_COUNT == MGVT_NATIVE_PAGES);
 
-#define NATIVE_GM_BASE		0x100000ULL	/* inside the host's reserve */
 #define NATIVE_TIMEOUT_MS	5000
 #define HWSP_SEQNO		0x40		/* dword index */
 #define NATIVE_MAX_BATCH	16		/* dwords */
@@ -67,9 +67,9 @@ static const struct {
 	{ FORCEWAKE_MEDIA, FORCEWAKE_ACK_MEDIA, false },
 };
 
-static u64 np_gm(unsigned int page)
+static u64 np_gm(struct mgvt_native *n, unsigned int page)
 {
-	return NATIVE_GM_BASE + (u64)page * PAGE_SIZE;
+	return mgvt_gm_buf_addr(&n->mem, (size_t)page * PAGE_SIZE);
 }
 
 /* Wake the engine's forcewake domain; the ack comes on a short poll. */
@@ -94,7 +94,7 @@ static void forcewake_put(struct mgvt_pgpu *pgpu, unsigned int e)
 static void write_dwords(struct mgvt_native *n, unsigned int page,
 			 const u32 *dw, unsigned int count)
 {
-	u32 *p = kmap_local_page(n->pages[page]);
+	u32 *p = kmap_local_page(n->mem.pages[page]);
 
 	if (count)
 		memcpy(p, dw, count * 4);
@@ -105,7 +105,7 @@ static void write_dwords(struct mgvt_native *n, unsigned int page,
 static u32 read_dword(struct mgvt_native *n, unsigned int page,
 		      unsigned int index)
 {
-	u32 *p = kmap_local_page(n->pages[page]);
+	u32 *p = kmap_local_page(n->mem.pages[page]);
 	u32 val = READ_ONCE(p[index]);
 
 	kunmap_local(p);
@@ -121,7 +121,7 @@ static void write_context(struct mgvt_native *n, unsigned int e, u32 tail)
 		base + RING_CONTEXT_CONTROL, MASKED_DISABLE(CTX_RESTORE_INHIBIT),
 		base + RING_HEAD, 0,
 		base + RING_TAIL, tail,
-		base + RING_START, (u32)np_gm(NP_RING + e),
+		base + RING_START, (u32)np_gm(n, NP_RING + e),
 		base + RING_CTL, RING_CTL_VALID,	/* one page */
 		base + RING_PDP_UDW(0), 0,
 		base + RING_PDP_LDW(0), 0,		/* no PPGTT */
@@ -142,7 +142,7 @@ static void engine_setup(struct mgvt_native *n, unsigned int e)
 
 	/* The CSB write pointer starts at the last entry, as after reset. */
 	write_dwords(n, NP_HWSP + e, hwsp, ARRAY_SIZE(hwsp));
-	mgvt_hal_write32(pgpu, base + RING_HWS_PGA, np_gm(NP_HWSP + e));
+	mgvt_hal_write32(pgpu, base + RING_HWS_PGA, np_gm(n, NP_HWSP + e));
 	mgvt_hal_write32(pgpu, base + RING_MODE, MASKED_ENABLE(RING_MODE_RUN_LIST));
 	mgvt_hal_write32(pgpu, base + RING_CSB_PTR,
 			 MASKED_FIELD(CSB_PTR_READ | CSB_PTR_WRITE,
@@ -190,7 +190,7 @@ static int native_run(struct mgvt_native *n, unsigned int e, const u32 *batch,
 	struct mgvt_pgpu *pgpu = n->pgpu;
 	u32 seqno = ++n->seqno, ctx_id = e + 1;
 	u32 bb[NATIVE_MAX_BATCH + 1], *ring;
-	u64 lrca = np_gm(NP_CTX + 2 * e), start, ts;
+	u64 lrca = np_gm(n, NP_CTX + 2 * e), start, ts;
 	unsigned int i, t = 0;
 	int ret;
 
@@ -206,14 +206,14 @@ static int native_run(struct mgvt_native *n, unsigned int e, const u32 *batch,
 		engine_setup(n, e);
 	write_dwords(n, NP_BATCH + e, bb, count + 1);
 
-	ring = kmap_local_page(n->pages[NP_RING + e]);
+	ring = kmap_local_page(n->mem.pages[NP_RING + e]);
 	for (i = 0; i < repeat; i++) {
 		ring[t++] = BBS_GGTT;
-		ring[t++] = np_gm(NP_BATCH + e);
+		ring[t++] = np_gm(n, NP_BATCH + e);
 		ring[t++] = 0;
 	}
 	ring[t++] = SDI_GGTT;
-	ring[t++] = np_gm(NP_HWSP + e) + 4 * HWSP_SEQNO;
+	ring[t++] = np_gm(n, NP_HWSP + e) + 4 * HWSP_SEQNO;
 	ring[t++] = 0;
 	ring[t++] = seqno;
 	ring[t++] = MI_USER_INTERRUPT;
@@ -256,7 +256,7 @@ static bool rect_ok(u32 x, u32 y, u32 w, u32 h, u32 pitch)
 
 static int native_command(struct mgvt_native *n, char *cmd)
 {
-	u64 buf = np_gm(NP_BUF);
+	u64 buf = np_gm(n, NP_BUF);
 	char name[8], op[8];
 	u32 a[8], bb[NATIVE_MAX_BATCH];
 	unsigned int e, repeat;
@@ -338,10 +338,10 @@ static bool aperture_consistent(struct mgvt_native *n)
 	unsigned int i;
 
 	for (i = 0; i < NP_COUNT; i++)
-		if (mgvt_hal_aperture_page(pgpu, np_gm(i), &ap) ||
-		    ap.pfn != page_to_pfn(n->pages[i]))
+		if (mgvt_hal_aperture_page(pgpu, np_gm(n, i), &ap) ||
+		    ap.pfn != page_to_pfn(n->mem.pages[i]))
 			return false;
-	return mgvt_hal_aperture_page(pgpu, np_gm(NP_COUNT), &ap) ==
+	return mgvt_hal_aperture_page(pgpu, np_gm(n, NP_COUNT), &ap) ==
 	       -ENOENT;
 }
 
@@ -398,7 +398,7 @@ static ssize_t buffer_rw(struct file *f, char __user *ubuf, size_t len,
 	while (done < len && *ppos < size) {
 		size_t off = offset_in_page(*ppos);
 		size_t chunk = min_t(size_t, len - done, PAGE_SIZE - off);
-		u8 *p = kmap_local_page(n->pages[NP_BUF + *ppos / PAGE_SIZE]);
+		u8 *p = kmap_local_page(n->mem.pages[NP_BUF + *ppos / PAGE_SIZE]);
 		unsigned long left = write ?
 			copy_from_user(p + off, ubuf + done, chunk) :
 			copy_to_user(ubuf + done, p + off, chunk);
@@ -438,20 +438,6 @@ const struct file_operations mgvt_native_buffer_fops = {
 	.llseek = default_llseek,
 };
 
-/* Undo the first @count pages: scratch PTE, invalidate, DMA unmap, free. */
-static void native_release(struct mgvt_native *n, unsigned int count)
-{
-	unsigned int i;
-
-	for (i = 0; i < count; i++)
-		mgvt_hal_write_pte(n->pgpu, np_gm(i) >> PAGE_SHIFT, 0);
-	mgvt_hal_write32(n->pgpu, GFX_FLSH_CNTL, 1);
-	for (i = 0; i < count; i++) {
-		mgvt_hal_dma_unmap(n->pgpu, n->dma[i], 1);
-		__free_page(n->pages[i]);
-	}
-}
-
 /**
  * mgvt_native_init - set up the native client of a pGPU
  * @pgpu: the pGPU, registered
@@ -461,25 +447,14 @@ static void native_release(struct mgvt_native *n, unsigned int count)
 int mgvt_native_init(struct mgvt_pgpu *pgpu)
 {
 	struct mgvt_native *n = &pgpu->native;
-	unsigned int i;
 	int ret;
 
 	n->pgpu = pgpu;
 	mutex_init(&n->lock);
-	for (i = 0; i < NP_COUNT; i++) {
-		n->pages[i] = alloc_page(GFP_KERNEL | __GFP_ZERO);
-		ret = n->pages[i] ? mgvt_hal_dma_map(pgpu, n->pages[i], 1, &n->dma[i]) :
-				    -ENOMEM;
-		if (ret) {
-			if (n->pages[i])
-				__free_page(n->pages[i]);
-			native_release(n, i);
-			return ret;
-		}
-		mgvt_hal_write_pte(pgpu, np_gm(i) >> PAGE_SHIFT, n->dma[i] | GEN8_PTE_PRESENT);
-	}
-	mgvt_hal_write32(pgpu, GFX_FLSH_CNTL, 1);
-	return 0;
+	ret = mgvt_hostgm_alloc(&pgpu->hostgm, MGVT_GM_LOW, NP_COUNT, &n->mem);
+	if (ret)
+		mutex_destroy(&n->lock);
+	return ret;
 }
 
 /**
@@ -490,6 +465,6 @@ void mgvt_native_fini(struct mgvt_pgpu *pgpu)
 {
 	struct mgvt_native *n = &pgpu->native;
 
-	native_release(n, NP_COUNT);
+	mgvt_hostgm_free(&pgpu->hostgm, &n->mem);
 	mutex_destroy(&n->lock);
 }

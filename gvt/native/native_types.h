@@ -9,6 +9,7 @@
 #include <linux/mutex.h>
 #include <linux/types.h>
 
+#include "mm/hostgm_types.h"
 #include "regs/regs.h"
 
 struct mgvt_pgpu;
@@ -21,8 +22,7 @@ struct page;
  * struct mgvt_native - the native client of a pGPU (native.c)
  * @pgpu: its pGPU
  * @lock: serialises runs and buffer access
- * @pages: HWSPs, contexts, rings, batches and the buffer
- * @dma: their DMA addresses
+ * @mem: HWSPs, contexts, rings, batches and the buffer, in host GM
  * @seqno: last sequence number written
  * @csb_read: per engine, the last CSB entry consumed
  * @ready: engines set up
@@ -35,8 +35,7 @@ struct page;
 struct mgvt_native {
 	struct mgvt_pgpu *pgpu;
 	struct mutex lock; /* runs and buffer */
-	struct page *pages[MGVT_NATIVE_PAGES];
-	dma_addr_t dma[MGVT_NATIVE_PAGES];
+	struct mgvt_gm_buf mem;
 	u32 seqno;
 	u32 csb_read[MGVT_NUM_ENGINES];
 	u32 ready;
