@@ -36,6 +36,7 @@
 #define MI_FLUSH_ADDR_GGTT		BIT(2)
 #define MI_REG_OFFSET			GENMASK(22, 2)	/* LRI, SRM, LRM, LRR */
 #define SEM_COMPARE_SHIFT		12
+#define SEM_COMPARE_EQ			4	/* memory == data */
 #define HWSP_INDEX_MASK			0xff8	/* store-index offset in the HWSP */
 /* Post-sync operation: MI_FLUSH_DW DW0, PIPE_CONTROL DW1. */
 #define POST_SYNC_SHIFT			14

@@ -57,6 +57,12 @@ static inline const char *gen9_engine_name(unsigned int e)
 #define RING_ELSP		0x230
 #define RING_EXECLIST_STATUS	0x234
 #define RING_EXECLIST_STATUS_HI	0x238	/* the running context's ID */
+#define RING_BB_STATE		0x110
+#define RING_SBB_ADDR		0x114
+#define RING_SBB_STATE		0x118
+#define RING_SBB_ADDR_UDW	0x11c
+#define RING_BB_ADDR		0x140
+#define RING_BB_ADDR_UDW	0x168
 #define RING_BB_PER_CTX_PTR	0x1c0
 #define RING_INDIRECT_CTX	0x1c4	/* GGTT address | size in cachelines */
 #define RING_INDIRECT_CTX_OFFSET 0x1c8
@@ -79,6 +85,9 @@ static inline const char *gen9_engine_name(unsigned int e)
 #define ERR_PAGE_TABLE		BIT(4)	/* invalid GTT entry or unmapped page */
 #define RING_MODE_RUN_LIST	BIT(15)
 #define RING_CTL_VALID		BIT(0)
+#define RING_CTL_SIZE		GENMASK(20, 12)	/* pages - 1 */
+#define RING_HEAD_ADDR		GENMASK(20, 2)
+#define RING_TAIL_ADDR		GENMASK(20, 3)
 #define INDIRECT_CTX_SIZE	GENMASK(5, 0)	/* in 64-byte cachelines */
 #define INDIRECT_CTX_ADDR	GENMASK(31, 6)
 /* RING_EXECLIST_STATUS (lower dword). */
@@ -198,5 +207,31 @@ static inline unsigned int gen9_engine_irq_shift(unsigned int e)
 
 /* Logical ring context: register state in page 1 of the image. */
 #define LRC_STATE_OFFSET	4096
+
+/*
+ * Gen9 register state page: dword index of each register's value (its
+ * offset sits one dword before), the same on every engine.  Two LRI lists:
+ * 14 registers from dword 1, 9 from dword 0x21.
+ */
+#define LRC_LRI0		0x01
+#define LRC_CTX_CONTROL		0x03
+#define LRC_RING_HEAD		0x05
+#define LRC_RING_TAIL		0x07
+#define LRC_RING_START		0x09
+#define LRC_RING_CTL		0x0b
+#define LRC_BB_ADDR_UDW		0x0d
+#define LRC_BB_ADDR		0x0f
+#define LRC_BB_STATE		0x11
+#define LRC_SBB_ADDR_UDW	0x13
+#define LRC_SBB_ADDR		0x15
+#define LRC_SBB_STATE		0x17
+#define LRC_BB_PER_CTX_PTR	0x19
+#define LRC_INDIRECT_CTX	0x1b
+#define LRC_INDIRECT_CTX_OFFSET	0x1d
+#define LRC_LRI1		0x21
+#define LRC_CTX_TIMESTAMP	0x23
+#define LRC_PDP_UDW(n)		(0x31 - 4 * (n))
+#define LRC_PDP_LDW(n)		(0x33 - 4 * (n))
+#define LRC_END			0x34	/* first dword after the second list */
 
 #endif /* MGVT_REGS_H */
