@@ -55,6 +55,8 @@ struct mgvt_aperture_page {
  * @dma_unmap: undo one @dma_map of the same @dma and @npages
  * @aperture_page: what backs the aperture at GM address @gm (below the
  *	aperture size): 0, or -ENOENT when no valid GGTT entry maps it
+ * @time_scale: optional: how much slower than hardware the engines run,
+ *	in percent (a simulator); NULL for hardware (100)
  *
  * The register, GGTT and aperture callbacks never sleep; @dma_map and
  * @dma_unmap may (call them from process context, outside spinlocks).
@@ -71,6 +73,7 @@ struct mgvt_hal_ops {
 			  unsigned int npages);
 	int (*aperture_page)(struct mgvt_pgpu *pgpu, u64 gm,
 			     struct mgvt_aperture_page *page);
+	unsigned int (*time_scale)(struct mgvt_pgpu *pgpu);
 };
 
 /**
@@ -151,6 +154,13 @@ static inline int mgvt_hal_aperture_page(struct mgvt_pgpu *pgpu, u64 gm,
 					 struct mgvt_aperture_page *page)
 {
 	return mgvt_pgpu_ops(pgpu)->aperture_page(pgpu, gm, page);
+}
+
+static inline unsigned int mgvt_hal_time_scale(struct mgvt_pgpu *pgpu)
+{
+	const struct mgvt_hal_ops *ops = mgvt_pgpu_ops(pgpu);
+
+	return ops->time_scale ? ops->time_scale(pgpu) : 100;
 }
 
 #endif /* MGVT_HAL_H */

@@ -33,6 +33,18 @@ module_param(time_scale, uint, 0644);
 MODULE_PARM_DESC(time_scale,
 		 "Pace the engines at this percentage of their modelled durations on the host clock: 100 (default) completes work no earlier than the model says, 200 twice as slow, 0 unpaced");
 
+/**
+ * sim_time_scale - how much slower than modelled the engines run
+ *
+ * Return: the time_scale parameter in percent (0, unpaced, reads as 100).
+ */
+unsigned int sim_time_scale(void)
+{
+	unsigned int scale = READ_ONCE(time_scale);
+
+	return scale ? scale : 100;
+}
+
 static bool runner_has_work(struct sim_runner *r)
 {
 	struct sim_engine *e = &r->eng;

@@ -167,6 +167,12 @@ static void sim_dma_unmap(struct mgvt_pgpu *pgpu, dma_addr_t dma,
 				    npages, &dma);
 }
 
+/* Work on the sim takes time_scale percent of its modelled time. */
+static unsigned int sim_hal_time_scale(struct mgvt_pgpu *pgpu)
+{
+	return sim_time_scale();
+}
+
 /**
  * DOC: sim_hal_ops
  *
@@ -185,6 +191,7 @@ static const struct mgvt_hal_ops sim_hal_ops = {
 	.dma_map = sim_dma_map,
 	.dma_unmap = sim_dma_unmap,
 	.aperture_page = sim_aperture_page,
+	.time_scale = sim_hal_time_scale,
 };
 
 static void sim_free(struct mgvt_sim *sim)

@@ -65,5 +65,6 @@ extern const struct sim_regs_hooks sim_regs_hooks;
 void sim_engines_init(struct mgvt_sim *sim);
 int sim_engines_start(struct mgvt_sim *sim);
 void sim_engines_stop(struct mgvt_sim *sim);
+unsigned int sim_time_scale(void);
 
 #endif /* MGVT_SIM_SIM_H */
