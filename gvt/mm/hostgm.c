@@ -237,12 +237,30 @@ void mgvt_hostgm_usage(struct mgvt_hostgm *hg, unsigned long *used,
 	spin_unlock(&hg->lock);
 }
 
-/* Walk [@off, @off + @len) of @buf page by page. */
-#define buf_for_each_chunk(buf, off, len, p, chunk)			\
-	for (; (len) && ((chunk) = min_t(size_t, (len),			\
-			 PAGE_SIZE - offset_in_page(off)),		\
-			 (p) = (buf)->pages[(off) >> PAGE_SHIFT], 1);	\
-	     (off) += (chunk), (len) -= (chunk))
+enum buf_op { BUF_WRITE, BUF_READ, BUF_CLEAR };
+
+/* Copy into, out of or clear [@off, @off + @len) of @buf, page by page. */
+static void buf_copy(const struct mgvt_gm_buf *buf, size_t off, void *mem,
+		     size_t len, enum buf_op op)
+{
+	while (len) {
+		size_t chunk = min_t(size_t, len, PAGE_SIZE - offset_in_page(off));
+		u8 *va = kmap_local_page(buf->pages[off >> PAGE_SHIFT]);
+		u8 *at = va + offset_in_page(off);
+
+		if (op == BUF_WRITE)
+			memcpy(at, mem, chunk);
+		else if (op == BUF_READ)
+			memcpy(mem, at, chunk);
+		else
+			memset(at, 0, chunk);
+		kunmap_local(va);
+		if (mem)
+			mem = (u8 *)mem + chunk;
+		off += chunk;
+		len -= chunk;
+	}
+}
 
 /**
  * mgvt_gm_buf_write - copy bytes into a buffer
@@ -254,16 +272,7 @@ void mgvt_hostgm_usage(struct mgvt_hostgm *hg, unsigned long *used,
 void mgvt_gm_buf_write(struct mgvt_gm_buf *buf, size_t off, const void *src,
 		       size_t len)
 {
-	struct page *p;
-	size_t chunk;
-
-	buf_for_each_chunk(buf, off, len, p, chunk) {
-		u8 *va = kmap_local_page(p);
-
-		memcpy(va + offset_in_page(off), src, chunk);
-		kunmap_local(va);
-		src = (const u8 *)src + chunk;
-	}
+	buf_copy(buf, off, (void *)src, len, BUF_WRITE);
 }
 
 /**
@@ -276,16 +285,7 @@ void mgvt_gm_buf_write(struct mgvt_gm_buf *buf, size_t off, const void *src,
 void mgvt_gm_buf_read(const struct mgvt_gm_buf *buf, size_t off, void *dst,
 		      size_t len)
 {
-	struct page *p;
-	size_t chunk;
-
-	buf_for_each_chunk(buf, off, len, p, chunk) {
-		u8 *va = kmap_local_page(p);
-
-		memcpy(dst, va + offset_in_page(off), chunk);
-		kunmap_local(va);
-		dst = (u8 *)dst + chunk;
-	}
+	buf_copy(buf, off, dst, len, BUF_READ);
 }
 
 /**
@@ -296,15 +296,7 @@ void mgvt_gm_buf_read(const struct mgvt_gm_buf *buf, size_t off, void *dst,
  */
 void mgvt_gm_buf_clear(struct mgvt_gm_buf *buf, size_t off, size_t len)
 {
-	struct page *p;
-	size_t chunk;
-
-	buf_for_each_chunk(buf, off, len, p, chunk) {
-		u8 *va = kmap_local_page(p);
-
-		memset(va + offset_in_page(off), 0, chunk);
-		kunmap_local(va);
-	}
+	buf_copy(buf, off, NULL, len, BUF_CLEAR);
 }
 
 /**
