@@ -4,6 +4,7 @@
  *
  *   mgvt/stats                          what mgvt holds module-wide
  *   mgvt/<device>/                      one directory per pGPU
+ *   mgvt/<device>/engines               its engine owners and host GM
  *   mgvt/<device>/<vGPU>/counters       the vGPU's counters
  *   mgvt/<device>/<vGPU>/fences         its fences, virtual and physical
  *   mgvt/<device>/<vGPU>/ppgtt_roots    the PPGTTs its guest announced
@@ -29,7 +30,9 @@
 #include "core/pgpu_types.h"
 #include "core/stats.h"
 #include "core/vgpu_types.h"
+#include "mm/hostgm.h"
 #include "native/native.h"
+#include "render/engine.h"
 #include "trap/fence.h"
 #include "trap/pvinfo.h"
 #include "trap/virq.h"
@@ -47,6 +50,21 @@ DEFINE_SHOW_ATTRIBUTE(mgvt_stats);
 DEFINE_SHOW_ATTRIBUTE(mgvt_counters);
 DEFINE_SHOW_ATTRIBUTE(mgvt_fence);
 DEFINE_SHOW_ATTRIBUTE(mgvt_pvinfo);
+
+/* Engine owners, one line each, then what the host GM allocator holds. */
+static int engines_show(struct seq_file *m, void *unused)
+{
+	struct mgvt_pgpu *pgpu = m->private;
+	unsigned long used[MGVT_GM_ZONES], size[MGVT_GM_ZONES], allocs;
+
+	mgvt_engines_show(pgpu, m);
+	mgvt_hostgm_usage(&pgpu->hostgm, used, size, &allocs);
+	seq_printf(m, "hostgm low_used %lu low_pages %lu high_used %lu high_pages %lu ranges %lu\n",
+		   used[MGVT_GM_LOW], size[MGVT_GM_LOW], used[MGVT_GM_HIGH],
+		   size[MGVT_GM_HIGH], allocs);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(engines);
 
 static ssize_t inject_write(struct file *f, const char __user *ubuf,
 			    size_t len, loff_t *ppos)
@@ -95,6 +113,7 @@ void mgvt_debugfs_exit(void)
 void mgvt_debugfs_pgpu_add(struct mgvt_pgpu *pgpu)
 {
 	pgpu->debugfs = debugfs_create_dir(dev_name(pgpu->desc.dev), mgvt_root);
+	debugfs_create_file("engines", 0400, pgpu->debugfs, pgpu, &engines_fops);
 	if (!debug)
 		return;
 	debugfs_create_file("native", 0600, pgpu->debugfs, &pgpu->native,

@@ -22,6 +22,7 @@
 #include "mm/gm.h"
 #include "mm/hostgm.h"
 #include "native/native.h"
+#include "render/engine.h"
 #include "trap/mmio.h"
 #include "trap/mmio_table.h"
 #include "vfio/mdev.h"
@@ -155,11 +156,14 @@ struct mgvt_pgpu *mgvt_register_pgpu(const struct mgvt_pgpu_desc *desc)
 	ret = mgvt_hostgm_init(&pgpu->hostgm, pgpu, desc->aperture_size);
 	if (ret)
 		goto err_free;
-	ret = mgvt_native_init(pgpu);
+	ret = mgvt_engines_init(pgpu);
 	if (ret)
 		goto err_hostgm;
-	mgvt_debugfs_pgpu_add(pgpu);
 	mgvt_pirq_enable(pgpu);
+	ret = mgvt_native_init(pgpu);
+	if (ret)
+		goto err_engines;
+	mgvt_debugfs_pgpu_add(pgpu);
 	ret = mgvt_mdev_parent_add(pgpu);
 	if (ret)
 		goto err_native;
@@ -170,9 +174,11 @@ struct mgvt_pgpu *mgvt_register_pgpu(const struct mgvt_pgpu_desc *desc)
 	return pgpu;
 
 err_native:
-	mgvt_pirq_disable(pgpu);
 	mgvt_debugfs_pgpu_remove(pgpu);
 	mgvt_native_fini(pgpu);
+err_engines:
+	mgvt_pirq_disable(pgpu);
+	mgvt_engines_fini(pgpu);
 err_hostgm:
 	pgpu_hostgm_fini(pgpu);
 err_free:
@@ -193,9 +199,10 @@ EXPORT_SYMBOL_GPL(mgvt_register_pgpu);
 void mgvt_unregister_pgpu(struct mgvt_pgpu *pgpu)
 {
 	mgvt_mdev_parent_remove(pgpu);
-	mgvt_pirq_disable(pgpu);
 	mgvt_debugfs_pgpu_remove(pgpu);
 	mgvt_native_fini(pgpu);
+	mgvt_pirq_disable(pgpu);
+	mgvt_engines_fini(pgpu);
 	pgpu_hostgm_fini(pgpu);
 	dev_info(pgpu->desc.dev, "pGPU %s unregistered\n", pgpu->desc.name);
 	vfree(pgpu->golden);

@@ -12,6 +12,7 @@
 #include "mm/gm.h"
 #include "mm/hostgm_types.h"
 #include "native/native_types.h"
+#include "render/engine_types.h"
 
 #define MGVT_MAX_TYPES		8
 
@@ -47,6 +48,7 @@ struct mgvt_mdev_parent;
  * @ids: vGPU ids (vgt_id in PVINFO)
  * @hostgm: the host's own GM, for the engine owner, shadows and the
  *	native client
+ * @engines: the owners of its engines
  * @native: the native client
  * @debugfs: its debugfs directory, mgvt/<device>
  * @golden: register values captured at registration, after the pGPU's
@@ -61,6 +63,7 @@ struct mgvt_pgpu {
 	struct mgvt_gm_pool pool;
 	struct ida ids;
 	struct mgvt_hostgm hostgm;
+	struct mgvt_engines engines;
 	struct mgvt_native native;
 	struct dentry *debugfs;
 	u32 *golden;

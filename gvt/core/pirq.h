@@ -9,5 +9,6 @@ struct mgvt_pgpu;
 
 void mgvt_pirq_enable(struct mgvt_pgpu *pgpu);
 void mgvt_pirq_disable(struct mgvt_pgpu *pgpu);
+void mgvt_pirq_engine_enable(struct mgvt_pgpu *pgpu, unsigned int e);
 
 #endif /* MGVT_CORE_PIRQ_H */

@@ -1,70 +1,106 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The native client: drives a pGPU through hal.h exactly as the mediator
- * does (DMA-mapped pages, GGTT entries, a logical ring context, a ring, a
- * batch, ELSP, the CSB in the HWSP), with no vGPU in between.  It is the
- * baseline for "vGPU throughput as % of native" and lets tests run work on
- * every engine.  Tests reach it through debugfs, with mgvt loaded debug=1:
+ * The native client: runs work on a pGPU's engines through their engine
+ * owners (render/engine.h) exactly as the mediator's render path does
+ * (contexts in host GM, rings, batches, ELSP through the owner, completion
+ * from the CSB by interrupt), with no vGPU in between.  It is the baseline
+ * for "vGPU throughput as % of native" and lets tests run work on every
+ * engine.  Tests reach it through debugfs, with mgvt loaded debug=1:
  *
- *   <debugfs>/mgvt/<device>/native          write "<engine> <op> <args>"
+ *   <debugfs>/mgvt/<device>/native          write commands, read results
  *   <debugfs>/mgvt/<device>/native_buffer   the 64 KiB the work writes to
  *
- * ops: "store <offset> <value>" (MI_STORE_DWORD_IMM, every engine),
- * "fill <x> <y> <w> <h> <pitch> <color> [<repeat>]" and
- * "copy <sx> <sy> <dx> <dy> <w> <h> <pitch>" (blitter, 32 bpp, in the
- * buffer).  Reading "native" reports the last run of each engine.
+ * A write holds commands separated by ';'.  "<engine>[:<ctx>] <op> <args>"
+ * runs one request and waits for it; "submit <engine>[:<ctx>] <op> <args>"
+ * queues it and returns; "wait" waits for every queued request and fails
+ * with the first error among them; "mode irq|poll" picks how completions
+ * are found (poll: the old 50-100 us polling loop, for the benchmark).
+ *
+ * ops: "store <offset> <value> [<repeat>]" (MI_STORE_DWORD_IMM, every
+ * engine), "nop" (an empty batch), "fill <x> <y> <w> <h> <pitch> <color>
+ * [<repeat>]" and "copy <sx> <sy> <dx> <dy> <w> <h> <pitch>" (blitter,
+ * 32 bpp, in the buffer), and to test error handling "bad" (an unknown
+ * command), "fault" (a store to GM no GGTT entry maps) and "hang" (a
+ * semaphore wait that never ends).  Reading "native" reports the last
+ * synchronous run of each engine and the client's counters.
  */
 #include <linux/bitfield.h>
+#include <linux/completion.h>
 #include <linux/debugfs.h>
 #include <linux/delay.h>
 #include <linux/device.h>
 #include <linux/highmem.h>
+#include <linux/jiffies.h>
+#include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
 #include <linux/uaccess.h>
 
 #include "core/pgpu_types.h"
+#include "mm/gm.h"
 #include "mm/hostgm.h"
 #include "native/native.h"
 #include "regs/gpu_cmd.h"
 #include "regs/gtt.h"
 #include "regs/regs.h"
+#include "render/engine.h"
 
-/* Page layout of the client's memory, in the host's own low GM. */
+/* Pages of one context: image (PPHWSP, state), ring, batches. */
 enum {
-	NP_HWSP = 0,				/* one per engine */
-	NP_CTX = NP_HWSP + MGVT_NUM_ENGINES,	/* two per engine */
-	NP_RING = NP_CTX + 2 * MGVT_NUM_ENGINES,
-	NP_BATCH = NP_RING + MGVT_NUM_ENGINES,
-	NP_BUF = NP_BATCH + MGVT_NUM_ENGINES,
-	NP_COUNT = NP_BUF + MGVT_NATIVE_BUF_PAGES,
+	CP_IMG = 0,
+	CP_RING = 2,
+	CP_BATCH = CP_RING + 4,
+	CP_COUNT,
 };
 
-static_assert(NP_COUNT == MGVT_NATIVE_PAGES);
+#define NATIVE_RING_SIZE	(4 * PAGE_SIZE)
+#define NATIVE_BUF		(MGVT_NUM_ENGINES * MGVT_NATIVE_CTXS * CP_COUNT)
+#define NATIVE_PAGES		(NATIVE_BUF + MGVT_NATIVE_BUF_PAGES)
+#define SLOT_SIZE		128	/* bytes of one batch */
+#define SCRATCH_OFF		(MGVT_NATIVE_SLOTS * SLOT_SIZE)	/* in the batch page */
+#define PPHWSP_SEQNO		0x40	/* dword of the breadcrumb in the PPHWSP */
+#define NATIVE_MAX_BATCH	16	/* dwords */
+#define NATIVE_MAX_REPEAT	300	/* batch calls in the ring */
+#define NATIVE_CMD_MAX		4096	/* bytes of one write */
+#define NATIVE_WAIT_MS		60000	/* longer than any watchdog budget */
+/*
+ * The ring dwords of one request: the calls, the breadcrumb, the interrupt,
+ * padded to a qword (a tail is qword aligned).
+ */
+#define RQ_DWORDS(repeat)	round_up(3 * (repeat) + 5, 2)
+#define RQ_BYTES(repeat)	(4 * RQ_DWORDS(repeat))
 
-#define NATIVE_TIMEOUT_MS	5000
-#define HWSP_SEQNO		0x40		/* dword index */
-#define NATIVE_MAX_BATCH	16		/* dwords */
-#define NATIVE_MAX_REPEAT	300		/* batch calls in the ring */
-#define NATIVE_CMD_MAX		96		/* bytes of one command line */
+static_assert(SCRATCH_OFF + 64 <= PAGE_SIZE);
+static_assert(RQ_BYTES(NATIVE_MAX_REPEAT) < NATIVE_RING_SIZE);
 
 /* The commands the native client writes, with their lengths. */
 #define SDI_GGTT		(MI_STORE_DWORD_IMM | MI_USE_GGTT | 2)
 #define BBS_GGTT		(MI_BATCH_BUFFER_START | 1)
+#define SEM_WAIT_EQ_GGTT	(MI_SEMAPHORE_WAIT | MI_USE_GGTT | \
+				 SEM_COMPARE_EQ << SEM_COMPARE_SHIFT | 2)
 #define COLOR_BLT_32BPP		(XY_COLOR_BLT | BLT_WRITE_RGBA | 5)
 #define SRC_COPY_BLT_32BPP	(XY_SRC_COPY_BLT | BLT_WRITE_RGBA | 8)
+#define MI_UNKNOWN		MI_INSTR(0x3f)	/* no such MI command */
 
-/* Forcewake domain of each engine, and which one blits. */
-static const struct {
-	u32 fw_req;
-	u32 fw_ack;
-	bool blitter;
-} native_engines[MGVT_NUM_ENGINES] = {
-	{ FORCEWAKE_RENDER, FORCEWAKE_ACK_RENDER, false },
-	{ FORCEWAKE_GT, FORCEWAKE_ACK_GT, true },
-	{ FORCEWAKE_MEDIA, FORCEWAKE_ACK_MEDIA, false },
-	{ FORCEWAKE_MEDIA, FORCEWAKE_ACK_MEDIA, false },
+/**
+ * struct native_rq - one request of the client
+ * @rq: the engine owner's request
+ * @nc: its context
+ * @done: completed or failed
+ * @seqno: the breadcrumb its ring stores
+ * @bytes: ring bytes it holds
+ * @async: nobody waits: the event callback frees it
+ * @finished: its final event came
+ */
+struct native_rq {
+	struct mgvt_engine_rq rq;
+	struct mgvt_native_ctx *nc;
+	struct completion done;
+	u32 seqno;
+	u32 bytes;
+	bool async;
+	bool finished;
 };
 
 static u64 np_gm(struct mgvt_native *n, unsigned int page)
@@ -72,174 +108,312 @@ static u64 np_gm(struct mgvt_native *n, unsigned int page)
 	return mgvt_gm_buf_addr(&n->mem, (size_t)page * PAGE_SIZE);
 }
 
-/* Wake the engine's forcewake domain; the ack comes on a short poll. */
-static int forcewake_get(struct mgvt_pgpu *pgpu, unsigned int e)
+static size_t np_off(unsigned int page)
 {
-	unsigned int i;
-
-	mgvt_hal_write32(pgpu, native_engines[e].fw_req, MASKED_ENABLE(FORCEWAKE_KERNEL));
-	for (i = 0; i < 1000; i++) {
-		if (mgvt_hal_read32(pgpu, native_engines[e].fw_ack) & FORCEWAKE_KERNEL)
-			return 0;
-		udelay(1);
-	}
-	return -ETIMEDOUT;
+	return (size_t)page * PAGE_SIZE;
 }
 
-static void forcewake_put(struct mgvt_pgpu *pgpu, unsigned int e)
+static struct mgvt_native *native_of(struct mgvt_native_ctx *nc)
 {
-	mgvt_hal_write32(pgpu, native_engines[e].fw_req, MASKED_DISABLE(FORCEWAKE_KERNEL));
+	return &nc->ctx.engine->pgpu->native;
 }
 
-static void write_dwords(struct mgvt_native *n, unsigned int page,
-			 const u32 *dw, unsigned int count)
+static unsigned int nc_engine(struct mgvt_native_ctx *nc)
 {
-	u32 *p = kmap_local_page(n->mem.pages[page]);
-
-	if (count)
-		memcpy(p, dw, count * 4);
-	memset(p + count, 0, PAGE_SIZE - count * 4);
-	kunmap_local(p);
-}
-
-static u32 read_dword(struct mgvt_native *n, unsigned int page,
-		      unsigned int index)
-{
-	u32 *p = kmap_local_page(n->mem.pages[page]);
-	u32 val = READ_ONCE(p[index]);
-
-	kunmap_local(p);
-	return val;
-}
-
-/* A logical ring context whose ring holds @tail bytes. */
-static void write_context(struct mgvt_native *n, unsigned int e, u32 tail)
-{
-	u32 base = gen9_engine_base(e);
-	u32 state[] = {
-		MI_NOOP, MI_LRI(7),
-		base + RING_CONTEXT_CONTROL, MASKED_DISABLE(CTX_RESTORE_INHIBIT),
-		base + RING_HEAD, 0,
-		base + RING_TAIL, tail,
-		base + RING_START, (u32)np_gm(n, NP_RING + e),
-		base + RING_CTL, RING_CTL_VALID,	/* one page */
-		base + RING_PDP_UDW(0), 0,
-		base + RING_PDP_LDW(0), 0,		/* no PPGTT */
-		MI_BATCH_BUFFER_END,
-	};
-
-	write_dwords(n, NP_CTX + 2 * e, NULL, 0);	/* PPHWSP */
-	write_dwords(n, NP_CTX + 2 * e + 1, state, ARRAY_SIZE(state));
-}
-
-/* Set up the engine once: its HWSP, run-list mode, CSB pointers. */
-static void engine_setup(struct mgvt_native *n, unsigned int e)
-{
-	struct mgvt_pgpu *pgpu = n->pgpu;
-	u32 base = gen9_engine_base(e);
-
-	u32 hwsp[HWSP_CSB_WRITE + 1] = { [HWSP_CSB_WRITE] = CSB_ENTRIES - 1 };
-
-	/* The CSB write pointer starts at the last entry, as after reset. */
-	write_dwords(n, NP_HWSP + e, hwsp, ARRAY_SIZE(hwsp));
-	mgvt_hal_write32(pgpu, base + RING_HWS_PGA, np_gm(n, NP_HWSP + e));
-	mgvt_hal_write32(pgpu, base + RING_MODE, MASKED_ENABLE(RING_MODE_RUN_LIST));
-	mgvt_hal_write32(pgpu, base + RING_CSB_PTR,
-			 MASKED_FIELD(CSB_PTR_READ | CSB_PTR_WRITE,
-				      FIELD_PREP(CSB_PTR_READ, CSB_ENTRIES - 1) |
-				      FIELD_PREP(CSB_PTR_WRITE, CSB_ENTRIES - 1)));
-	n->csb_read[e] = CSB_ENTRIES - 1;
-	n->ready |= BIT(e);
-}
-
-/* Wait for our context's COMPLETE event in the CSB mirror. */
-static int wait_complete(struct mgvt_native *n, unsigned int e, u32 ctx_id)
-{
-	unsigned long deadline = jiffies + msecs_to_jiffies(NATIVE_TIMEOUT_MS);
-
-	do {
-		u32 wp = read_dword(n, NP_HWSP + e, HWSP_CSB_WRITE);
-
-		while (wp < CSB_ENTRIES && n->csb_read[e] != wp) {
-			unsigned int i = (n->csb_read[e] + 1) % CSB_ENTRIES;
-			u32 status = read_dword(n, NP_HWSP + e, HWSP_CSB + 2 * i);
-			u32 id = read_dword(n, NP_HWSP + e, HWSP_CSB + 2 * i + 1);
-
-			n->csb_read[e] = i;
-			if ((status & CSB_COMPLETE) && id == ctx_id)
-				return 0;
-		}
-		usleep_range(50, 100);
-	} while (time_before(jiffies, deadline));
-	return -ETIMEDOUT;
-}
-
-static u64 engine_timestamp(struct mgvt_pgpu *pgpu, unsigned int e)
-{
-	return mgvt_hal_read64(pgpu, gen9_engine_base(e) + RING_TIMESTAMP);
+	return nc->ctx.engine->id;
 }
 
 /*
- * Run @batch (without its MI_BATCH_BUFFER_END) @repeat times on engine @e:
- * the ring calls it @repeat times, then stores a sequence number into the
- * HWSP and raises a user interrupt.
+ * A fresh image in the Gen9 layout: ring context with the ring empty at
+ * @head, no batch state, no PPGTT; the whole image restored.
  */
-static int native_run(struct mgvt_native *n, unsigned int e, const u32 *batch,
-		      unsigned int count, unsigned int repeat)
+static void write_image(struct mgvt_native *n, struct mgvt_native_ctx *nc,
+			u32 head)
 {
-	struct mgvt_pgpu *pgpu = n->pgpu;
-	u32 seqno = ++n->seqno, ctx_id = e + 1;
-	u32 bb[NATIVE_MAX_BATCH + 1], *ring;
-	u64 lrca = np_gm(n, NP_CTX + 2 * e), start, ts;
-	unsigned int i, t = 0;
+	u32 base = gen9_engine_base(nc_engine(nc));
+	u32 st[LRC_END + 1] = {
+		[LRC_LRI0] = MI_LRI(14),
+		[LRC_CTX_CONTROL - 1] = base + RING_CONTEXT_CONTROL,
+		[LRC_CTX_CONTROL] = MASKED_DISABLE(CTX_RESTORE_INHIBIT),
+		[LRC_RING_HEAD - 1] = base + RING_HEAD,
+		[LRC_RING_HEAD] = head,
+		[LRC_RING_TAIL - 1] = base + RING_TAIL,
+		[LRC_RING_TAIL] = head,
+		[LRC_RING_START - 1] = base + RING_START,
+		[LRC_RING_START] = np_gm(n, nc->img_page + CP_RING),
+		[LRC_RING_CTL - 1] = base + RING_CTL,
+		[LRC_RING_CTL] = (NATIVE_RING_SIZE - PAGE_SIZE) | RING_CTL_VALID,
+		[LRC_BB_ADDR_UDW - 1] = base + RING_BB_ADDR_UDW,
+		[LRC_BB_ADDR - 1] = base + RING_BB_ADDR,
+		[LRC_BB_STATE - 1] = base + RING_BB_STATE,
+		[LRC_SBB_ADDR_UDW - 1] = base + RING_SBB_ADDR_UDW,
+		[LRC_SBB_ADDR - 1] = base + RING_SBB_ADDR,
+		[LRC_SBB_STATE - 1] = base + RING_SBB_STATE,
+		[LRC_BB_PER_CTX_PTR - 1] = base + RING_BB_PER_CTX_PTR,
+		[LRC_INDIRECT_CTX - 1] = base + RING_INDIRECT_CTX,
+		[LRC_INDIRECT_CTX_OFFSET - 1] = base + RING_INDIRECT_CTX_OFFSET,
+		[LRC_LRI1] = MI_LRI(9),
+		[LRC_CTX_TIMESTAMP - 1] = base + RING_CTX_TIMESTAMP,
+		[LRC_PDP_UDW(3) - 1] = base + RING_PDP_UDW(3),
+		[LRC_PDP_LDW(3) - 1] = base + RING_PDP_LDW(3),
+		[LRC_PDP_UDW(2) - 1] = base + RING_PDP_UDW(2),
+		[LRC_PDP_LDW(2) - 1] = base + RING_PDP_LDW(2),
+		[LRC_PDP_UDW(1) - 1] = base + RING_PDP_UDW(1),
+		[LRC_PDP_LDW(1) - 1] = base + RING_PDP_LDW(1),
+		[LRC_PDP_UDW(0) - 1] = base + RING_PDP_UDW(0),
+		[LRC_PDP_LDW(0) - 1] = base + RING_PDP_LDW(0),
+		[LRC_END] = MI_BATCH_BUFFER_END,
+	};
+	size_t img = np_off(nc->img_page + CP_IMG);
+
+	mgvt_gm_buf_clear(&n->mem, img, 2 * PAGE_SIZE);
+	mgvt_gm_buf_write(&n->mem, img + LRC_STATE_OFFSET, st, sizeof(st));
+}
+
+/* Which engines are executing a request of ours, for max_busy. */
+static void note_running(struct mgvt_native *n, unsigned int e, int delta)
+{
+	struct mgvt_native_engine *ne = &n->eng[e];
+
+	if (delta > 0) {
+		if (!ne->running++)
+			n->busy_engines++;
+		n->max_busy = max(n->max_busy, n->busy_engines);
+	} else if (ne->running && !--ne->running) {
+		n->busy_engines--;
+	}
+}
+
+/* The engine owner's events, in process context. */
+static void native_event(struct mgvt_engine_rq *erq, enum mgvt_rq_event ev)
+{
+	struct native_rq *nr = container_of(erq, struct native_rq, rq);
+	struct mgvt_native_ctx *nc = nr->nc;
+	struct mgvt_native *n = native_of(nc);
+	unsigned int e = nc_engine(nc);
+	bool free_it = false;
+	int ret = erq->status;
+
+	spin_lock(&n->slock);
+	switch (ev) {
+	case MGVT_RQ_PROMOTED:
+	case MGVT_RQ_ELEMENT_SWITCH:
+	case MGVT_RQ_LITE_RESTORED:
+		note_running(n, e, 1);
+		break;
+	case MGVT_RQ_PREEMPTED:
+		note_running(n, e, -1);
+		break;
+	case MGVT_RQ_COMPLETED:
+	case MGVT_RQ_ERROR:
+		if (nr->finished) {
+			n->dup_events++;
+			break;
+		}
+		nr->finished = true;
+		if (erq->start_ns)
+			note_running(n, e, -1);
+		/* Completed means the breadcrumb is there. */
+		if (!ret && (s32)(mgvt_gm_buf_read32(&n->mem, np_off(nc->img_page) +
+						     4 * PPHWSP_SEQNO) - nr->seqno) < 0) {
+			erq->status = -EIO;
+			ret = -EIO;
+		}
+		if (ret) {
+			n->eng[e].failed++;
+			n->eng[e].last_error = erq->error;
+			nc->stale = true;
+		} else {
+			n->eng[e].done++;
+		}
+		nc->outstanding--;
+		nc->ring_used -= nr->bytes;
+		if (nr->async) {
+			if (!n->async_err)
+				n->async_err = ret;
+			n->async--;
+			free_it = true;
+		} else {
+			complete(&nr->done);
+		}
+		wake_up_all(&n->wq);
+		break;
+	default:
+		break;
+	}
+	spin_unlock(&n->slock);
+	if (free_it)
+		kfree(nr);
+}
+
+static const struct mgvt_engine_client native_client = {
+	.name = "native",
+	.event = native_event,
+};
+
+static bool room_for(struct mgvt_native *n, struct mgvt_native_ctx *nc,
+		     u32 bytes)
+{
+	bool ok;
+
+	spin_lock(&n->slock);
+	ok = nc->outstanding < MGVT_NATIVE_SLOTS &&
+	     nc->ring_used + bytes <= NATIVE_RING_SIZE - 8;
+	spin_unlock(&n->slock);
+	return ok;
+}
+
+static void ring_write(struct mgvt_native *n, struct mgvt_native_ctx *nc,
+		       const u32 *dw, unsigned int count)
+{
+	size_t ring = np_off(nc->img_page + CP_RING);
+	unsigned int i;
+
+	/* The ring wraps: dword by dword. */
+	for (i = 0; i < count; i++) {
+		mgvt_gm_buf_write32(&n->mem, ring + nc->tail, dw[i]);
+		nc->tail = (nc->tail + 4) % NATIVE_RING_SIZE;
+	}
+}
+
+/*
+ * Build a request calling @batch (without its MI_BATCH_BUFFER_END) @repeat
+ * times, then storing a breadcrumb and raising a user interrupt, and hand
+ * it to the engine owner.
+ */
+static int native_submit(struct mgvt_native *n, struct mgvt_native_ctx *nc,
+			 const u32 *batch, unsigned int count,
+			 unsigned int repeat, struct native_rq *nr)
+{
+	u32 bytes = RQ_BYTES(repeat), bb[NATIVE_MAX_BATCH + 1];
+	u64 slot_gm, hwsp = np_gm(n, nc->img_page + CP_IMG) + 4 * PPHWSP_SEQNO;
+	unsigned int i;
 	int ret;
 
 	if (count > NATIVE_MAX_BATCH || !repeat || repeat > NATIVE_MAX_REPEAT)
 		return -EINVAL;
+	mutex_lock(&nc->lock);
+	ret = wait_event_killable(n->wq, room_for(n, nc, bytes));
+	if (ret)
+		goto out;
+	if (nc->stale) {
+		/* Every request of it has finished: start clean at the tail. */
+		write_image(n, nc, nc->tail);
+		nc->stale = false;
+	}
 	memcpy(bb, batch, count * 4);
 	bb[count] = MI_BATCH_BUFFER_END;
+	slot_gm = np_gm(n, nc->img_page + CP_BATCH) + nc->slot * SLOT_SIZE;
+	mgvt_gm_buf_write(&n->mem, np_off(nc->img_page + CP_BATCH) +
+			  nc->slot * SLOT_SIZE, bb, (count + 1) * 4);
+	nc->slot = (nc->slot + 1) % MGVT_NATIVE_SLOTS;
 
-	ret = forcewake_get(pgpu, e);
-	if (ret)
-		return ret;
-	if (!(n->ready & BIT(e)))
-		engine_setup(n, e);
-	write_dwords(n, NP_BATCH + e, bb, count + 1);
+	spin_lock(&n->slock);
+	nr->seqno = ++n->seqno;
+	nc->outstanding++;
+	nc->ring_used += bytes;
+	if (nr->async)
+		n->async++;
+	spin_unlock(&n->slock);
 
-	ring = kmap_local_page(n->mem.pages[NP_RING + e]);
 	for (i = 0; i < repeat; i++) {
-		ring[t++] = BBS_GGTT;
-		ring[t++] = np_gm(n, NP_BATCH + e);
-		ring[t++] = 0;
-	}
-	ring[t++] = SDI_GGTT;
-	ring[t++] = np_gm(n, NP_HWSP + e) + 4 * HWSP_SEQNO;
-	ring[t++] = 0;
-	ring[t++] = seqno;
-	ring[t++] = MI_USER_INTERRUPT;
-	if (t & 1)
-		ring[t++] = MI_NOOP;	/* the tail is qword aligned */
-	kunmap_local(ring);
-	write_context(n, e, 4 * t);
+		u32 call[] = { BBS_GGTT, lower_32_bits(slot_gm), 0 };
 
-	ts = engine_timestamp(pgpu, e);
-	start = ktime_get_ns();
-	mgvt_hal_write32(pgpu, gen9_engine_base(e) + RING_ELSP, 0);
-	mgvt_hal_write32(pgpu, gen9_engine_base(e) + RING_ELSP, 0);
-	mgvt_hal_write32(pgpu, gen9_engine_base(e) + RING_ELSP, ctx_id);
-	mgvt_hal_write32(pgpu, gen9_engine_base(e) + RING_ELSP, (u32)lrca |
-			 CTX_DESC_MODE_4LVL << CTX_DESC_MODE_SHIFT | CTX_DESC_VALID);
-	ret = wait_complete(n, e, ctx_id);
-	n->last_ns[e] = ktime_get_ns() - start;
-	/* RING_TIMESTAMP ticks at 12 MHz: 250 ns per 3 ticks. */
-	n->last_model_ns[e] = div_u64((engine_timestamp(pgpu, e) - ts) * 250, 3);
-	if (!ret && read_dword(n, NP_HWSP + e, HWSP_SEQNO) != seqno)
-		ret = -EIO;
-	n->last_ret[e] = ret;
-	forcewake_put(pgpu, e);
+		ring_write(n, nc, call, ARRAY_SIZE(call));
+	}
+	{
+		u32 tail[] = {
+			SDI_GGTT, lower_32_bits(hwsp), 0, nr->seqno,
+			MI_USER_INTERRUPT, MI_NOOP,
+		};
+
+		ring_write(n, nc, tail, RQ_DWORDS(repeat) - 3 * repeat);
+	}
+	nr->nc = nc;
+	nr->bytes = bytes;
+	nr->rq.ctx = &nc->ctx;
+	nr->rq.tail = nc->tail;
+	nr->rq.priv = nr;
+	init_completion(&nr->done);
+	ret = mgvt_engine_submit(&nr->rq);
+	if (ret) {
+		spin_lock(&n->slock);
+		nc->outstanding--;
+		nc->ring_used -= bytes;
+		if (nr->async)
+			n->async--;
+		spin_unlock(&n->slock);
+		/* The commands stay in the ring; the image skips them. */
+		nc->stale = true;
+	}
+out:
+	mutex_unlock(&nc->lock);
+	return ret;
+}
+
+/* Wait for a synchronous request, polling the engine in poll mode. */
+static int native_wait(struct mgvt_native *n, struct native_rq *nr,
+		       struct mgvt_engine *eng)
+{
+	unsigned long deadline = jiffies + msecs_to_jiffies(NATIVE_WAIT_MS);
+	bool done;
+
+	if (READ_ONCE(n->polled)) {
+		while (!completion_done(&nr->done) &&
+		       time_before(jiffies, deadline)) {
+			mgvt_engine_poll(eng);
+			if (!completion_done(&nr->done))
+				usleep_range(50, 100);
+		}
+	} else {
+		wait_for_completion_timeout(&nr->done, deadline - jiffies);
+	}
+	/* Still with the engine: its callback frees it then. */
+	spin_lock(&n->slock);
+	done = nr->finished;
+	if (!done) {
+		nr->async = true;
+		n->async++;
+	}
+	spin_unlock(&n->slock);
+	return done ? 0 : -ETIMEDOUT;
+}
+
+/* Run one request on @nc: queued (@async) or waited for. */
+static int native_run(struct mgvt_native *n, struct mgvt_native_ctx *nc,
+		      const u32 *batch, unsigned int count,
+		      unsigned int repeat, bool async)
+{
+	struct mgvt_engine *eng = nc->ctx.engine;
+	struct mgvt_native_engine *ne = &n->eng[eng->id];
+	struct native_rq *nr;
+	u64 ts;
+	int ret;
+
+	nr = kzalloc(sizeof(*nr), GFP_KERNEL);
+	if (!nr)
+		return -ENOMEM;
+	nr->async = async;
+	ts = async ? 0 : mgvt_engine_timestamp(eng);
+	ret = native_submit(n, nc, batch, count, repeat, nr);
+	if (ret) {
+		kfree(nr);
+		return ret;
+	}
+	if (async)
+		return 0;
+	ret = native_wait(n, nr, eng);
 	if (ret)
-		dev_warn(pgpu->desc.dev, "native client: %s did not complete (%d)\n",
-			 gen9_engine_name(e), ret);
+		return ret;	/* nr now belongs to the callback */
+	ret = nr->rq.status;
+	ne->last_ns = nr->rq.end_ns - nr->rq.submit_ns;
+	/* RING_TIMESTAMP ticks at 12 MHz: 250 ns per 3 ticks. */
+	ne->last_model_ns = div_u64((mgvt_engine_timestamp(eng) - ts) * 250, 3);
+	ne->last_ret = ret;
+	kfree(nr);
+	if (ret)
+		dev_warn_ratelimited(n->pgpu->desc.dev, "native client: %s request failed (%d)\n",
+				     gen9_engine_name(eng->id), ret);
 	return ret;
 }
 
@@ -254,29 +428,64 @@ static bool rect_ok(u32 x, u32 y, u32 w, u32 h, u32 pitch)
 	       end <= MGVT_NATIVE_BUF_PAGES * PAGE_SIZE;
 }
 
-static int native_command(struct mgvt_native *n, char *cmd)
+/* "<engine>" or "<engine>:<ctx>" */
+static struct mgvt_native_ctx *parse_target(struct mgvt_native *n, char *name)
 {
-	u64 buf = np_gm(n, NP_BUF);
-	char name[8], op[8];
+	char *colon = strchr(name, ':');
+	unsigned int e, c = 0;
+
+	if (colon) {
+		*colon = 0;
+		if (kstrtouint(colon + 1, 10, &c) || c >= MGVT_NATIVE_CTXS)
+			return NULL;
+	}
+	for (e = 0; e < MGVT_NUM_ENGINES; e++)
+		if (!strcmp(name, gen9_engine_name(e)))
+			return &n->ctx[e][c];
+	return NULL;
+}
+
+static int native_op(struct mgvt_native *n, char *cmd, bool async)
+{
+	u64 buf = np_gm(n, NATIVE_BUF);
+	struct mgvt_native_ctx *nc;
+	char name[16], op[8];
 	u32 a[8], bb[NATIVE_MAX_BATCH];
-	unsigned int e, repeat;
+	unsigned int repeat = 1;
 	int args;
 
-	args = sscanf(cmd, "%7s %7s %u %u %u %u %u %u %u %u", name, op,
+	args = sscanf(cmd, "%15s %7s %u %u %u %u %u %u %u %u", name, op,
 		      &a[0], &a[1], &a[2], &a[3], &a[4], &a[5], &a[6], &a[7]);
-	for (e = 0; e < MGVT_NUM_ENGINES; e++)
-		if (args >= 2 && !strcmp(name, gen9_engine_name(e)))
-			break;
-	if (e == MGVT_NUM_ENGINES)
+	nc = args >= 2 ? parse_target(n, name) : NULL;
+	if (!nc)
 		return -EINVAL;
 
-	if (!strcmp(op, "store") && args == 4 && a[0] % 4 == 0 &&
+	if (!strcmp(op, "nop") && args == 2)
+		return native_run(n, nc, bb, 0, 1, async);
+	if (!strcmp(op, "store") && (args == 4 || args == 5) && a[0] % 4 == 0 &&
 	    a[0] < MGVT_NATIVE_BUF_PAGES * PAGE_SIZE) {
 		u32 store[] = { SDI_GGTT, (u32)buf + a[0], 0, a[1] };
 
-		return native_run(n, e, store, ARRAY_SIZE(store), 1);
+		return native_run(n, nc, store, ARRAY_SIZE(store),
+				  args == 5 ? a[2] : 1, async);
 	}
-	if (!native_engines[e].blitter)
+	if (!strcmp(op, "bad") && args == 2) {
+		bb[0] = MI_UNKNOWN;
+		return native_run(n, nc, bb, 1, 1, async);
+	}
+	if (!strcmp(op, "fault") && args == 2) {
+		/* The top page of the host's low GM: nothing maps it. */
+		u32 store[] = { SDI_GGTT, MGVT_HOST_LOW_GM - PAGE_SIZE, 0, 1 };
+
+		return native_run(n, nc, store, ARRAY_SIZE(store), 1, async);
+	}
+	if (!strcmp(op, "hang") && args == 2) {
+		u64 never = np_gm(n, nc->img_page + CP_BATCH) + SCRATCH_OFF;
+		u32 wait[] = { SEM_WAIT_EQ_GGTT, 1, lower_32_bits(never), 0 };
+
+		return native_run(n, nc, wait, ARRAY_SIZE(wait), 1, async);
+	}
+	if (nc_engine(nc) != 1)	/* blits on bcs0 only */
 		return -EINVAL;
 	if (!strcmp(op, "fill") && (args == 8 || args == 9) &&
 	    rect_ok(a[0], a[1], a[2], a[3], a[4])) {
@@ -288,7 +497,7 @@ static int native_command(struct mgvt_native *n, char *cmd)
 		bb[4] = (u32)buf;
 		bb[5] = 0;
 		bb[6] = a[5];
-		return native_run(n, e, bb, 7, repeat);
+		return native_run(n, nc, bb, 7, repeat, async);
 	}
 	if (!strcmp(op, "copy") && args == 9 &&
 	    rect_ok(a[0], a[1], a[4], a[5], a[6]) &&
@@ -303,27 +512,89 @@ static int native_command(struct mgvt_native *n, char *cmd)
 		bb[7] = a[6];
 		bb[8] = (u32)buf;
 		bb[9] = 0;
-		return native_run(n, e, bb, 10, 1);
+		return native_run(n, nc, bb, 10, 1, async);
 	}
 	return -EINVAL;
+}
+
+/* Wait for every queued request; the first error among them. */
+static int native_wait_all(struct mgvt_native *n)
+{
+	int ret;
+
+	for (;;) {
+		bool idle;
+
+		spin_lock(&n->slock);
+		idle = !n->async;
+		spin_unlock(&n->slock);
+		if (idle)
+			break;
+		if (READ_ONCE(n->polled)) {
+			unsigned int e;
+
+			for (e = 0; e < MGVT_NUM_ENGINES; e++)
+				mgvt_engine_poll(mgvt_engine(n->pgpu, e));
+			usleep_range(50, 100);
+		} else if (wait_event_killable(n->wq, !READ_ONCE(n->async))) {
+			return -EINTR;
+		}
+	}
+	spin_lock(&n->slock);
+	ret = n->async_err;
+	n->async_err = 0;
+	spin_unlock(&n->slock);
+	return ret;
+}
+
+static int native_mode(struct mgvt_native *n, const char *mode)
+{
+	unsigned int e;
+	bool polled;
+
+	if (!strcmp(mode, "poll"))
+		polled = true;
+	else if (!strcmp(mode, "irq"))
+		polled = false;
+	else
+		return -EINVAL;
+	mutex_lock(&n->lock);
+	WRITE_ONCE(n->polled, polled);
+	for (e = 0; e < MGVT_NUM_ENGINES; e++)
+		mgvt_engine_set_polled(mgvt_engine(n->pgpu, e), polled);
+	mutex_unlock(&n->lock);
+	return 0;
+}
+
+static int native_command(struct mgvt_native *n, char *cmd)
+{
+	cmd = strim(cmd);
+	if (!strcmp(cmd, "wait"))
+		return native_wait_all(n);
+	if (!strncmp(cmd, "mode ", 5))
+		return native_mode(n, strim(cmd + 5));
+	if (!strncmp(cmd, "submit ", 7))
+		return native_op(n, cmd + 7, true);
+	return native_op(n, cmd, false);
 }
 
 static ssize_t native_write(struct file *f, const char __user *ubuf,
 			    size_t len, loff_t *ppos)
 {
 	struct mgvt_native *n = f->private_data;
-	char *cmd;
-	int ret;
+	char *cmds, *cur, *one;
+	int ret = 0;
 
 	if (len >= NATIVE_CMD_MAX)
 		return -EINVAL;
-	cmd = memdup_user_nul(ubuf, len);
-	if (IS_ERR(cmd))
-		return PTR_ERR(cmd);
-	mutex_lock(&n->lock);
-	ret = native_command(n, cmd);
-	mutex_unlock(&n->lock);
-	kfree(cmd);
+	cmds = memdup_user_nul(ubuf, len);
+	if (IS_ERR(cmds))
+		return PTR_ERR(cmds);
+	cur = cmds;
+	while (!ret && (one = strsep(&cur, ";")))
+		if (*strim(one))
+			ret = native_command(n, one);
+	kfree(cmds);
 	return ret ? ret : len;
 }
 
@@ -337,11 +608,11 @@ static bool aperture_consistent(struct mgvt_native *n)
 	struct mgvt_aperture_page ap;
 	unsigned int i;
 
-	for (i = 0; i < NP_COUNT; i++)
+	for (i = 0; i < NATIVE_PAGES; i++)
 		if (mgvt_hal_aperture_page(pgpu, np_gm(n, i), &ap) ||
 		    ap.pfn != page_to_pfn(n->mem.pages[i]))
 			return false;
-	return mgvt_hal_aperture_page(pgpu, np_gm(n, NP_COUNT), &ap) ==
+	return mgvt_hal_aperture_page(pgpu, MGVT_HOST_LOW_GM - PAGE_SIZE, &ap) ==
 	       -ENOENT;
 }
 
@@ -349,30 +620,43 @@ static ssize_t native_read(struct file *f, char __user *ubuf, size_t len,
 			   loff_t *ppos)
 {
 	struct mgvt_native *n = f->private_data;
-	char out[768];
-	int pos = 0;
+	struct mgvt_pgpu *pgpu = n->pgpu;
+	int pos = 0, size = 2048;
 	unsigned int e;
+	char *out;
+	ssize_t ret;
 
-	mutex_lock(&n->lock);
-	pos += scnprintf(out + pos, sizeof(out) - pos, "aperture %s\n",
+	out = kmalloc(size, GFP_KERNEL);
+	if (!out)
+		return -ENOMEM;
+	pos += scnprintf(out + pos, size - pos, "aperture %s\n",
 			 aperture_consistent(n) ? "consistent" : "WRONG");
 	for (e = 0; e < MGVT_NUM_ENGINES; e++) {
-		u64 ts = 0;
+		struct mgvt_engine *eng = mgvt_engine(pgpu, e);
+		u64 ts = mgvt_engine_timestamp(eng);
+		struct mgvt_native_engine ne;
 
-		/* Engine registers need their power domain awake. */
-		if (!forcewake_get(n->pgpu, e)) {
-			ts = engine_timestamp(n->pgpu, e);
-			forcewake_put(n->pgpu, e);
-		}
-		pos += scnprintf(out + pos, sizeof(out) - pos,
-				 "%s last %d ns %llu irq_user %d irq_ctxsw %d timestamp %llu model_ns %llu\n",
-				 gen9_engine_name(e), n->last_ret[e],
-				 n->last_ns[e], atomic_read(&n->irq_user[e]),
-				 atomic_read(&n->irq_ctxsw[e]), ts,
-				 n->last_model_ns[e]);
+		spin_lock(&n->slock);
+		ne = n->eng[e];
+		spin_unlock(&n->slock);
+		pos += scnprintf(out + pos, size - pos,
+				 "%s last %d ns %llu irq_user %ld irq_ctxsw %ld timestamp %llu model_ns %llu done %lu failed %lu eir %#x esr %#x ipehr %#x\n",
+				 gen9_engine_name(e), ne.last_ret, ne.last_ns,
+				 atomic_long_read(&eng->irqs[MGVT_EI_USER]),
+				 atomic_long_read(&eng->irqs[MGVT_EI_CTXSW]), ts,
+				 ne.last_model_ns, ne.done, ne.failed,
+				 ne.last_error.eir, ne.last_error.esr,
+				 ne.last_error.ipehr);
 	}
-	mutex_unlock(&n->lock);
-	return simple_read_from_buffer(ubuf, len, ppos, out, pos);
+	spin_lock(&n->slock);
+	pos += scnprintf(out + pos, size - pos,
+			 "client mode %s queued %u max_busy_engines %u dup_events %lu\n",
+			 n->polled ? "poll" : "irq", n->async, n->max_busy,
+			 n->dup_events);
+	spin_unlock(&n->slock);
+	ret = simple_read_from_buffer(ubuf, len, ppos, out, pos);
+	kfree(out);
+	return ret;
 }
 
 /* debugfs "native": commands in, the last run of each engine out. */
@@ -394,11 +678,10 @@ static ssize_t buffer_rw(struct file *f, char __user *ubuf, size_t len,
 
 	if (*ppos < 0)
 		return -EINVAL;
-	mutex_lock(&n->lock);
 	while (done < len && *ppos < size) {
 		size_t off = offset_in_page(*ppos);
 		size_t chunk = min_t(size_t, len - done, PAGE_SIZE - off);
-		u8 *p = kmap_local_page(n->mem.pages[NP_BUF + *ppos / PAGE_SIZE]);
+		u8 *p = kmap_local_page(n->mem.pages[NATIVE_BUF + *ppos / PAGE_SIZE]);
 		unsigned long left = write ?
 			copy_from_user(p + off, ubuf + done, chunk) :
 			copy_to_user(ubuf + done, p + off, chunk);
@@ -409,7 +692,6 @@ static ssize_t buffer_rw(struct file *f, char __user *ubuf, size_t len,
 		done += chunk;
 		*ppos += chunk;
 	}
-	mutex_unlock(&n->lock);
 	return done ? done : (len ? -EFAULT : 0);
 }
 
@@ -438,33 +720,74 @@ const struct file_operations mgvt_native_buffer_fops = {
 	.llseek = default_llseek,
 };
 
+static void native_ctxs_fini(struct mgvt_native *n, unsigned int count)
+{
+	unsigned int i;
+
+	for (i = 0; i < count; i++) {
+		struct mgvt_native_ctx *nc = &n->ctx[i / MGVT_NATIVE_CTXS][i % MGVT_NATIVE_CTXS];
+
+		mgvt_engine_ctx_fini(&nc->ctx);
+		mutex_destroy(&nc->lock);
+	}
+}
+
 /**
  * mgvt_native_init - set up the native client of a pGPU
- * @pgpu: the pGPU, registered
+ * @pgpu: the pGPU, its engine owners running
  *
  * Return: 0 or a negative errno.
  */
 int mgvt_native_init(struct mgvt_pgpu *pgpu)
 {
 	struct mgvt_native *n = &pgpu->native;
+	unsigned int i;
 	int ret;
 
 	n->pgpu = pgpu;
 	mutex_init(&n->lock);
-	ret = mgvt_hostgm_alloc(&pgpu->hostgm, MGVT_GM_LOW, NP_COUNT, &n->mem);
+	spin_lock_init(&n->slock);
+	init_waitqueue_head(&n->wq);
+	ret = mgvt_hostgm_alloc(&pgpu->hostgm, MGVT_GM_LOW, NATIVE_PAGES, &n->mem);
 	if (ret)
-		mutex_destroy(&n->lock);
+		goto err;
+	for (i = 0; i < MGVT_NUM_ENGINES * MGVT_NATIVE_CTXS; i++) {
+		unsigned int e = i / MGVT_NATIVE_CTXS;
+		struct mgvt_native_ctx *nc = &n->ctx[e][i % MGVT_NATIVE_CTXS];
+
+		nc->img_page = i * CP_COUNT;
+		ret = mgvt_engine_ctx_init(mgvt_engine(pgpu, e), &nc->ctx,
+					   &native_client, &n->mem,
+					   np_off(nc->img_page + CP_IMG),
+					   NATIVE_RING_SIZE, CTX_DESC_PRIVILEGE);
+		if (ret)
+			goto err_ctxs;
+		mutex_init(&nc->lock);
+		write_image(n, nc, 0);
+	}
+	return 0;
+
+err_ctxs:
+	native_ctxs_fini(n, i);
+	mgvt_hostgm_free(&pgpu->hostgm, &n->mem);
+err:
+	mutex_destroy(&n->lock);
 	return ret;
 }
 
 /**
  * mgvt_native_fini - tear the native client down
- * @pgpu: the pGPU
+ * @pgpu: the pGPU, no debugfs user left
+ *
+ * Waits for the requests still queued.
  */
 void mgvt_native_fini(struct mgvt_pgpu *pgpu)
 {
 	struct mgvt_native *n = &pgpu->native;
 
+	native_mode(n, "irq");
+	wait_event(n->wq, !READ_ONCE(n->async));
+	native_ctxs_fini(n, MGVT_NUM_ENGINES * MGVT_NATIVE_CTXS);
 	mgvt_hostgm_free(&pgpu->hostgm, &n->mem);
 	mutex_destroy(&n->lock);
 }

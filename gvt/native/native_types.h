@@ -5,45 +5,96 @@
 #ifndef MGVT_NATIVE_NATIVE_TYPES_H
 #define MGVT_NATIVE_NATIVE_TYPES_H
 
-#include <linux/atomic.h>
+#include <linux/list.h>
 #include <linux/mutex.h>
+#include <linux/spinlock.h>
 #include <linux/types.h>
+#include <linux/wait.h>
 
 #include "mm/hostgm_types.h"
 #include "regs/regs.h"
+#include "render/engine_types.h"
 
 struct mgvt_pgpu;
-struct page;
 
+#define MGVT_NATIVE_CTXS	2	/* contexts per engine */
 #define MGVT_NATIVE_BUF_PAGES	16
-#define MGVT_NATIVE_PAGES	(MGVT_NUM_ENGINES * 5 + MGVT_NATIVE_BUF_PAGES)
+#define MGVT_NATIVE_SLOTS	16	/* batches (and requests) per context */
+
+/**
+ * struct mgvt_native_ctx - one of the client's contexts (engine lock free)
+ * @ctx: the engine owner's context
+ * @lock: serialises writing its ring and submitting
+ * @img_page: first page of its image in the client's memory
+ * @tail: ring offset where the next request's commands go
+ * @slot: next batch slot
+ * @outstanding: requests submitted, not finished (@n->slock)
+ * @ring_used: ring bytes they hold (@n->slock)
+ * @stale: a request failed: the image is rewritten before the next one
+ */
+struct mgvt_native_ctx {
+	struct mgvt_engine_ctx ctx;
+	struct mutex lock; /* ring writes and submission */
+	unsigned int img_page;
+	u32 tail;
+	unsigned int slot;
+	unsigned int outstanding;
+	u32 ring_used;
+	bool stale;
+};
+
+/**
+ * struct mgvt_native_engine - what the client knows of one engine
+ * @last_ns: host time of the last synchronous run
+ * @last_ret: its result
+ * @last_model_ns: its modelled time (RING_TIMESTAMP difference)
+ * @last_error: what the engine reported for the last failed request
+ * @done: requests completed
+ * @failed: requests failed
+ * @running: requests executing now (between their start and last event)
+ */
+struct mgvt_native_engine {
+	u64 last_ns;
+	int last_ret;
+	u64 last_model_ns;
+	struct mgvt_engine_error last_error;
+	unsigned long done;
+	unsigned long failed;
+	unsigned int running;
+};
 
 /**
  * struct mgvt_native - the native client of a pGPU (native.c)
  * @pgpu: its pGPU
- * @lock: serialises runs and buffer access
- * @mem: HWSPs, contexts, rings, batches and the buffer, in host GM
- * @seqno: last sequence number written
- * @csb_read: per engine, the last CSB entry consumed
- * @ready: engines set up
- * @last_ns: per engine, host time of the last run
- * @last_ret: per engine, result of the last run
- * @last_model_ns: per engine, modelled time of the last run (timestamps)
- * @irq_user: per engine, user interrupts seen by the pGPU interrupt handler
- * @irq_ctxsw: per engine, context-switch interrupts seen
+ * @lock: protects @polled
+ * @slock: request accounting, taken in the event callback
+ * @wq: woken when a request finishes
+ * @mem: contexts, rings, batches and the buffer, in host GM
+ * @ctx: per engine, its contexts
+ * @eng: per engine, results and counters
+ * @seqno: last sequence number written (@slock)
+ * @async: asynchronous requests not finished (@slock)
+ * @async_err: first error among asynchronous requests since the last wait
+ * @busy_engines: engines executing a request of the client now (@slock)
+ * @max_busy: most engines seen executing at once (@slock)
+ * @dup_events: final events for a request that had one already (@slock)
+ * @polled: completions are polled, not interrupt-driven
  */
 struct mgvt_native {
 	struct mgvt_pgpu *pgpu;
-	struct mutex lock; /* runs and buffer */
+	struct mutex lock; /* polled */
+	spinlock_t slock; /* request accounting */
+	wait_queue_head_t wq;
 	struct mgvt_gm_buf mem;
+	struct mgvt_native_ctx ctx[MGVT_NUM_ENGINES][MGVT_NATIVE_CTXS];
+	struct mgvt_native_engine eng[MGVT_NUM_ENGINES];
 	u32 seqno;
-	u32 csb_read[MGVT_NUM_ENGINES];
-	u32 ready;
-	u64 last_ns[MGVT_NUM_ENGINES];
-	int last_ret[MGVT_NUM_ENGINES];
-	u64 last_model_ns[MGVT_NUM_ENGINES];
-	atomic_t irq_user[MGVT_NUM_ENGINES];
-	atomic_t irq_ctxsw[MGVT_NUM_ENGINES];
+	unsigned int async;
+	int async_err;
+	unsigned int busy_engines;
+	unsigned int max_busy;
+	unsigned long dup_events;
+	bool polled;
 };
 
 #endif /* MGVT_NATIVE_NATIVE_TYPES_H */

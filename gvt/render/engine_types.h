@@ -166,10 +166,15 @@ enum mgvt_engine_stat {
 	MGVT_ES_ERRORS,		/* engine errors (CS error interrupt) */
 	MGVT_ES_WATCHDOG,	/* requests cut off by the watchdog */
 	MGVT_ES_RESETS,		/* engine resets */
-	MGVT_ES_IRQ_USER,	/* user interrupts */
-	MGVT_ES_IRQ_CTXSW,	/* context-switch interrupts */
-	MGVT_ES_IRQ_ERROR,	/* CS error interrupts */
 	MGVT_ES_COUNT,
+};
+
+/* Interrupts of one engine, counted by the (atomic) interrupt handler. */
+enum mgvt_engine_irq {
+	MGVT_EI_USER,		/* user interrupts */
+	MGVT_EI_CTXSW,		/* context-switch interrupts */
+	MGVT_EI_ERROR,		/* CS error interrupts */
+	MGVT_EI_COUNT,
 };
 
 /**
@@ -228,6 +233,7 @@ struct mgvt_submit_ops {
  * @work: consumes interrupts: CSB, errors, watchdog, event delivery
  * @watchdog: fires when the running element's budget runs out
  * @irq_bits: GT interrupt bits not yet handled by @work
+ * @irqs: interrupts seen, indexed by enum mgvt_engine_irq
  * @awake: the engine's forcewake is held (engine lock)
  * @polled: completions are found by mgvt_engine_poll(), not interrupts
  * @dead: shut down, submissions refused
@@ -244,6 +250,7 @@ struct mgvt_engine {
 	struct work_struct work;
 	struct delayed_work watchdog;
 	atomic_t irq_bits;
+	atomic_long_t irqs[MGVT_EI_COUNT];
 	bool awake;
 	bool polled;
 	bool dead;
