@@ -75,7 +75,8 @@
 #define GFX_OPCODE_MASK			GENMASK(31, 16)
 #define PIPE_CONTROL			0x7a000000U
 #define PIPELINE_SELECT			0x69040000U
-#define GFX_3DSTATE_VF_STATISTICS	0x780b0000U
+#define GFX_3DSTATE_VF_STATISTICS	0x680b0000U	/* one dword */
+#define VF_STATISTICS_ENABLE		BIT(0)
 #define GFX_3DPRIMITIVE			0x7b000000U
 /* Any other 3D state command: client 3 in bits 31:29. */
 #define GFX_3D_STATE			0x60000000U

@@ -30,6 +30,9 @@
 #define MI_BBS_2ND		(MI_BBS | 1 << 22)
 #define MI_BBS_PPGTT		(MI_BBS | 1 << 8)
 #define PIPE_CONTROL		(0x7a000000 | 4)
+#define VF_STATISTICS(on)	(0x680b0000 | (on))	/* one dword */
+#define CC_STATE_POINTERS	0x780e0000		/* 2 dwords */
+#define MI_UNKNOWN		0x1f800000
 #define XY_COLOR_BLT		(0x54000000 | 3 << 20 | 5)
 #define XY_SRC_COPY_BLT		(0x54c00000 | 3 << 20 | 8)
 #define BR13(rop, pitch)	(3U << 24 | (rop) << 16 | (pitch))
@@ -47,6 +50,7 @@ static const struct sim_cs_ops ops = { reg_read, reg_write };
 #define GM_BB1		0x200000ULL
 #define GM_BB2		0x201000ULL
 #define GM_BB3		0x202000ULL
+#define GM_BB4		0x203000ULL
 #define GM_DATA		0x300000ULL
 #define GM_HWSP		0x310000ULL
 #define GM_SURF		0x400000ULL	/* 256 x 32 x 4 bytes = 8 pages */
@@ -54,7 +58,7 @@ static const struct sim_cs_ops ops = { reg_read, reg_write };
 #define RING_SIZE	0x2000
 
 
-static u32 *ring, *bb1, *bb2, *bb3, *data, *hwsp, *surf, *surf2;
+static u32 *ring, *bb1, *bb2, *bb3, *bb4, *data, *hwsp, *surf, *surf2;
 
 static void new_cs(struct sim_cs *cs, enum sim_engine_id e)
 {
@@ -271,6 +275,48 @@ static void test_semaphore(void)
 	tap_ok(hwsp[0x42] == 0xabc, "MI_FLUSH_DW store-index writes the per-process HWSP");
 }
 
+/*
+ * 3DSTATE_VF_STATISTICS is 0x680b with its enable in bit 0 and one dword
+ * long (the null render state batch of a guest holds 0x680b0001); 0x780b
+ * is an ordinary 3D state command with a length field.  Dwords that would
+ * be read as commands if the parse slipped are unknown MI opcodes.
+ */
+static void test_vf_statistics(void)
+{
+	enum sim_cs_status st;
+	struct sim_cs cs;
+	u64 after[3];
+	unsigned int i;
+
+	memcpy(bb4, (u32[]){ VF_STATISTICS(1), CC_STATE_POINTERS, 0x40,
+			     VF_STATISTICS(0), CC_STATE_POINTERS, MI_UNKNOWN | 1,
+			     MI_SDI, GM_DATA + 0x90, 0, 0x5ad,
+			     MI_BBE }, 11 * 4);
+	data[0x24] = 0;
+	new_cs(&cs, SIM_RCS0);
+	cs.head = cs.tail = 0xb00;
+	EMIT(&cs, MI_BBS, GM_BB4, 0);
+	/* One command per step: a budget of 1 ns lets one start. */
+	for (i = 0; i < 3; i++) {
+		sim_cs_run(&cs, 1);
+		after[i] = cs.level ? cs.bb_addr[cs.level] : 0;
+	}
+	tap_ok(after[0] == GM_BB4 && after[1] == GM_BB4 + 4 &&
+	       after[2] == GM_BB4 + 12,
+	       "3DSTATE_VF_STATISTICS (0x680b0001) is one dword: the next command starts after it (+%u, +%u)",
+	       (unsigned int)(after[1] - GM_BB4), (unsigned int)(after[2] - GM_BB4));
+	st = run(&cs);
+	tap_ok(st == SIM_CS_IDLE && !cs.error && data[0x24] == 0x5ad,
+	       "VF_STATISTICS on and off, each followed by a 2-dword command: the batch parses in sync to its end");
+
+	new_cs(&cs, SIM_RCS0);
+	cs.head = cs.tail = 0xc00;
+	EMIT(&cs, 0x780b0000, MI_UNKNOWN, MI_SDI, GM_DATA + 0x94, 0, 0x780b);
+	st = run(&cs);
+	tap_ok(st == SIM_CS_IDLE && !cs.error && data[0x25] == 0x780b,
+	       "0x780b0000 is no VF_STATISTICS: an ordinary 2-dword 3D state command");
+}
+
 /* Reference rendering, the same blits done on the CPU. */
 static void ref_fill(u32 *img, int pitch, int x1, int y1, int x2, int y2, u32 c)
 {
@@ -404,6 +450,7 @@ int main(void)
 	bb1 = gm_map(GM_BB1, 1);
 	bb2 = gm_map(GM_BB2, 1);
 	bb3 = gm_map(GM_BB3, 1);
+	bb4 = gm_map(GM_BB4, 1);
 	data = gm_map(GM_DATA, 1);
 	hwsp = gm_map(GM_HWSP, 1);
 	surf = gm_map(GM_SURF, 8);
@@ -416,5 +463,6 @@ int main(void)
 	test_ppgtt_batch();
 	test_step_bounds();
 	test_split_blits();
+	test_vf_statistics();
 	return tap_finish();
 }
