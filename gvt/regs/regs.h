@@ -123,6 +123,27 @@ static inline u32 gen9_engine_gdrst(unsigned int e)
 	return bit[e];
 }
 
+/* The engine's hardware id, as the fault registers report it. */
+static inline unsigned int gen9_engine_hw_id(unsigned int e)
+{
+	static const u8 id[MGVT_NUM_ENGINES] = { 0, 2, 1, 3 };
+
+	return id[e];
+}
+
+/*
+ * The memory fault an engine took (Gen8+: one set for the GT).  The first
+ * fault is kept until the driver clears FAULT_REG_VALID.
+ */
+#define FAULT_REG		0x04094
+#define FAULT_REG_VALID		BIT(0)
+#define FAULT_REG_GGTT		BIT(11)	/* the access went through the GGTT */
+#define FAULT_REG_ENGINE	GENMASK(14, 12)	/* gen9_engine_hw_id() */
+#define FAULT_TLB_DATA0		0x04b10	/* faulting address bits 43:12 */
+#define FAULT_TLB_DATA1		0x04b14
+#define FAULT_TLB_VA_HIGH	GENMASK(3, 0)	/* faulting address bits 47:44 */
+#define FAULT_TLB_GGTT		BIT(4)
+
 /* Where each engine's events sit in the GT interrupt banks: bank, shift. */
 static inline unsigned int gen9_engine_irq_bank(unsigned int e)
 {

@@ -147,6 +147,19 @@ static enum sim_fault cs_fetch(struct sim_cs *cs, u32 *dw, unsigned int n)
 	return SIM_FAULT_NONE;
 }
 
+/**
+ * sim_cs_addr - where the streamer is
+ * @cs: the streamer
+ *
+ * Return: the GM address of the command at the current position: in the
+ * ring (ring start + head) or in the batch of the current level.  After an
+ * error, the command that failed.
+ */
+u64 sim_cs_addr(const struct sim_cs *cs)
+{
+	return cs->level ? cs->bb_addr[cs->level] : cs->ring_start + cs->head;
+}
+
 static void cs_advance(struct sim_cs *cs, unsigned int n)
 {
 	if (cs->level)
@@ -161,11 +174,14 @@ static bool cs_mem(struct sim_cs *cs, bool ggtt, u64 addr, void *buf,
 {
 	enum sim_fault f;
 
-	if (!ggtt && !cs->pml4)
+	if (!ggtt && !cs->pml4) {
 		f = SIM_FAULT_PTE;	/* no PPGTT bound */
-	else
+		cs->mem->fault_addr = addr;
+		cs->mem->fault_ppgtt = true;
+	} else {
 		f = sim_mem_access(cs->mem, ggtt ? 0 : cs->pml4, addr, buf,
 				   len, write);
+	}
 	if (f) {
 		cs->fault = f;
 		return false;

@@ -4,7 +4,8 @@
  * calls, one engine at a time, charging each command a modelled duration.
  * What the streamer may touch goes through struct sim_mem (translations +
  * IOMMU) and the register callbacks; a bad command or address stops the
- * engine with an error, as hardware would hang.  Compiled in userspace by
+ * engine with an error (what it was and where is kept here for the engine
+ * to report), as hardware would hang.  Compiled in userspace by
  * selftests/unit.
  */
 #ifndef MGVT_SIM_CS_H
@@ -128,6 +129,7 @@ struct sim_cs {
 
 enum sim_cs_status sim_cs_run(struct sim_cs *cs, u64 budget_ns);
 void sim_cs_drop(struct sim_cs *cs);
+u64 sim_cs_addr(const struct sim_cs *cs);
 
 /* blt.c: the blitter's 2D operations (32 bpp, linear), resumable */
 enum sim_cs_error sim_blt_color(struct sim_cs *cs, const u32 *dw,

@@ -89,6 +89,57 @@ static void csb_event(struct sim_engine *e, u32 status, u32 ctx_id)
 	raise_irq(e, GT_CONTEXT_SWITCH);
 }
 
+/*
+ * A memory fault in the GT's fault registers, unless they still hold one
+ * the driver has not cleared (FAULT_REG_VALID): the first fault is kept.
+ */
+static void report_fault(struct sim_engine *e)
+{
+	u32 *val = e->regs->val;
+	u64 addr = e->mem.fault_addr;
+	bool ggtt = !e->mem.fault_ppgtt;
+
+	if (val[FAULT_REG / 4] & FAULT_REG_VALID)
+		return;
+	val[FAULT_REG / 4] = FAULT_REG_VALID |
+			     FIELD_PREP(FAULT_REG_ENGINE, gen9_engine_hw_id(e->id)) |
+			     (ggtt ? FAULT_REG_GGTT : 0);
+	val[FAULT_TLB_DATA0 / 4] = (u32)(addr >> 12);
+	val[FAULT_TLB_DATA1 / 4] = FIELD_PREP(FAULT_TLB_VA_HIGH, addr >> 44) |
+				   (ggtt ? FAULT_TLB_GGTT : 0);
+}
+
+/**
+ * engine_error - the engine stopped on the error in @e->cs: report it
+ * @e: the engine
+ * @fadd: GM address of what the engine was fetching, for RING_DMA_FADD
+ *
+ * As a Gen9 engine does: the error's bit in RING_ESR and, unless RING_EMR
+ * masks it, in RING_EIR; the failed command dword in RING_IPEHR, the batch
+ * level in RING_IPEIR; a memory fault also in the GT's fault registers.
+ * When EIR becomes non-zero, GT_CS_ERROR is latched in the GT IIR unless
+ * GT_IMR masks it.  The engine then holds its context, reports no CSB
+ * event and ignores ELSP until an engine reset clears all of it.
+ */
+static void engine_error(struct sim_engine *e, u64 fadd)
+{
+	struct sim_cs *cs = &e->cs;
+	u32 bits = cs->error == SIM_CS_ERR_FAULT ? ERR_PAGE_TABLE :
+						   ERR_INSTRUCTION;
+	u32 eir = ereg(e, RING_EIR);
+
+	e->faults++;
+	set_ereg(e, RING_ESR, ereg(e, RING_ESR) | bits);
+	set_ereg(e, RING_EIR, eir | (bits & ~ereg(e, RING_EMR)));
+	set_ereg(e, RING_IPEHR, cs->error_dw);
+	set_ereg(e, RING_IPEIR, cs->level);
+	set_ereg(e, RING_DMA_FADD, (u32)fadd);
+	if (cs->error == SIM_CS_ERR_FAULT)
+		report_fault(e);
+	if (!eir && ereg(e, RING_EIR))
+		raise_irq(e, GT_CS_ERROR);
+}
+
 /* Registers every restore loads, even with restore-inhibit (ring context). */
 static bool ring_context_reg(const struct sim_engine *e, u32 reg)
 {
@@ -105,16 +156,19 @@ enum walk { WALK_RING, WALK_ALL, WALK_SAVE };
 /*
  * Walk the LRI lists of a context image: load registers from it, or save
  * the current ones into it.  The list ends at MI_BATCH_BUFFER_END or at the
- * first dword that is neither MI_NOOP nor an LRI header.
+ * first dword that is neither MI_NOOP nor an LRI header.  Returns the
+ * fault that kept the image from being read or written, if any.
  */
-static bool ctx_walk(struct sim_engine *e, u64 lrca, enum walk how)
+static enum sim_fault ctx_walk(struct sim_engine *e, u64 lrca, enum walk how)
 {
 	u32 *img = e->img;
 	unsigned int i = 0, k, n;
+	enum sim_fault f;
 
-	if (sim_mem_access(&e->mem, 0, lrca + LRC_STATE_OFFSET, img,
-			   sizeof(e->img), false))
-		return false;
+	f = sim_mem_access(&e->mem, 0, lrca + LRC_STATE_OFFSET, img,
+			   sizeof(e->img), false);
+	if (f)
+		return f;
 	while (i < LRC_DWORDS && img[i] != MI_BATCH_BUFFER_END) {
 		if (!img[i]) {
 			i++;
@@ -135,9 +189,9 @@ static bool ctx_walk(struct sim_engine *e, u64 lrca, enum walk how)
 		i += 1 + 2 * n;
 	}
 	if (how == WALK_SAVE)
-		return !sim_mem_access(&e->mem, 0, lrca + LRC_STATE_OFFSET, img,
-				       sizeof(e->img), true);
-	return true;
+		return sim_mem_access(&e->mem, 0, lrca + LRC_STATE_OFFSET, img,
+				      sizeof(e->img), true);
+	return SIM_FAULT_NONE;
 }
 
 static u32 ctx_id(u64 desc)
@@ -156,23 +210,43 @@ static void ring_from_regs(struct sim_engine *e)
 	cs->tail = (ereg(e, RING_TAIL) & RING_TAIL_ADDR) % cs->ring_size;
 }
 
+/*
+ * A context the engine cannot restore (an addressing mode not modelled, an
+ * image it cannot read: SIM_CS_ERR_FAULT with @f) stops the engine with an
+ * error.  No command failed, so IPEHR reads 0; DMA_FADD names the image's
+ * register state page.
+ */
+static void restore_error(struct sim_engine *e, u64 lrca,
+			  enum sim_cs_error err, enum sim_fault f)
+{
+	struct sim_cs *cs = &e->cs;
+
+	cs->error = err;
+	cs->fault = f;
+	cs->error_dw = 0;
+	sim_cs_drop(cs);
+	engine_error(e, lrca + LRC_STATE_OFFSET);
+}
+
 static bool ctx_load(struct sim_engine *e, u64 desc)
 {
 	struct sim_cs *cs = &e->cs;
 	u64 lrca = desc & CTX_DESC_LRCA;
+	enum sim_fault f;
 
 	cs->error = SIM_CS_ERR_NONE;
 	cs->fault = SIM_FAULT_NONE;
 	cs->level = 0;
 	sim_cs_drop(cs);
 	if (((desc >> CTX_DESC_MODE_SHIFT) & 3) != CTX_DESC_MODE_4LVL) {
-		cs->error = SIM_CS_ERR_UNSUPPORTED;
+		restore_error(e, lrca, SIM_CS_ERR_UNSUPPORTED, SIM_FAULT_NONE);
 		return false;
 	}
-	if (!ctx_walk(e, lrca, WALK_RING) ||
-	    (!(ereg(e, RING_CONTEXT_CONTROL) & CTX_RESTORE_INHIBIT) &&
-	     !ctx_walk(e, lrca, WALK_ALL))) {
-		cs->error = SIM_CS_ERR_FAULT;
+	f = ctx_walk(e, lrca, WALK_RING);
+	if (!f && !(ereg(e, RING_CONTEXT_CONTROL) & CTX_RESTORE_INHIBIT))
+		f = ctx_walk(e, lrca, WALK_ALL);
+	if (f) {
+		restore_error(e, lrca, SIM_CS_ERR_FAULT, f);
 		return false;
 	}
 	ring_from_regs(e);
@@ -189,7 +263,7 @@ static bool ctx_load(struct sim_engine *e, u64 desc)
 static void ctx_save(struct sim_engine *e, u64 desc)
 {
 	set_ereg(e, RING_CTX_TIMESTAMP, e->cs.time_ns * 3 / 250);
-	if (!ctx_walk(e, desc & CTX_DESC_LRCA, WALK_SAVE))
+	if (ctx_walk(e, desc & CTX_DESC_LRCA, WALK_SAVE))
 		e->faults++;
 }
 
@@ -233,13 +307,18 @@ void sim_engine_submit(struct sim_engine *e, const u64 desc[2])
 		return;
 
 	if (cur && (cur & CTX_DESC_LRCA) == (desc[0] & CTX_DESC_LRCA)) {
-		if (ctx_walk(e, desc[0] & CTX_DESC_LRCA, WALK_RING))
-			e->cs.tail = (ereg(e, RING_TAIL) & RING_TAIL_ADDR) %
-				     e->cs.ring_size;
+		u64 lrca = desc[0] & CTX_DESC_LRCA;
+		enum sim_fault f = ctx_walk(e, lrca, WALK_RING);
+
 		e->port[0] = desc[0];
 		e->port[1] = d1;
 		csb_event(e, CSB_PREEMPTED | CSB_LITE_RESTORE,
 			  ctx_id(cur));
+		if (f)
+			restore_error(e, lrca, SIM_CS_ERR_FAULT, f);
+		else
+			e->cs.tail = (ereg(e, RING_TAIL) & RING_TAIL_ADDR) %
+				     e->cs.ring_size;
 		return;
 	}
 	if (cur) {
@@ -250,8 +329,7 @@ void sim_engine_submit(struct sim_engine *e, const u64 desc[2])
 	}
 	e->port[0] = desc[0];
 	e->port[1] = d1;
-	if (!ctx_load(e, desc[0]))
-		e->faults++;
+	ctx_load(e, desc[0]);
 }
 
 /**
@@ -294,7 +372,7 @@ enum sim_cs_status sim_engine_run(struct sim_engine *e, u64 until_ns)
 	set_ereg(e, RING_HEAD, e->cs.head);
 	set_ereg(e, RING_ACTHD, e->cs.head);
 	if (st == SIM_CS_ERROR) {
-		e->faults++;
+		engine_error(e, sim_cs_addr(&e->cs));
 		return st;
 	}
 	if (st != SIM_CS_IDLE)
@@ -311,10 +389,8 @@ enum sim_cs_status sim_engine_run(struct sim_engine *e, u64 until_ns)
 	e->port[1] = 0;
 	if (!next)
 		return SIM_CS_IDLE;
-	if (!ctx_load(e, next)) {
-		e->faults++;
+	if (!ctx_load(e, next))
 		return SIM_CS_ERROR;
-	}
 	return SIM_CS_BUDGET;
 }
 

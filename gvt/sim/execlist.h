@@ -6,6 +6,10 @@
  * context), runs its ring through the command streamer, saves the complete
  * state back into the image and reports every transition in the context
  * status buffer, mirrored into the HWSP, with a context-switch interrupt.
+ * An engine that stops on an error (a bad command, a memory fault, an
+ * image it cannot restore) reports it as Gen9 does, in its error registers,
+ * the GT's fault registers and a CS error interrupt, and holds its context
+ * until an engine reset.
  *
  * Pure logic driven by a runner (engine.c in the kernel, the unit test in
  * userspace); the runner serialises calls per engine.
@@ -26,7 +30,7 @@
  * @elsp: dwords written to ELSP so far
  * @elsp_n: how many
  * @port: descriptors of the running and the pending context (0: none)
- * @faults: contexts that stopped on an error (the engine hangs until reset)
+ * @faults: contexts that stopped on an error (the engine holds until reset)
  * @img: scratch copy of a context's register state page
  */
 struct sim_engine {

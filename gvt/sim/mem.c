@@ -242,7 +242,8 @@ enum sim_fault sim_ppgtt_translate(struct sim_mem *mem, u64 pml4, u64 va,
  * @write: direction
  *
  * Each page is translated on its own.  On a fault the access stops there;
- * the pages before it were already done, as on hardware.
+ * the pages before it were already done, as on hardware.  Where it stopped
+ * is kept in @mem->fault_addr and @mem->fault_ppgtt.
  *
  * Return: SIM_FAULT_NONE or the first fault.
  */
@@ -254,16 +255,21 @@ enum sim_fault sim_mem_access(struct sim_mem *mem, u64 pml4, u64 addr,
 	while (len) {
 		size_t chunk = min_t(size_t, len, PAGE_SIZE - offset_in_page(addr));
 		enum sim_fault f;
-		void *host;
+		void *host = NULL;
 		u64 dma;
 
 		f = pml4 ? sim_ppgtt_translate(mem, pml4, addr, &dma) :
 			   sim_ggtt_translate(mem, addr, &dma);
-		if (f)
+		if (!f) {
+			host = sim_iommu_lookup(mem->mmu, dma);
+			if (!host)
+				f = SIM_FAULT_DMA;
+		}
+		if (f) {
+			mem->fault_addr = addr;
+			mem->fault_ppgtt = pml4;
 			return f;
-		host = sim_iommu_lookup(mem->mmu, dma);
-		if (!host)
-			return SIM_FAULT_DMA;
+		}
 		if (write)
 			memcpy(host, p, chunk);
 		else

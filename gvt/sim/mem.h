@@ -80,11 +80,16 @@ struct sim_tlb {
  * @mmu: the emulated IOMMU
  * @ggtt: the GGTT
  * @tlb: this engine's GGTT TLB
+ * @fault_addr: GPU address at which the last faulting access stopped, as
+ *	the engine reports it in the GT's fault registers
+ * @fault_ppgtt: that access went through a PPGTT, not the GGTT
  */
 struct sim_mem {
 	struct sim_iommu *mmu;
 	struct sim_ggtt *ggtt;
 	struct sim_tlb *tlb;
+	u64 fault_addr;
+	bool fault_ppgtt;
 };
 
 int sim_ggtt_init(struct sim_ggtt *ggtt);

@@ -71,16 +71,24 @@ struct sim_reg {
 #define ENG(n, off, rst, fl, k) \
 	{ n, off, rst, (fl) | SR_ENGINE, k, SIM_FW_NONE, "i915" }
 #define REG(n, off, rst, fl, k, src) { n, off, rst, fl, k, SIM_FW_NONE, src }
+/* A global register in forcewake domain @dom (i915's Gen9 ranges). */
+#define REG_FW(n, off, rst, fl, dom) { n, off, rst, fl, SK_PLAIN, dom, "i915" }
 
 static const struct sim_reg sim_reg_table[] = {
 	ENG("RING_TAIL",	RING_TAIL,		0, 0, SK_PLAIN),
 	ENG("RING_HEAD",	RING_HEAD,		0, 0, SK_PLAIN),
 	ENG("RING_START",	RING_START,		0, 0, SK_PLAIN),
 	ENG("RING_CTL",		RING_CTL,		0, 0, SK_PLAIN),
+	ENG("RING_IPEIR",	RING_IPEIR,		0, SR_RO, SK_PLAIN),
+	ENG("RING_IPEHR",	RING_IPEHR,		0, SR_RO, SK_PLAIN),
 	ENG("RING_ACTHD",	RING_ACTHD,		0, SR_RO, SK_PLAIN),
+	ENG("RING_DMA_FADD",	RING_DMA_FADD,	0, SR_RO, SK_PLAIN),
 	ENG("RING_HWS_PGA",	RING_HWS_PGA,	0, 0, SK_PLAIN),
 	ENG("RING_MI_MODE",	RING_MI_MODE,	0, SR_MASKED, SK_MI_MODE),
 	ENG("RING_IMR",		RING_IMR,		~0u, 0, SK_PLAIN),
+	ENG("RING_EIR",		RING_EIR,		0, SR_W1C, SK_PLAIN),
+	ENG("RING_EMR",		RING_EMR,		0, 0, SK_PLAIN),
+	ENG("RING_ESR",		RING_ESR,		0, SR_RO, SK_PLAIN),
 	ENG("RING_RESET_CTL",	RING_RESET_CTL,	0, SR_MASKED, SK_RESET_CTL),
 	ENG("RING_ELSP",	RING_ELSP,		0, 0, SK_ELSP),
 	ENG("RING_EXECLIST_STATUS", RING_EXECLIST_STATUS, 0, SR_RO, SK_PLAIN),
@@ -94,6 +102,9 @@ static const struct sim_reg sim_reg_table[] = {
 	REG("FORCEWAKE_MEDIA",	FORCEWAKE_MEDIA,	0, SR_MASKED, SK_FW_REQ, "i915"),
 	REG("FORCEWAKE_ACK_MEDIA", FORCEWAKE_ACK_MEDIA, 0, SR_RO, SK_FW_ACK, "i915"),
 	REG("GDRST",		GDRST,		0, 0, SK_GDRST, "i915"),
+	REG_FW("FAULT_REG",	FAULT_REG,		0, 0, SIM_FW_GT),
+	REG_FW("FAULT_TLB_DATA0", FAULT_TLB_DATA0,	0, SR_RO, SIM_FW_GT),
+	REG_FW("FAULT_TLB_DATA1", FAULT_TLB_DATA1,	0, SR_RO, SIM_FW_GT),
 	REG("PCODE_MAILBOX",	PCODE_MAILBOX,	0, 0, SK_PCODE, "i915"),
 	REG("MASTER_IRQ",	MASTER_IRQ,		0, 0, SK_MASTER_IRQ, "i915"),
 	REG("GT0_ISR",		GT_ISR(0),		0, SR_RO, SK_PLAIN, "reset"),

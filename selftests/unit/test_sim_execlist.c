@@ -17,7 +17,12 @@ static struct sim_engine eng;
 
 static bool h_idle(void *p, enum sim_engine_id e) { return sim_engine_idle(&eng); }
 static void h_elsp(void *p, enum sim_engine_id e, u32 v) { }
-static void h_reset(void *p, u32 g) { }
+static void h_reset(void *p, u32 g)
+{
+	sim_regs_reset(&regs, g);
+	if (g & (GDRST_FULL | GDRST_BLT))
+		sim_engine_reset(&eng);
+}
 static void h_flush(void *p) { sim_ggtt_invalidate(&ggtt); }
 static u64 h_ts(void *p, enum sim_engine_id e) { return 0; }
 static const struct sim_regs_hooks hooks = { h_idle, h_elsp, h_reset, h_flush, h_ts };
@@ -32,7 +37,14 @@ static const struct sim_cs_ops cs_ops = { cs_read, cs_write };
 #define GM_RING_A	0x40000ULL
 #define GM_RING_B	0x50000ULL
 #define GM_DATA		0x60000ULL
+#define GM_BATCH	0x70000ULL
+#define GM_UNMAPPED	0x7f000ULL	/* no GGTT entry */
+#define GM_CTX_BAD	0x90000ULL	/* no GGTT entry */
 #define MI_SDI		(0x10000000 | 1 << 22 | 2)
+#define MI_SDI_PPGTT	(0x10000000 | 2)
+#define MI_BBS		(0x18800000 | 1)
+#define MI_BBE		0x05000000
+#define MI_UNKNOWN	0x1f800000
 #define MI_USER_INT	0x01000000
 #define MI_SEM_GTE	(0x0e000000 | 1 << 22 | 1 << 15 | 1 << 12 | 2)
 #define MI_LRI1		0x11000001
@@ -41,7 +53,11 @@ static const struct sim_cs_ops cs_ops = { cs_read, cs_write };
 #define MI_LRR		(0x15000000 | 1)
 
 
-static u32 *hws, *ctx_a, *ctx_b, *ring_a, *ring_b, *data;
+static u32 *hws, *ctx_a, *ctx_b, *ring_a, *ring_b, *data, *batch;
+
+static u32 rd(u32 off) { return sim_regs_read(&regs, off); }
+static void wr(u32 off, u32 val) { sim_regs_write(&regs, off, val); }
+#define EREG(off)	rd(BASE + (off))
 
 /* A logical ring context image: one LRI list in page 1. */
 static void make_ctx(u32 *img, u64 ring, u32 tail)
@@ -81,6 +97,18 @@ static void submit(u64 d0, u64 d1)
 	sim_engine_submit(&eng, d);
 }
 
+/* The same, quietly, for tests about what the engine does with it. */
+static void elsp(u64 d0, u64 d1)
+{
+	u64 d[2];
+
+	sim_engine_elsp(&eng, d1 >> 32, d);
+	sim_engine_elsp(&eng, (u32)d1, d);
+	sim_engine_elsp(&eng, d0 >> 32, d);
+	if (sim_engine_elsp(&eng, (u32)d0, d))
+		sim_engine_submit(&eng, d);
+}
+
 static enum sim_cs_status run_all(void)
 {
 	enum sim_cs_status st;
@@ -99,6 +127,25 @@ static bool csb_is(unsigned int n, u32 status, u32 id)
 	       regs.val[(BASE + RING_CSB(n)) / 4] == status;
 }
 
+/*
+ * Engine reset as a driver does it (RESET_CTL handshake, GDRST), then the
+ * engine set up again and the GT interrupts acknowledged.  Returns whether
+ * the engine was ready for the reset.
+ */
+static bool reset_engine(void)
+{
+	bool ready;
+
+	wr(BASE + RING_RESET_CTL, MASKED_ENABLE(RESET_CTL_REQUEST));
+	ready = EREG(RING_RESET_CTL) & RESET_CTL_READY;
+	wr(GDRST, GDRST_BLT);
+	wr(BASE + RING_RESET_CTL, MASKED_DISABLE(RESET_CTL_REQUEST));
+	wr(BASE + RING_HWS_PGA, GM_HWS);
+	wr(BASE + RING_CSB_PTR, 0xffff0000 | 5 << 8 | 5);
+	wr(GT_IIR(0), ~0u);
+	return ready;
+}
+
 static void setup(void)
 {
 	sim_iommu_init(&mmu);
@@ -111,6 +158,7 @@ static void setup(void)
 	ring_a = gm_map(GM_RING_A, 1);
 	ring_b = gm_map(GM_RING_B, 1);
 	data = gm_map(GM_DATA, 1);
+	batch = gm_map(GM_BATCH, 1);
 	regs.val[GT_IMR(0) / 4] = 0;
 	sim_regs_write(&regs, FORCEWAKE_GT, 0x00010001);
 	sim_regs_write(&regs, BASE + RING_HWS_PGA, GM_HWS);
@@ -220,14 +268,14 @@ static void test_reg_range(void)
 		{ MI_LRR, BASE + 0x2d0, 0x600000, 0 },
 		{ 0x11000003, BASE + 0x2d0, 0x77, 0x3ffffc },	/* 2nd pair bad */
 	};
-	unsigned int i, hung = 0;
+	unsigned int i, hung = 0, reported = 0;
 	unsigned long faults;
 
 	data[0x40] = 0xc0ffee;
 	data[0x41] = 0;
 	regs.val[(BASE + 0x2d0) / 4] = 0x1234;
 	for (i = 0; i < (sizeof(cmds) / sizeof(cmds[0])); i++) {
-		sim_engine_reset(&eng);
+		reset_engine();
 		memcpy(ring_a, cmds[i], 16);
 		memcpy(ring_a + 4, (u32[]){ MI_SDI, GM_DATA + 0x104, 0, 0xbad }, 16);
 		make_ctx(ctx_a, GM_RING_A, 32);
@@ -236,16 +284,157 @@ static void test_reg_range(void)
 		hung += run_all() == SIM_CS_ERROR &&
 			eng.cs.error == SIM_CS_ERR_REGISTER &&
 			eng.cs.error_dw == cmds[i][0] && eng.faults == faults + 1;
+		reported += EREG(RING_ESR) == ERR_INSTRUCTION &&
+			    EREG(RING_EIR) == ERR_INSTRUCTION &&
+			    EREG(RING_IPEHR) == cmds[i][0] &&
+			    EREG(RING_DMA_FADD) == GM_RING_A;
 	}
 	tap_ok(hung == (sizeof(cmds) / sizeof(cmds[0])),
 	       "LRI/SRM/LRM/LRR beyond the register file hang the engine, counted (%u of %u)",
 	       hung, (unsigned int)(sizeof(cmds) / sizeof(cmds[0])));
+	tap_ok(reported == (sizeof(cmds) / sizeof(cmds[0])),
+	       "each is an ERR_INSTRUCTION with the command in IPEHR, its address in DMA_FADD (%u of %u)",
+	       reported, (unsigned int)(sizeof(cmds) / sizeof(cmds[0])));
 	tap_ok(data[0x40] == 0xc0ffee && data[0x41] == 0 &&
 	       regs.val[(BASE + 0x2d0) / 4] == 0x1234,
 	       "and nothing is stored: not the command's register, memory or later commands");
 	tap_ok(atomic_long_read(&regs.range_faults) == 0,
 	       "the streamer stops them before the register file sees them");
 	sim_engine_reset(&eng);
+}
+
+/*
+ * A Gen9 engine that stops on an error says so: ESR and (unless EMR masks
+ * it) EIR, the failed command in IPEHR, its address in DMA_FADD, the level
+ * in IPEIR, GT_CS_ERROR in the GT IIR; memory faults in the GT's fault
+ * registers too.  It holds its context until reset.
+ */
+static void test_engine_error(void)
+{
+	unsigned long f0;
+	u32 esr, wp;
+	bool ready;
+	u64 pte;
+
+	reset_engine();
+	f0 = eng.faults;
+	memcpy(ring_a, (u32[]){ 0, 0, MI_UNKNOWN, 0 }, 16);
+	make_ctx(ctx_a, GM_RING_A, 16);
+	elsp(desc(GM_CTX_A, 0x71), 0);
+	wp = hws[HWSP_CSB_WRITE];
+	wr(GT_IIR(0), ~0u);
+	tap_ok(run_all() == SIM_CS_ERROR && EREG(RING_ESR) == ERR_INSTRUCTION &&
+	       EREG(RING_EIR) == ERR_INSTRUCTION && eng.faults == f0 + 1,
+	       "an unknown command: ESR and EIR say ERR_INSTRUCTION, engine_faults counts it");
+	tap_ok(EREG(RING_IPEHR) == MI_UNKNOWN && EREG(RING_DMA_FADD) == GM_RING_A + 8 &&
+	       EREG(RING_IPEIR) == 0,
+	       "IPEHR holds the command, DMA_FADD its ring address, IPEIR level 0 (the ring)");
+	tap_ok(rd(GT_IIR(0)) == GT_CS_ERROR << 16 && !(rd(FAULT_REG) & FAULT_REG_VALID),
+	       "GT_CS_ERROR (only) latched in BCS0's half of GT0 IIR; no memory fault reported");
+	elsp(desc(GM_CTX_B, 0x72), 0);
+	tap_ok(hws[HWSP_CSB_WRITE] == wp && !sim_engine_idle(&eng) &&
+	       run_all() == SIM_CS_ERROR && EREG(RING_IPEHR) == MI_UNKNOWN &&
+	       rd(GT_IIR(0)) == GT_CS_ERROR << 16,
+	       "the engine holds: context loaded, no CSB event, ELSP ignored, error kept");
+	wr(BASE + RING_EIR, ERR_INSTRUCTION);
+	tap_ok(!EREG(RING_EIR) && EREG(RING_ESR) == ERR_INSTRUCTION,
+	       "the driver clears EIR by writing 1s; ESR keeps the error until reset");
+
+	esr = EREG(RING_ESR);
+	ready = reset_engine();
+	memcpy(ring_b, (u32[]){ MI_SDI, GM_DATA + 0x80, 0, 0xe1 }, 16);
+	make_ctx(ctx_b, GM_RING_B, 16);
+	elsp(desc(GM_CTX_B, 0x73), 0);
+	tap_ok(esr == ERR_INSTRUCTION && ready && !EREG(RING_EIR) &&
+	       !EREG(RING_IPEHR) && !EREG(RING_DMA_FADD) &&
+	       run_all() == SIM_CS_IDLE && data[0x20] == 0xe1 &&
+	       csb_is(1, CSB_COMPLETE | CSB_ACTIVE_IDLE, 0x73) && !EREG(RING_ESR),
+	       "engine reset clears the error registers and drops the context; a new submission runs");
+
+	/* A store through an invalid GGTT entry, in a batch. */
+	reset_engine();
+	memcpy(batch, (u32[]){ 0, MI_SDI, GM_UNMAPPED + 0x10, 0, 0xbad, MI_BBE }, 24);
+	memcpy(ring_a, (u32[]){ MI_BBS, GM_BATCH, 0, 0 }, 16);
+	make_ctx(ctx_a, GM_RING_A, 16);
+	elsp(desc(GM_CTX_A, 0x74), 0);
+	tap_ok(run_all() == SIM_CS_ERROR && EREG(RING_ESR) == ERR_PAGE_TABLE &&
+	       EREG(RING_EIR) == ERR_PAGE_TABLE && EREG(RING_IPEHR) == MI_SDI &&
+	       EREG(RING_DMA_FADD) == GM_BATCH + 4 && EREG(RING_IPEIR) == 1 &&
+	       (rd(GT_IIR(0)) >> 16) & GT_CS_ERROR,
+	       "a store to an invalid GGTT entry in a batch: ERR_PAGE_TABLE, IPEHR the store, DMA_FADD its batch address, IPEIR 1");
+	tap_ok(rd(FAULT_REG) == (FAULT_REG_VALID | FAULT_REG_GGTT | 2 << 12) &&
+	       rd(FAULT_TLB_DATA0) == GM_UNMAPPED >> 12 && rd(FAULT_TLB_DATA1) == FAULT_TLB_GGTT,
+	       "FAULT_REG: valid, GGTT, engine bcs (hw id 2); FAULT_TLB_DATA0/1: the page, GGTT");
+
+	/* A PPGTT store without a PPGTT, at a 48-bit address. */
+	reset_engine();
+	memcpy(ring_a, (u32[]){ MI_SDI_PPGTT, 0x56789ab8, 0x1234, 7 }, 16);
+	make_ctx(ctx_a, GM_RING_A, 16);
+	elsp(desc(GM_CTX_A, 0x75), 0);
+	tap_ok(run_all() == SIM_CS_ERROR && EREG(RING_ESR) == ERR_PAGE_TABLE &&
+	       EREG(RING_DMA_FADD) == GM_RING_A && EREG(RING_IPEIR) == 0 &&
+	       rd(FAULT_TLB_DATA0) == GM_UNMAPPED >> 12,
+	       "a second fault: the engine reports it, the fault registers keep the first");
+	wr(FAULT_REG, rd(FAULT_REG) & ~FAULT_REG_VALID);
+	reset_engine();
+	elsp(desc(GM_CTX_A, 0x76), 0);
+	tap_ok(run_all() == SIM_CS_ERROR && rd(FAULT_REG) == (FAULT_REG_VALID | 2 << 12) &&
+	       rd(FAULT_TLB_DATA0) == 0x23456789 && rd(FAULT_TLB_DATA1) == 0x1,
+	       "once the driver clears VALID: PPGTT fault at 0x123456789ab8, bits 47:44 in DATA1");
+	wr(FAULT_REG, 0);
+
+	/* EMR masks EIR (not ESR); GT_IMR masks the interrupt (not EIR). */
+	reset_engine();
+	wr(BASE + RING_EMR, ERR_INSTRUCTION);
+	memcpy(ring_a, (u32[]){ 0, 0, MI_UNKNOWN, 0 }, 16);
+	make_ctx(ctx_a, GM_RING_A, 16);
+	elsp(desc(GM_CTX_A, 0x77), 0);
+	wr(GT_IIR(0), ~0u);
+	tap_ok(run_all() == SIM_CS_ERROR && EREG(RING_ESR) == ERR_INSTRUCTION &&
+	       !EREG(RING_EIR) && !rd(GT_IIR(0)) && EREG(RING_IPEHR) == MI_UNKNOWN,
+	       "an error EMR masks: ESR set, EIR not, no interrupt");
+	reset_engine();
+	esr = EREG(RING_EIR) | EREG(RING_ESR);
+	regs.val[GT_IMR(0) / 4] = GT_CS_ERROR << 16;
+	elsp(desc(GM_CTX_A, 0x78), 0);
+	wr(GT_IIR(0), ~0u);
+	tap_ok(!esr && run_all() == SIM_CS_ERROR && EREG(RING_EIR) == ERR_INSTRUCTION &&
+	       EREG(RING_ESR) == ERR_INSTRUCTION && !rd(GT_IIR(0)),
+	       "GT_IMR masking GT_CS_ERROR: EIR set, nothing in IIR");
+	regs.val[GT_IMR(0) / 4] = 0;
+
+	/* A context image that cannot be read at restore. */
+	reset_engine();
+	f0 = eng.faults;
+	elsp(desc(GM_CTX_BAD, 0x79), 0);
+	tap_ok(run_all() == SIM_CS_ERROR && !sim_engine_idle(&eng) && eng.faults == f0 + 1 &&
+	       EREG(RING_ESR) == ERR_PAGE_TABLE && EREG(RING_IPEHR) == 0 &&
+	       EREG(RING_DMA_FADD) == GM_CTX_BAD + 4096 &&
+	       rd(FAULT_TLB_DATA0) == (GM_CTX_BAD + 4096) >> 12 &&
+	       (rd(GT_IIR(0)) >> 16) & GT_CS_ERROR,
+	       "an unreadable context image: ERR_PAGE_TABLE, DMA_FADD and the fault registers name its page");
+	wr(FAULT_REG, 0);
+
+	/* The image unmapped while its context waits, then a lite restore. */
+	reset_engine();
+	data[0x10] = 0;
+	memcpy(ring_a, (u32[]){ MI_SEM_GTE, 1, GM_DATA + 0x40, 0,
+				MI_SDI, GM_DATA + 0x44, 0, 0xc1 }, 32);
+	make_ctx(ctx_a, GM_RING_A, 16);
+	elsp(desc(GM_CTX_A, 0x7a), 0);
+	run_all();
+	pte = sim_ggtt_read(&ggtt, (GM_CTX_A >> 12) + 1);
+	sim_ggtt_write(&ggtt, (GM_CTX_A >> 12) + 1, 0);
+	sim_ggtt_invalidate(&ggtt);
+	elsp(desc(GM_CTX_A, 0x7a), 0);
+	tap_ok(eng.cs.error && EREG(RING_ESR) == ERR_PAGE_TABLE &&
+	       EREG(RING_DMA_FADD) == GM_CTX_A + 4096 &&
+	       rd(FAULT_TLB_DATA0) == (GM_CTX_A + 4096) >> 12,
+	       "an image unreadable at lite restore: ERR_PAGE_TABLE naming its page");
+	sim_ggtt_write(&ggtt, (GM_CTX_A >> 12) + 1, pte);
+	sim_ggtt_invalidate(&ggtt);
+	wr(FAULT_REG, 0);
+	reset_engine();
 }
 
 int main(void)
@@ -258,6 +447,7 @@ int main(void)
 	test_no_early_completion();
 	test_hang();
 	test_reg_range();
+	test_engine_error();
 	tap_ok(atomic_long_read(&regs.no_forcewake) == 0 &&
 	       atomic_long_read(&ggtt.stale_uses) == 0 &&
 	       atomic_long_read(&mmu.faults) == 0,

@@ -18,7 +18,7 @@
 static struct sim_iommu mmu;
 static struct sim_ggtt ggtt;
 static struct sim_tlb tlb;
-static struct sim_mem mem = { &mmu, &ggtt, &tlb };
+static struct sim_mem mem = { .mmu = &mmu, .ggtt = &ggtt, .tlb = &tlb };
 
 static void *alloc_pages(size_t align, size_t size)
 {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sim/regs.h"
+#define NREGS(a) ((unsigned int)(sizeof(a) / sizeof((a)[0])))
 #include "tap.h"
 
 static struct sim_regs regs;
@@ -161,6 +162,66 @@ static void test_range(void)
 	       "the last dword of the register file is storage as usual");
 }
 
+/*
+ * The engine error registers: the GPU latches EIR (the driver clears it
+ * by writing 1s), ESR, IPEHR, IPEIR and DMA_FADD; the driver only reads
+ * those and sets the EMR mask.  An engine reset clears them, for that
+ * engine only.  The GT's fault registers live in the GT (blitter) domain.
+ */
+static void test_error_regs(void)
+{
+	static const u32 ro[] = { RING_ESR, RING_IPEHR, RING_IPEIR, RING_DMA_FADD };
+	long n = atomic_long_read(&regs.ro_writes), fw;
+	unsigned int i, kept = 0, cleared = 0, other = 0;
+
+	regs.val[RCS(RING_EIR) / 4] = ERR_INSTRUCTION | ERR_PAGE_TABLE;
+	wr(RCS(RING_EIR), ERR_PAGE_TABLE);
+	tap_ok(rd(RCS(RING_EIR)) == ERR_INSTRUCTION,
+	       "RING_EIR: writing 1 clears that error bit only");
+	for (i = 0; i < NREGS(ro); i++) {
+		regs.val[RCS(ro[i]) / 4] = 0x1000 + i;
+		regs.val[BCS(ro[i]) / 4] = 0x2000 + i;
+		wr(RCS(ro[i]), 0);
+		kept += rd(RCS(ro[i])) == 0x1000 + i;
+	}
+	tap_ok(kept == NREGS(ro) &&
+	       atomic_long_read(&regs.ro_writes) == n + (long)NREGS(ro),
+	       "RING_ESR, IPEHR, IPEIR and DMA_FADD are read-only to the driver");
+
+	wr(RCS(RING_EMR), ~0u);
+	kept = rd(RCS(RING_EMR)) == ~0u;
+	regs.val[RCS(RING_EIR) / 4] = ERR_PAGE_TABLE;
+	regs.val[BCS(RING_EIR) / 4] = ERR_PAGE_TABLE;
+	wr(GDRST, GDRST_RENDER);
+	for (i = 0; i < NREGS(ro); i++) {
+		cleared += rd(RCS(ro[i])) == 0;
+		other += rd(BCS(ro[i])) == 0x2000 + i;
+	}
+	tap_ok(kept && cleared == NREGS(ro) && !rd(RCS(RING_EIR)) && !rd(RCS(RING_EMR)) &&
+	       other == NREGS(ro) && rd(BCS(RING_EIR)) == ERR_PAGE_TABLE,
+	       "engine reset clears the engine's EIR, EMR (plain, reset 0), ESR, IPEHR, IPEIR, DMA_FADD, not another's");
+
+	n = atomic_long_read(&regs.ro_writes);
+	regs.val[FAULT_TLB_DATA0 / 4] = 0x12345;
+	regs.val[FAULT_TLB_DATA1 / 4] = FAULT_TLB_GGTT;
+	wr(FAULT_TLB_DATA0, 0);
+	wr(FAULT_TLB_DATA1, 0);
+	wr(FAULT_REG, FAULT_REG_VALID | FAULT_REG_GGTT);
+	wr(FAULT_REG, FAULT_REG_GGTT);	/* the driver clears VALID */
+	kept = rd(FAULT_TLB_DATA0) == 0x12345 && rd(FAULT_TLB_DATA1) == FAULT_TLB_GGTT &&
+	       atomic_long_read(&regs.ro_writes) == n + 2 && rd(FAULT_REG) == FAULT_REG_GGTT;
+	wr(GDRST, GDRST_FULL);
+	tap_ok(kept && !rd(FAULT_REG) && !rd(FAULT_TLB_DATA0) && !rd(FAULT_TLB_DATA1) &&
+	       !rd(BCS(RING_EIR)) && !rd(BCS(RING_ESR)),
+	       "FAULT_TLB_DATA0/1 are read-only, FAULT_REG the driver's; a full reset clears them all");
+	wr(FORCEWAKE_GT, 0x00010000);
+	fw = nofw();
+	rd(FAULT_REG);
+	rd(FAULT_TLB_DATA0);
+	tap_ok(nofw() == fw + 2, "the fault registers need the GT (blitter) forcewake domain");
+	wr(FORCEWAKE_GT, 0x00010001);
+}
+
 int main(void)
 {
 	tap_header();
@@ -173,6 +234,7 @@ int main(void)
 	test_range();
 	tap_ok(nofw() == 2, "strict: exactly the two deliberate accesses were counted (%ld)", nofw());
 	tap_ok(atomic_long_read(&regs.ro_writes) == 2, "strict: both writes to read-only registers counted");
+	test_error_regs();
 	sim_regs_fini(&regs);
 	return tap_finish();
 }
