@@ -58,6 +58,29 @@ void sim_engine_init(struct sim_engine *e, enum sim_engine_id id,
 	e->cs.priv = priv;
 }
 
+/*
+ * RING_EXECLIST_STATUS after every transition.  Ports shift as the model
+ * runs them: the running context is always element 0 (current pointer 0),
+ * so STATUS_HI is the ID of port 0's context, 0 when idle.  The write
+ * pointer is not modelled (reads 0).
+ */
+static void el_status(struct sim_engine *e)
+{
+	u32 lo = 0;
+
+	if (e->port[0])
+		lo |= EXECLIST_0_VALID | EXECLIST_0_ACTIVE;
+	if (e->port[1])
+		lo |= EXECLIST_1_VALID;
+	if (e->queued)
+		lo |= EXECLIST_QUEUE_FULL;
+	if (e->cs.arb_enabled)
+		lo |= EXECLIST_ARB_ENABLE;
+	set_ereg(e, RING_EXECLIST_STATUS, lo);
+	set_ereg(e, RING_EXECLIST_STATUS_HI,
+		 e->port[0] >> CTX_DESC_CTX_ID_SHIFT);
+}
+
 static void raise_irq(struct sim_engine *e, u32 bit)
 {
 	u32 b = bit << gen9_engine_irq_shift(e->id);
@@ -274,6 +297,8 @@ static void ctx_save(struct sim_engine *e, u64 desc)
  * @desc: set to the two descriptors when this write completes a submission
  *
  * The four writes are element 1 upper, lower, then element 0 upper, lower.
+ * The submission is queued (EXECLIST_QUEUE_FULL) until the runner hands it
+ * to sim_engine_submit().
  *
  * Return: true when @desc holds a new submission.
  */
@@ -285,20 +310,12 @@ bool sim_engine_elsp(struct sim_engine *e, u32 val, u64 desc[2])
 	e->elsp_n = 0;
 	desc[1] = (u64)e->elsp[0] << 32 | e->elsp[1];
 	desc[0] = (u64)e->elsp[2] << 32 | e->elsp[3];
+	e->queued = true;
+	el_status(e);
 	return true;
 }
 
-/**
- * sim_engine_submit - the engine takes a submission
- * @e: the engine
- * @desc: element 0 and element 1 (element 1 may be invalid)
- *
- * Idle engine: IDLE_ACTIVE and element 0 starts.  Element 0 already
- * running: a lite restore, the new tail is taken and the engine goes on.
- * Another context running: it is preempted at this command boundary, its
- * state saved, and element 0 starts.
- */
-void sim_engine_submit(struct sim_engine *e, const u64 desc[2])
+static void engine_take(struct sim_engine *e, const u64 desc[2])
 {
 	u64 d1 = desc[1] & CTX_DESC_VALID ? desc[1] : 0;
 	u64 cur = e->port[0];
@@ -333,23 +350,24 @@ void sim_engine_submit(struct sim_engine *e, const u64 desc[2])
 }
 
 /**
- * sim_engine_run - run the current context up to a point in modelled time
+ * sim_engine_submit - the engine takes a submission
  * @e: the engine
- * @until_ns: modelled time before which commands may start; the context's
- *	completion is reported only once its last command has ended by then
+ * @desc: element 0 and element 1 (element 1 may be invalid)
  *
- * When the ring is done the context completes: its state is saved, the
- * event reported, and element 1, if any, starts.  So a context is never
- * reported complete before its modelled end.
- *
- * One step of the command streamer (sim_cs_run()): bounded work, so a
- * caller holding a lock holds it for a bounded time.
- *
- * Return: SIM_CS_IDLE when nothing is left, SIM_CS_BUDGET when there is
- * more to run (or to report) later, SIM_CS_WAIT on a semaphore,
- * SIM_CS_ERROR when hung.
+ * Idle engine: IDLE_ACTIVE and element 0 starts.  Element 0 already
+ * running: a lite restore, the new tail is taken and the engine goes on.
+ * Another context running: it is preempted at this command boundary, its
+ * state saved, and element 0 starts.  An engine stopped on an error
+ * ignores the submission.
  */
-enum sim_cs_status sim_engine_run(struct sim_engine *e, u64 until_ns)
+void sim_engine_submit(struct sim_engine *e, const u64 desc[2])
+{
+	e->queued = false;
+	engine_take(e, desc);
+	el_status(e);
+}
+
+static enum sim_cs_status engine_run(struct sim_engine *e, u64 until_ns)
 {
 	u32 ui = e->cs.user_interrupts;
 	enum sim_cs_status st;
@@ -395,6 +413,31 @@ enum sim_cs_status sim_engine_run(struct sim_engine *e, u64 until_ns)
 }
 
 /**
+ * sim_engine_run - run the current context up to a point in modelled time
+ * @e: the engine
+ * @until_ns: modelled time before which commands may start; the context's
+ *	completion is reported only once its last command has ended by then
+ *
+ * When the ring is done the context completes: its state is saved, the
+ * event reported, and element 1, if any, starts.  So a context is never
+ * reported complete before its modelled end.
+ *
+ * One step of the command streamer (sim_cs_run()): bounded work, so a
+ * caller holding a lock holds it for a bounded time.
+ *
+ * Return: SIM_CS_IDLE when nothing is left, SIM_CS_BUDGET when there is
+ * more to run (or to report) later, SIM_CS_WAIT on a semaphore,
+ * SIM_CS_ERROR when hung.
+ */
+enum sim_cs_status sim_engine_run(struct sim_engine *e, u64 until_ns)
+{
+	enum sim_cs_status st = engine_run(e, until_ns);
+
+	el_status(e);
+	return st;
+}
+
+/**
  * sim_engine_idle - whether the engine executes nothing
  * @e: the engine
  *
@@ -408,16 +451,20 @@ bool sim_engine_idle(const struct sim_engine *e)
 
 /**
  * sim_engine_reset - engine reset: contexts dropped, streamer cleared
- * @e: the engine; its registers are reset by the caller
+ * @e: the engine; its registers are reset by the caller (the execlist
+ *	status this sets is the reset value: idle, nothing queued)
  */
 void sim_engine_reset(struct sim_engine *e)
 {
 	e->port[0] = 0;
 	e->port[1] = 0;
 	e->elsp_n = 0;
+	e->queued = false;
+	e->cs.arb_enabled = false;
 	e->cs.error = SIM_CS_ERR_NONE;
 	e->cs.fault = SIM_FAULT_NONE;
 	e->cs.level = 0;
 	sim_cs_drop(&e->cs);
 	memset(e->tlb.tag, 0, sizeof(e->tlb.tag));
+	el_status(e);
 }

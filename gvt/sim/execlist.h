@@ -5,7 +5,8 @@
  * engine restores each from its image (the LRI lists in page 1 of the
  * context), runs its ring through the command streamer, saves the complete
  * state back into the image and reports every transition in the context
- * status buffer, mirrored into the HWSP, with a context-switch interrupt.
+ * status buffer, mirrored into the HWSP, with a context-switch interrupt,
+ * and keeps RING_EXECLIST_STATUS current.
  * An engine that stops on an error (a bad command, a memory fault, an
  * image it cannot restore) reports it as Gen9 does, in its error registers,
  * the GT's fault registers and a CS error interrupt, and holds its context
@@ -30,6 +31,8 @@
  * @elsp: dwords written to ELSP so far
  * @elsp_n: how many
  * @port: descriptors of the running and the pending context (0: none)
+ * @queued: a submission written to ELSP waits to be taken
+ *	(sim_engine_submit())
  * @faults: contexts that stopped on an error (the engine holds until reset)
  * @img: scratch copy of a context's register state page
  */
@@ -42,6 +45,7 @@ struct sim_engine {
 	u32 elsp[4];
 	unsigned int elsp_n;
 	u64 port[2];
+	bool queued;
 	unsigned long faults;
 	u32 img[1024];
 };

@@ -45,6 +45,7 @@ static const struct sim_cs_ops cs_ops = { cs_read, cs_write };
 #define MI_BBS		(0x18800000 | 1)
 #define MI_BBE		0x05000000
 #define MI_UNKNOWN	0x1f800000
+#define MI_ARB_ON_OFF	0x04000000
 #define MI_USER_INT	0x01000000
 #define MI_SEM_GTE	(0x0e000000 | 1 << 22 | 1 << 15 | 1 << 12 | 2)
 #define MI_LRI1		0x11000001
@@ -437,6 +438,68 @@ static void test_engine_error(void)
 	reset_engine();
 }
 
+/*
+ * RING_EXECLIST_STATUS (lower dword) and _HI follow every transition: the
+ * valid ports, element 0 active, a submission waiting in ELSP, the
+ * streamer's arbitration; HI the ID of the context in port 0.
+ */
+static void test_execlist_status(void)
+{
+	const u32 running = EXECLIST_0_VALID | EXECLIST_0_ACTIVE;
+	u32 lo_q, hi_q, lo_2, hi_2, lo_1, hi_1;
+	u64 d[2], d0 = desc(GM_CTX_A, 0x81), d1 = desc(GM_CTX_B, 0x82);
+
+	reset_engine();
+	data[0x12] = 0;
+	data[0x13] = 0;
+	memcpy(ring_a, (u32[]){ MI_ARB_ON_OFF | 1, 0, MI_SEM_GTE, 1, GM_DATA + 0x48, 0,
+				MI_SDI, GM_DATA + 0x50, 0, 0xa8 }, 40);
+	memcpy(ring_b, (u32[]){ MI_SEM_GTE, 1, GM_DATA + 0x4c, 0,
+				MI_SDI, GM_DATA + 0x54, 0, 0xb8 }, 32);
+	make_ctx(ctx_a, GM_RING_A, 40);
+	make_ctx(ctx_b, GM_RING_B, 32);
+
+	sim_engine_elsp(&eng, d1 >> 32, d);
+	sim_engine_elsp(&eng, (u32)d1, d);
+	sim_engine_elsp(&eng, d0 >> 32, d);
+	sim_engine_elsp(&eng, (u32)d0, d);
+	lo_q = EREG(RING_EXECLIST_STATUS);
+	hi_q = EREG(RING_EXECLIST_STATUS_HI);
+	sim_engine_submit(&eng, d);
+	tap_ok(lo_q == EXECLIST_QUEUE_FULL && !hi_q,
+	       "EXECLIST_STATUS: QUEUE_FULL while a written quad waits for the engine (%#x)", lo_q);
+	tap_ok(EREG(RING_EXECLIST_STATUS) == (running | EXECLIST_1_VALID) &&
+	       EREG(RING_EXECLIST_STATUS_HI) == 0x81,
+	       "taken: both elements valid, element 0 active; STATUS_HI its context ID (%#x, %#x)",
+	       EREG(RING_EXECLIST_STATUS), EREG(RING_EXECLIST_STATUS_HI));
+	run_all();
+	tap_ok(EREG(RING_EXECLIST_STATUS) == (running | EXECLIST_1_VALID | EXECLIST_ARB_ENABLE),
+	       "ARB_ENABLE follows the streamer's MI_ARB_ON_OFF (%#x)", EREG(RING_EXECLIST_STATUS));
+	data[0x12] = 1;
+	run_all();
+	lo_2 = EREG(RING_EXECLIST_STATUS);
+	hi_2 = EREG(RING_EXECLIST_STATUS_HI);
+	data[0x13] = 1;
+	run_all();
+	lo_1 = EREG(RING_EXECLIST_STATUS);
+	hi_1 = EREG(RING_EXECLIST_STATUS_HI);
+	tap_ok(data[0x14] == 0xa8 && lo_2 == (running | EXECLIST_ARB_ENABLE) && hi_2 == 0x82,
+	       "after the element switch the second context is element 0 (%#x, %#x)", lo_2, hi_2);
+	tap_ok(data[0x15] == 0xb8 && lo_1 == EXECLIST_ARB_ENABLE && !hi_1,
+	       "idle: no element valid, STATUS_HI 0 (%#x, %#x)", lo_1, hi_1);
+
+	memcpy(ring_a, (u32[]){ MI_UNKNOWN, 0 }, 8);
+	make_ctx(ctx_a, GM_RING_A, 8);
+	elsp(desc(GM_CTX_A, 0x83), 0);
+	run_all();
+	lo_1 = EREG(RING_EXECLIST_STATUS);
+	hi_1 = EREG(RING_EXECLIST_STATUS_HI);
+	reset_engine();
+	tap_ok((lo_1 & ~EXECLIST_ARB_ENABLE) == running && hi_1 == 0x83 &&
+	       !EREG(RING_EXECLIST_STATUS) && !EREG(RING_EXECLIST_STATUS_HI),
+	       "a hung engine reports its context in STATUS_HI until the engine reset clears both");
+}
+
 int main(void)
 {
 	tap_header();
@@ -448,6 +511,7 @@ int main(void)
 	test_hang();
 	test_reg_range();
 	test_engine_error();
+	test_execlist_status();
 	tap_ok(atomic_long_read(&regs.no_forcewake) == 0 &&
 	       atomic_long_read(&ggtt.stale_uses) == 0 &&
 	       atomic_long_read(&mmu.faults) == 0,

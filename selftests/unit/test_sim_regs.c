@@ -222,6 +222,23 @@ static void test_error_regs(void)
 	wr(FORCEWAKE_GT, 0x00010001);
 }
 
+static void test_execlist_status_regs(void)
+{
+	long n = atomic_long_read(&regs.ro_writes);
+	bool ro;
+
+	regs.val[VCS_BASE / 4 + RING_EXECLIST_STATUS / 4] = EXECLIST_0_VALID;
+	regs.val[VCS_BASE / 4 + RING_EXECLIST_STATUS_HI / 4] = 0x1234;
+	wr(VCS_BASE + RING_EXECLIST_STATUS, 0);
+	wr(VCS_BASE + RING_EXECLIST_STATUS_HI, 0);
+	ro = rd(VCS_BASE + RING_EXECLIST_STATUS) == EXECLIST_0_VALID &&
+	     rd(VCS_BASE + RING_EXECLIST_STATUS_HI) == 0x1234 &&
+	     atomic_long_read(&regs.ro_writes) == n + 2;
+	wr(GDRST, GDRST_MEDIA);
+	tap_ok(ro && !rd(VCS_BASE + RING_EXECLIST_STATUS_HI),
+	       "RING_EXECLIST_STATUS and STATUS_HI are read-only to the driver, reset to 0");
+}
+
 int main(void)
 {
 	tap_header();
@@ -235,6 +252,7 @@ int main(void)
 	tap_ok(nofw() == 2, "strict: exactly the two deliberate accesses were counted (%ld)", nofw());
 	tap_ok(atomic_long_read(&regs.ro_writes) == 2, "strict: both writes to read-only registers counted");
 	test_error_regs();
+	test_execlist_status_regs();
 	sim_regs_fini(&regs);
 	return tap_finish();
 }
