@@ -318,13 +318,14 @@ bool sim_engine_elsp(struct sim_engine *e, u32 val, u64 desc[2])
 static void engine_take(struct sim_engine *e, const u64 desc[2])
 {
 	u64 d1 = desc[1] & CTX_DESC_VALID ? desc[1] : 0;
+	u64 lrca = desc[0] & CTX_DESC_LRCA;
 	u64 cur = e->port[0];
+	bool same = cur && (cur & CTX_DESC_LRCA) == lrca;
 
 	if (!(desc[0] & CTX_DESC_VALID) || e->cs.error)
 		return;
 
-	if (cur && (cur & CTX_DESC_LRCA) == (desc[0] & CTX_DESC_LRCA)) {
-		u64 lrca = desc[0] & CTX_DESC_LRCA;
+	if (same && !(desc[0] & CTX_DESC_FORCE_RESTORE)) {
 		enum sim_fault f = ctx_walk(e, lrca, WALK_RING);
 
 		e->port[0] = desc[0];
@@ -338,7 +339,10 @@ static void engine_take(struct sim_engine *e, const u64 desc[2])
 				     e->cs.ring_size;
 		return;
 	}
-	if (cur) {
+	if (same) {
+		/* Forced: the running state is dropped, not saved. */
+		csb_event(e, CSB_PREEMPTED, ctx_id(cur));
+	} else if (cur) {
 		ctx_save(e, cur);
 		csb_event(e, CSB_PREEMPTED, ctx_id(cur));
 	} else {
@@ -355,10 +359,12 @@ static void engine_take(struct sim_engine *e, const u64 desc[2])
  * @desc: element 0 and element 1 (element 1 may be invalid)
  *
  * Idle engine: IDLE_ACTIVE and element 0 starts.  Element 0 already
- * running: a lite restore, the new tail is taken and the engine goes on.
- * Another context running: it is preempted at this command boundary, its
- * state saved, and element 0 starts.  An engine stopped on an error
- * ignores the submission.
+ * running: a lite restore, the new tail is taken and the engine goes on;
+ * with CTX_DESC_FORCE_RESTORE in element 0, PREEMPTED instead, the running
+ * state is dropped unsaved and the context restored from its image as if
+ * it were another (the ring restarts at the image's head).  Another context
+ * running: it is preempted at this command boundary, its state saved, and
+ * element 0 starts.  An engine stopped on an error ignores the submission.
  */
 void sim_engine_submit(struct sim_engine *e, const u64 desc[2])
 {

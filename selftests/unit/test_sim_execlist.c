@@ -500,6 +500,63 @@ static void test_execlist_status(void)
 	       "a hung engine reports its context in STATUS_HI until the engine reset clears both");
 }
 
+/* Image dwords (page 1) make_ctx() fills: values of CTX_CTRL, HEAD, 0x2d0. */
+#define IMG_CTX_CTRL	(1024 + 3)
+#define IMG_HEAD	(1024 + 5)
+#define IMG_2D0		(1024 + 17)
+
+/*
+ * FORCE_RESTORE in element 0 naming the running context: no lite restore.
+ * The running state is dropped (not saved), the image restored in full
+ * (ring context only with RESTORE_INHIBIT) and the ring restarts at the
+ * image's head; one promote event, PREEMPTED, with the old ID.
+ */
+static void test_force_restore(void)
+{
+	u32 saved_head, reg;
+
+	reset_engine();
+	data[0x18] = 0;
+	memset(&data[0x19], 0, 8);
+	/* Store, wait on data[0x18], store: runs into the wait at 16. */
+	memcpy(ring_a, (u32[]){ MI_SDI, GM_DATA + 0x64, 0, 1,
+				MI_SEM_GTE, 1, GM_DATA + 0x60, 0,
+				MI_SDI, GM_DATA + 0x68, 0, 0xf1, 0, 0, 0, 0 }, 64);
+	make_ctx(ctx_a, GM_RING_A, 32);
+	elsp(desc(GM_CTX_A, 0x91), 0);
+	run_all();
+	/* The driver rewinds the image past the wait, as after a reset. */
+	ctx_a[IMG_HEAD] = 32;
+	ctx_a[1024 + 7] = 48;
+	ctx_a[IMG_2D0] = 0x5678;
+	elsp(desc(GM_CTX_A, 0x92) | CTX_DESC_FORCE_RESTORE, 0);
+	saved_head = ctx_a[IMG_HEAD];
+	reg = regs.val[(BASE + 0x2d0) / 4];
+	tap_ok(data[0x19] == 1 && csb_is(1, CSB_PREEMPTED, 0x91),
+	       "FORCE_RESTORE of the running context: PREEMPTED without LITE_RESTORE, the old ID");
+	tap_ok(saved_head == 32 && reg == 0x5678 && EREG(RING_EXECLIST_STATUS_HI) == 0x92,
+	       "the running state is not saved, the image is restored in full");
+	tap_ok(run_all() == SIM_CS_IDLE && data[0x1a] == 0xf1 && !data[0x18] &&
+	       csb_is(2, CSB_COMPLETE | CSB_ACTIVE_IDLE, 0x92) && ctx_a[IMG_HEAD] == 48,
+	       "the ring restarts at the image's head and runs to its tail");
+
+	/* The same with RESTORE_INHIBIT: the ring context only. */
+	reset_engine();
+	data[0x1a] = 0;
+	make_ctx(ctx_a, GM_RING_A, 32);
+	elsp(desc(GM_CTX_A, 0x93), 0);
+	run_all();
+	ctx_a[IMG_CTX_CTRL] = MASKED_ENABLE(CTX_RESTORE_INHIBIT);
+	ctx_a[IMG_HEAD] = 32;
+	ctx_a[1024 + 7] = 48;
+	ctx_a[IMG_2D0] = 0x9abc;
+	elsp(desc(GM_CTX_A, 0x94) | CTX_DESC_FORCE_RESTORE, 0);
+	tap_ok(csb_is(1, CSB_PREEMPTED, 0x93) && regs.val[(BASE + 0x2d0) / 4] == 0x1234 &&
+	       run_all() == SIM_CS_IDLE && data[0x1a] == 0xf1 && !data[0x18],
+	       "with RESTORE_INHIBIT in the image: ring context restored, not the rest");
+	reset_engine();
+}
+
 int main(void)
 {
 	tap_header();
@@ -512,6 +569,7 @@ int main(void)
 	test_reg_range();
 	test_engine_error();
 	test_execlist_status();
+	test_force_restore();
 	tap_ok(atomic_long_read(&regs.no_forcewake) == 0 &&
 	       atomic_long_read(&ggtt.stale_uses) == 0 &&
 	       atomic_long_read(&mmu.faults) == 0,
