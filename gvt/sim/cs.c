@@ -160,6 +160,23 @@ u64 sim_cs_addr(const struct sim_cs *cs)
 	return cs->level ? cs->bb_addr[cs->level] : cs->ring_start + cs->head;
 }
 
+/**
+ * sim_cs_indirect - run a context's indirect batch before its ring
+ * @cs: the streamer, at level 0 after a context restore
+ * @addr: GGTT address of the batch (RING_INDIRECT_CTX)
+ * @bytes: its size: it ends there, or earlier at an MI_BATCH_BUFFER_END
+ *
+ * The batch runs as a first-level batch called from the ring position the
+ * restore set; when it ends, the ring goes on from there.
+ */
+void sim_cs_indirect(struct sim_cs *cs, u64 addr, u32 bytes)
+{
+	cs->level = 1;
+	cs->bb_addr[1] = addr;
+	cs->bb_ppgtt[1] = false;
+	cs->bb_end = addr + bytes;
+}
+
 static void cs_advance(struct sim_cs *cs, unsigned int n)
 {
 	if (cs->level)
@@ -269,6 +286,8 @@ static enum sim_cs_status cs_bbs(struct sim_cs *cs, const u32 *dw,
 	 */
 	if (!lvl || ((dw[0] & MI_BB_SECOND_LEVEL) && lvl == 1))
 		lvl++;
+	else if (lvl == 1)
+		cs->bb_end = 0;	/* chained out of an indirect batch */
 	cs->level = lvl;
 	cs->bb_addr[lvl] = addr64(dw[1], dw[2], 3);
 	cs->bb_ppgtt[lvl] = dw[0] & MI_BB_PPGTT;
@@ -326,6 +345,8 @@ static enum sim_cs_status cs_exec(struct sim_cs *cs, const struct cs_cmd *cmd,
 		cs_advance(cs, len);
 		if (cs->level)
 			cs->level--;	/* a BBE in the ring does nothing */
+		if (!cs->level)
+			cs->bb_end = 0;	/* back in the ring */
 		return SIM_CS_IDLE;
 	case OP_SEM_WAIT:
 		if (!cs_mem(cs, ggtt, addr64(dw[2], dw[3], 3), &val, 4, false))
@@ -478,6 +499,11 @@ enum sim_cs_status sim_cs_run(struct sim_cs *cs, u64 budget_ns)
 			return st;
 	}
 	while (cs->time_ns < end && cs->step_dwords < SIM_CS_STEP_DWORDS) {
+		if (cs->level == 1 && cs->bb_end &&
+		    cs->bb_addr[1] >= cs->bb_end) {
+			cs->level = 0;	/* the indirect batch ran its size */
+			cs->bb_end = 0;
+		}
 		if (!cs->level && cs->head == cs->tail)
 			return SIM_CS_IDLE;
 		st = cs_step(cs, dw);

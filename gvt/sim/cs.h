@@ -84,6 +84,8 @@ struct sim_cs_ops {
  * @level: 0 executing the ring, 1 or 2 a batch buffer of that level
  * @bb_addr: per level, address of the next command of the batch
  * @bb_ppgtt: per level, whether the batch is in the PPGTT
+ * @bb_end: while level 1 is a context's indirect batch (sim_cs_indirect()),
+ *	the address where it ends; 0 otherwise
  * @arb_enabled: MI_ARB_ON_OFF state
  * @time_ns: modelled time consumed so far
  * @user_interrupts: MI_USER_INTERRUPTs executed (the engine raises them)
@@ -112,6 +114,7 @@ struct sim_cs {
 	unsigned int level;
 	u64 bb_addr[SIM_CS_LEVELS];
 	bool bb_ppgtt[SIM_CS_LEVELS];
+	u64 bb_end;
 	bool arb_enabled;
 	u64 time_ns;
 	u32 user_interrupts;
@@ -130,6 +133,7 @@ struct sim_cs {
 enum sim_cs_status sim_cs_run(struct sim_cs *cs, u64 budget_ns);
 void sim_cs_drop(struct sim_cs *cs);
 u64 sim_cs_addr(const struct sim_cs *cs);
+void sim_cs_indirect(struct sim_cs *cs, u64 addr, u32 bytes);
 
 /* blt.c: the blitter's 2D operations (32 bpp, linear), resumable */
 enum sim_cs_error sim_blt_color(struct sim_cs *cs, const u32 *dw,

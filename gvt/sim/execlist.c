@@ -208,6 +208,9 @@ static enum sim_fault ctx_walk(struct sim_engine *e, u64 lrca, enum walk how)
 				*val = sim_regs_hw_save(e->regs, reg);
 			else if (how == WALK_ALL || ring_context_reg(e, reg))
 				sim_regs_hw_write(e->regs, reg, *val);
+			if (how == WALK_ALL &&
+			    reg == ereg_off(e, RING_INDIRECT_CTX))
+				e->indirect_ctx = *val;
 		}
 		i += 1 + 2 * n;
 	}
@@ -251,15 +254,25 @@ static void restore_error(struct sim_engine *e, u64 lrca,
 	engine_error(e, lrca + LRC_STATE_OFFSET);
 }
 
+/*
+ * A full restore loads the context from its image: the ring context
+ * always, everything else unless the image says RESTORE_INHIBIT.  An RCS
+ * image's indirect context batch (RING_INDIRECT_CTX: GGTT address, size
+ * in cachelines) then runs before the ring, as on hardware; only a full
+ * restore runs it.
+ */
 static bool ctx_load(struct sim_engine *e, u64 desc)
 {
 	struct sim_cs *cs = &e->cs;
 	u64 lrca = desc & CTX_DESC_LRCA;
 	enum sim_fault f;
+	u32 size;
 
 	cs->error = SIM_CS_ERR_NONE;
 	cs->fault = SIM_FAULT_NONE;
 	cs->level = 0;
+	cs->bb_end = 0;
+	e->indirect_ctx = 0;
 	sim_cs_drop(cs);
 	if (((desc >> CTX_DESC_MODE_SHIFT) & 3) != CTX_DESC_MODE_4LVL) {
 		restore_error(e, lrca, SIM_CS_ERR_UNSUPPORTED, SIM_FAULT_NONE);
@@ -276,6 +289,10 @@ static bool ctx_load(struct sim_engine *e, u64 desc)
 	cs->pml4 = (u64)ereg(e, RING_PDP_UDW(0)) << 32 |
 		   ereg(e, RING_PDP_LDW(0));
 	cs->hwsp = lrca;	/* per-process HWSP: page 0 of the image */
+	size = FIELD_GET(INDIRECT_CTX_SIZE, e->indirect_ctx);
+	if (e->id == SIM_RCS0 && size)
+		sim_cs_indirect(cs, e->indirect_ctx & INDIRECT_CTX_ADDR,
+				size * 64);
 	return true;
 }
 
@@ -470,6 +487,7 @@ void sim_engine_reset(struct sim_engine *e)
 	e->cs.error = SIM_CS_ERR_NONE;
 	e->cs.fault = SIM_FAULT_NONE;
 	e->cs.level = 0;
+	e->cs.bb_end = 0;
 	sim_cs_drop(&e->cs);
 	memset(e->tlb.tag, 0, sizeof(e->tlb.tag));
 	el_status(e);

@@ -3,14 +3,15 @@
  * mgvt-sim execlists: the ELSP/CSB protocol of a Gen9 engine and its
  * logical ring contexts.  A submission names up to two contexts; the
  * engine restores each from its image (the LRI lists in page 1 of the
- * context), runs its ring through the command streamer, saves the complete
- * state back into the image and reports every transition in the context
- * status buffer, mirrored into the HWSP, with a context-switch interrupt,
- * and keeps RING_EXECLIST_STATUS current.
- * An engine that stops on an error (a bad command, a memory fault, an
- * image it cannot restore) reports it as Gen9 does, in its error registers,
- * the GT's fault registers and a CS error interrupt, and holds its context
- * until an engine reset.
+ * context; on RCS, after a full restore, the indirect context batch the
+ * image names), runs its ring through the command streamer, saves the
+ * complete state back into the image and reports every transition in the
+ * context status buffer, mirrored into the HWSP, with a context-switch
+ * interrupt, and in RING_EXECLIST_STATUS.  An engine that stops on an
+ * error (a bad command, a memory fault, an image it cannot restore)
+ * reports it as Gen9 does, in its error registers, the GT's fault
+ * registers and a CS error interrupt, and holds its context until an
+ * engine reset.
  *
  * Pure logic driven by a runner (engine.c in the kernel, the unit test in
  * userspace); the runner serialises calls per engine.
@@ -33,6 +34,8 @@
  * @port: descriptors of the running and the pending context (0: none)
  * @queued: a submission written to ELSP waits to be taken
  *	(sim_engine_submit())
+ * @indirect_ctx: RING_INDIRECT_CTX as the last full restore found it in
+ *	the image (0: not there)
  * @faults: contexts that stopped on an error (the engine holds until reset)
  * @img: scratch copy of a context's register state page
  */
@@ -46,6 +49,7 @@ struct sim_engine {
 	unsigned int elsp_n;
 	u64 port[2];
 	bool queued;
+	u32 indirect_ctx;
 	unsigned long faults;
 	u32 img[1024];
 };

@@ -6,7 +6,9 @@
  * the ring and, through MI_BATCH_BUFFER_START, in batches in the GGTT or a
  * PPGTT, run step by step as the engine runner does.  GM 0..256 KiB (and
  * the same pages at PPGTT 0..256 KiB) is a pool holding the input; one
- * GGTT entry after it names a page the IOMMU never mapped.
+ * GGTT entry after it names a page the IOMMU never mapped.  Some inputs
+ * start with the copy of themselves as a context's indirect batch (RCS
+ * INDIRECT_CTX: a first-level batch that ends after its size).
  *
  * Invariants, beyond ASan and UBSan (nothing outside the pool and the
  * register file is touched): every step does bounded work (pixels,
@@ -155,6 +157,8 @@ static void check_step(const struct sim_cs *cs, enum sim_cs_status st,
 		   "the streamer passed a register offset beyond the file");
 	FUZZ_CHECK(cs->head < cs->ring_size && cs->level < SIM_CS_LEVELS,
 		   "ring position %#x / level %u out of range", cs->head, cs->level);
+	FUZZ_CHECK(!cs->bb_end || cs->level,
+		   "an indirect batch end left set in the ring");
 	FUZZ_CHECK(st != SIM_CS_IDLE || (!cs->level && cs->head == cs->tail),
 		   "idle before the tail");
 	FUZZ_CHECK((st == SIM_CS_ERROR) == (cs->error != SIM_CS_ERR_NONE),
@@ -170,13 +174,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	unsigned int steps, i, n;
 	struct sim_cs cs;
 	u64 budget;
+	u8 mode;
 
 	if (!pool)
 		setup();
 	memset(&cs, 0, sizeof(cs));
 	memset(&tlb, 0, sizeof(tlb));
 	cs.engine = in_u8(&in) % SIM_NUM_ENGINES;
-	cs.pml4 = in_u8(&in) & 1 ? ppgtt_root : 0;
+	mode = in_u8(&in);
+	cs.pml4 = mode & 1 ? ppgtt_root : 0;
 	cs.ring_size = 4096 * (1 + in_u8(&in) % 4);
 	budget = 1ULL << (in_u8(&in) % 24);
 	steps = 1 + in_u8(&in) % MAX_STEPS;
@@ -189,6 +195,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(pool, in.p, n);
 	memcpy(pool + GM_BATCH_COPY, in.p, n);
 	cs.tail = (n & ~3u) % cs.ring_size;
+	if (mode & 2)	/* 1 to 63 cachelines, as INDIRECT_CTX can say */
+		sim_cs_indirect(&cs, GM_BATCH_COPY, 64 * (1 + (mode >> 2) % 63));
 
 	for (i = 0; i < steps && st == SIM_CS_BUDGET; i++) {
 		u64 t = cs.time_ns;

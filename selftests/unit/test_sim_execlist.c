@@ -13,7 +13,7 @@
 #include "tap.h"
 
 static struct sim_regs regs;
-static struct sim_engine eng;
+static struct sim_engine eng, rcs;
 
 static bool h_idle(void *p, enum sim_engine_id e) { return sim_engine_idle(&eng); }
 static void h_elsp(void *p, enum sim_engine_id e, u32 v) { }
@@ -22,6 +22,8 @@ static void h_reset(void *p, u32 g)
 	sim_regs_reset(&regs, g);
 	if (g & (GDRST_FULL | GDRST_BLT))
 		sim_engine_reset(&eng);
+	if (g & (GDRST_FULL | GDRST_RENDER))
+		sim_engine_reset(&rcs);
 }
 static void h_flush(void *p) { sim_ggtt_invalidate(&ggtt); }
 static u64 h_ts(void *p, enum sim_engine_id e) { return 0; }
@@ -40,6 +42,11 @@ static const struct sim_cs_ops cs_ops = { cs_read, cs_write };
 #define GM_BATCH	0x70000ULL
 #define GM_UNMAPPED	0x7f000ULL	/* no GGTT entry */
 #define GM_CTX_BAD	0x90000ULL	/* no GGTT entry */
+#define GM_CTX_R	0xa0000ULL	/* RCS context, 2 pages */
+#define GM_RING_R	0xb0000ULL
+#define GM_WA		0xc0000ULL	/* indirect context batches */
+#define GM_SCRATCH	0xd0000ULL
+#define GM_HWS_R	0xe0000ULL
 #define MI_SDI		(0x10000000 | 1 << 22 | 2)
 #define MI_SDI_PPGTT	(0x10000000 | 2)
 #define MI_BBS		(0x18800000 | 1)
@@ -55,6 +62,7 @@ static const struct sim_cs_ops cs_ops = { cs_read, cs_write };
 
 
 static u32 *hws, *ctx_a, *ctx_b, *ring_a, *ring_b, *data, *batch;
+static u32 *ctx_r, *ring_r, *wa, *scratch;
 
 static u32 rd(u32 off) { return sim_regs_read(&regs, off); }
 static void wr(u32 off, u32 val) { sim_regs_write(&regs, off, val); }
@@ -160,6 +168,15 @@ static void setup(void)
 	ring_b = gm_map(GM_RING_B, 1);
 	data = gm_map(GM_DATA, 1);
 	batch = gm_map(GM_BATCH, 1);
+	ctx_r = gm_map(GM_CTX_R, 2);
+	ring_r = gm_map(GM_RING_R, 1);
+	wa = gm_map(GM_WA, 1);
+	scratch = gm_map(GM_SCRATCH, 1);
+	gm_map(GM_HWS_R, 1);
+	sim_engine_init(&rcs, SIM_RCS0, &regs, &mmu, &ggtt, &cs_ops, NULL);
+	sim_regs_write(&regs, FORCEWAKE_RENDER, 0x00010001);
+	sim_regs_write(&regs, RCS_BASE + RING_HWS_PGA, GM_HWS_R);
+	sim_regs_write(&regs, RCS_BASE + RING_CSB_PTR, 0xffff0000 | 5 << 8 | 5);
 	regs.val[GT_IMR(0) / 4] = 0;
 	sim_regs_write(&regs, FORCEWAKE_GT, 0x00010001);
 	sim_regs_write(&regs, BASE + RING_HWS_PGA, GM_HWS);
@@ -557,6 +574,210 @@ static void test_force_restore(void)
 	reset_engine();
 }
 
+/* An RCS image: the ring context, then INDIRECT_CTX and its offset. */
+static void make_rcs_ctx(u32 *img, u64 ring, u32 tail, bool inhibit,
+			 u32 indirect_ctx)
+{
+	u32 *s = img + 1024;
+	static const u32 regs_list[] = {
+		RING_CONTEXT_CONTROL, RING_HEAD, RING_TAIL, RING_START, RING_CTL,
+		RING_PDP_UDW(0), RING_PDP_LDW(0), RING_INDIRECT_CTX,
+		RING_INDIRECT_CTX_OFFSET,
+	};
+	const u32 vals[] = { inhibit ? MASKED_ENABLE(CTX_RESTORE_INHIBIT) : 0xffff0000,
+			     0, tail, ring, 0x1000 | 1, 0, 0, indirect_ctx, 0x26 << 6 };
+	unsigned int i, n = sizeof(regs_list) / 4;
+
+	memset(s, 0, 4096);
+	s[1] = 0x11000000 | (2 * n - 1);
+	for (i = 0; i < n; i++) {
+		s[2 + 2 * i] = RCS_BASE + regs_list[i];
+		s[3 + 2 * i] = vals[i];
+	}
+	s[2 + 2 * n] = MI_BBE;
+}
+
+static void rcs_submit(u64 d0)
+{
+	u64 d[2];
+
+	sim_engine_elsp(&rcs, 0, d);
+	sim_engine_elsp(&rcs, 0, d);
+	sim_engine_elsp(&rcs, d0 >> 32, d);
+	if (sim_engine_elsp(&rcs, (u32)d0, d))
+		sim_engine_submit(&rcs, d);
+}
+
+static enum sim_cs_status rcs_run(void)
+{
+	enum sim_cs_status st;
+	int i = 0;
+
+	do {
+		st = sim_engine_run(&rcs, rcs.cs.time_ns + 100000);
+	} while (st == SIM_CS_BUDGET && ++i < 100);
+	return st;
+}
+
+static void rcs_reset(void)
+{
+	wr(GDRST, GDRST_RENDER);
+	wr(RCS_BASE + RING_HWS_PGA, GM_HWS_R);
+	wr(RCS_BASE + RING_CSB_PTR, 0xffff0000 | 5 << 8 | 5);
+	wr(GT_IIR(0), ~0u);
+}
+
+/* Indirect context batches, each in its own 64-byte aligned slot of GM_WA. */
+#define WA_I915		0x000	/* 3 cachelines, then what must not run */
+#define WA_BBE		0x200	/* 2 cachelines, ended early by a BBE */
+#define WA_MARK		0x400	/* 1 cacheline: one store */
+#define WA_FAULT	0x600	/* 1 cacheline: a store that faults */
+#define WA_CHAIN	0x800	/* 1 cacheline: chains to GM_SCRATCH + 0x800 */
+#define MI_SRM_GGTT	(0x12000000 | 1 << 22 | 2)
+#define MI_LRM_GGTT	(0x14800000 | 1 << 22 | 2)
+#define PIPE_CONTROL	(0x7a000000 | 4)
+#define PC_CS_STALL	(1 << 20)
+#define PC_DC_FLUSH	(1 << 5)
+#define PC_FLUSH_L3	(1 << 27)
+#define PC_STORE_INDEX	(1 << 21)
+#define PC_QW_WRITE	(1 << 14)
+#define L3SQCREG4	0xb118
+#define PPHWSP_SCRATCH	0xd0
+
+static void make_wa(void)
+{
+	/*
+	 * What a 6.1 i915 puts in the Gen9 RCS indirect context batch: arbitration
+	 * off, L3SQCREG4 saved, set and restored around a flush, a store-index
+	 * PIPE_CONTROL to the PPHWSP scratch, three chicken registers, arbitration
+	 * on, padded with MI_NOOPs to its cacheline.
+	 */
+	static const u32 i915_wa[] = {
+		MI_ARB_ON_OFF,
+		MI_SRM_GGTT, L3SQCREG4, GM_SCRATCH + 0x10, 0,
+		MI_LRI1, L3SQCREG4, 0x00c0ffee | 1 << 21,
+		PIPE_CONTROL, PC_CS_STALL | PC_DC_FLUSH, 0, 0, 0, 0,
+		MI_LRM_GGTT, L3SQCREG4, GM_SCRATCH + 0x10, 0,
+		PIPE_CONTROL, PC_FLUSH_L3 | PC_STORE_INDEX | PC_CS_STALL | PC_QW_WRITE,
+		PPHWSP_SCRATCH, 0, 0, 0,
+		0x11000005, 0x7014, 0x10000000, 0x2088, 0x00020002, 0x2090, 0x10001000,
+		0,
+		MI_ARB_ON_OFF | 1,
+	};
+
+	memset(wa, 0, 4096);
+	memcpy(wa + WA_I915 / 4, i915_wa, sizeof(i915_wa));
+	memcpy(wa + (WA_I915 + 192) / 4,
+	       (u32[]){ MI_SDI, GM_SCRATCH + 0x40, 0, 0xbad, MI_UNKNOWN }, 20);
+	memcpy(wa + WA_BBE / 4, (u32[]){ MI_SDI, GM_SCRATCH + 0x80, 0, 0xb0, MI_BBE,
+					 MI_SDI, GM_SCRATCH + 0x84, 0, 0xbad }, 36);
+	memcpy(wa + WA_MARK / 4, (u32[]){ MI_SDI, GM_SCRATCH + 0xc0, 0, 0x77 }, 16);
+	memcpy(wa + WA_FAULT / 4, (u32[]){ 0, 0, MI_SDI, GM_UNMAPPED, 0, 1 }, 24);
+	memcpy(wa + WA_CHAIN / 4, (u32[]){ MI_BBS, GM_SCRATCH + 0x800, 0 }, 12);
+}
+
+/*
+ * RCS INDIRECT_CTX: at a full restore of an RCS context whose image has it
+ * with a non-zero size, the engine runs size x 64 bytes of commands from
+ * that GGTT address (a BBE ends them early) before the ring.  Not with
+ * restore-inhibit, not on lite restore, not on other engines.
+ */
+static void test_indirect_ctx(void)
+{
+	u64 d_r = desc(GM_CTX_R, 0xa1);
+	u32 before;
+
+	make_wa();
+	memset(scratch, 0, 4096);
+	ctx_r[PPHWSP_SCRATCH / 4] = ~0u;
+	ctx_r[PPHWSP_SCRATCH / 4 + 1] = ~0u;
+	regs.val[L3SQCREG4 / 4] = 0x00c0ffee;
+	rcs_reset();
+	/* The ring reads back what the batch loaded into 0x2090. */
+	memcpy(ring_r, (u32[]){ MI_SRM_GGTT, 0x2090, GM_DATA + 0xc0, 0, 0, 0, 0, 0 }, 32);
+	make_rcs_ctx(ctx_r, GM_RING_R, 32, false, (GM_WA + WA_I915) | 3);
+	rcs_submit(d_r);
+	tap_ok(rcs_run() == SIM_CS_IDLE && scratch[4] == 0x00c0ffee &&
+	       regs.val[L3SQCREG4 / 4] == 0x00c0ffee && !ctx_r[PPHWSP_SCRATCH / 4] &&
+	       !ctx_r[PPHWSP_SCRATCH / 4 + 1] && regs.val[0x7014 / 4] == 0x10000000 &&
+	       regs.val[0x2088 / 4] == 0x00020002,
+	       "RCS full restore runs i915's wa batch from INDIRECT_CTX: SRM/LRI/LRM 0xb118, store-index PIPE_CONTROL, LRI(3)");
+	tap_ok(data[0x30] == 0x10001000 && !scratch[0x10] &&
+	       (rd(RCS_BASE + RING_CSB(1)) & CSB_COMPLETE),
+	       "before the ring (which sees what it loaded); it ends after size x 64 bytes, no BBE needed");
+
+	memcpy(ring_r, (u32[]){ MI_SDI, GM_DATA + 0xc4, 0, 0xa2 }, 16);
+	make_rcs_ctx(ctx_r, GM_RING_R, 16, false, (GM_WA + WA_BBE) | 2);
+	rcs_submit(desc(GM_CTX_R, 0xa2));
+	tap_ok(rcs_run() == SIM_CS_IDLE && scratch[0x20] == 0xb0 && !scratch[0x21] &&
+	       data[0x31] == 0xa2,
+	       "a BBE in the batch ends it early; the ring runs");
+
+	/* Chained to from the batch: runs to its own end, past 64 bytes. */
+	memset(scratch + 0x200, 0, 128);
+	memcpy(scratch + 0x200 + 20, (u32[]){ MI_SDI, GM_SCRATCH + 0x100, 0, 0xc4, MI_BBE }, 20);
+	memcpy(ring_r, (u32[]){ MI_SDI, GM_DATA + 0xd4, 0, 0xa8 }, 16);
+	make_rcs_ctx(ctx_r, GM_RING_R, 16, false, (GM_WA + WA_CHAIN) | 1);
+	rcs_submit(desc(GM_CTX_R, 0xa8));
+	tap_ok(rcs_run() == SIM_CS_IDLE && scratch[0x40] == 0xc4 && data[0x35] == 0xa8,
+	       "a batch it chains to runs to its own BBE, then the ring");
+
+	/* Lite restore: not run; FORCE_RESTORE (a full restore): run. */
+	data[0x1c] = 0;
+	memcpy(ring_r, (u32[]){ MI_SEM_GTE, 1, GM_DATA + 0x70, 0,
+				MI_SDI, GM_DATA + 0xc8, 0, 0xa3 }, 32);
+	make_rcs_ctx(ctx_r, GM_RING_R, 16, false, (GM_WA + WA_MARK) | 1);
+	rcs_submit(desc(GM_CTX_R, 0xa3));
+	rcs_run();
+	before = scratch[0x30];
+	scratch[0x30] = 0;
+	make_rcs_ctx(ctx_r, GM_RING_R, 32, false, (GM_WA + WA_MARK) | 1);
+	rcs_submit(desc(GM_CTX_R, 0xa3));
+	tap_ok(before == 0x77 && rcs_run() == SIM_CS_WAIT && !scratch[0x30],
+	       "run at the first (full) restore, not at a lite restore");
+	rcs_submit(desc(GM_CTX_R, 0xa3) | CTX_DESC_FORCE_RESTORE);
+	data[0x1c] = 1;
+	tap_ok(rcs_run() == SIM_CS_IDLE && scratch[0x30] == 0x77 && data[0x32] == 0xa3,
+	       "and again at a FORCE_RESTORE, a full restore");
+
+	/* Restore-inhibit: not run; the next full restore: run. */
+	scratch[0x30] = 0;
+	memcpy(ring_r, (u32[]){ MI_SDI, GM_DATA + 0xcc, 0, 0xa4 }, 16);
+	make_rcs_ctx(ctx_r, GM_RING_R, 16, true, (GM_WA + WA_MARK) | 1);
+	rcs_submit(desc(GM_CTX_R, 0xa4));
+	before = rcs_run() == SIM_CS_IDLE && !scratch[0x30] && data[0x33] == 0xa4;
+	make_rcs_ctx(ctx_r, GM_RING_R, 16, false, (GM_WA + WA_MARK) | 1);
+	rcs_submit(desc(GM_CTX_R, 0xa5));
+	tap_ok(before && rcs_run() == SIM_CS_IDLE && scratch[0x30] == 0x77,
+	       "not run with restore-inhibit, run at the next full restore");
+
+	/* BCS0 with INDIRECT_CTX in its image: not run; RCS0: run. */
+	scratch[0x30] = 0;
+	reset_engine();
+	memcpy(ring_a, (u32[]){ MI_SDI, GM_DATA + 0xd0, 0, 0xb5 }, 16);
+	make_ctx(ctx_a, GM_RING_A, 16);
+	ctx_a[1024 + 16] = BASE + RING_INDIRECT_CTX;	/* instead of 0x2d0 */
+	ctx_a[1024 + 17] = (GM_WA + WA_MARK) | 1;
+	elsp(desc(GM_CTX_A, 0xb5), 0);
+	before = run_all() == SIM_CS_IDLE && data[0x34] == 0xb5 && !scratch[0x30];
+	rcs_submit(desc(GM_CTX_R, 0xa6));
+	tap_ok(before && rcs_run() == SIM_CS_IDLE && scratch[0x30] == 0x77,
+	       "BCS0 ignores INDIRECT_CTX in its image; RCS0 runs it");
+
+	/* A fault in the batch is an engine error at level 1. */
+	rcs_reset();
+	make_rcs_ctx(ctx_r, GM_RING_R, 16, false, (GM_WA + WA_FAULT) | 1);
+	rcs_submit(desc(GM_CTX_R, 0xa7));
+	tap_ok(rcs_run() == SIM_CS_ERROR && rd(RCS_BASE + RING_ESR) == ERR_PAGE_TABLE &&
+	       rd(RCS_BASE + RING_IPEIR) == 1 && rd(RCS_BASE + RING_IPEHR) == MI_SDI &&
+	       rd(RCS_BASE + RING_DMA_FADD) == GM_WA + WA_FAULT + 8 &&
+	       rd(FAULT_REG) == (FAULT_REG_VALID | FAULT_REG_GGTT) &&
+	       (rd(GT_IIR(0)) & GT_CS_ERROR),
+	       "a fault in it: ERR_PAGE_TABLE at level 1, DMA_FADD in the batch, FAULT_REG engine rcs");
+	wr(FAULT_REG, 0);
+	rcs_reset();
+}
+
 int main(void)
 {
 	tap_header();
@@ -570,6 +791,7 @@ int main(void)
 	test_engine_error();
 	test_execlist_status();
 	test_force_restore();
+	test_indirect_ctx();
 	tap_ok(atomic_long_read(&regs.no_forcewake) == 0 &&
 	       atomic_long_read(&ggtt.stale_uses) == 0 &&
 	       atomic_long_read(&mmu.faults) == 0,
