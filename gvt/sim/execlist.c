@@ -12,9 +12,6 @@
 #define LRC_DWORDS		1024
 /* A register offset in an LRI of a context image: inside the 2 MiB file. */
 #define LRC_REG_OFFSET		GENMASK(20, 2)
-#define RING_CTL_SIZE		GENMASK(20, 12)
-#define RING_HEAD_ADDR		GENMASK(20, 2)
-#define RING_TAIL_ADDR		GENMASK(20, 3)
 
 static u32 ereg_off(const struct sim_engine *e, u32 off)
 {
