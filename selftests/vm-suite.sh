@@ -21,6 +21,8 @@ sh selftests/vfio/parent.sh || rc=1
 
 echo "### suite: native"
 sh selftests/vfio/native.sh || rc=1
+echo "### suite: engine"
+sh selftests/vfio/engine.sh || rc=1
 
 echo "### suite: mdevctl"
 sh selftests/vfio/mdevctl.sh || rc=1
