@@ -15,6 +15,10 @@
  * queues it and returns; "wait" waits for every queued request and fails
  * with the first error among them; "mode irq|poll" picks how completions
  * are found (poll: the old 50-100 us polling loop, for the benchmark).
+ * "bench lat <engine> nop|blit <n>" times @n requests one after the other
+ * (submission to the waiter knowing of completion; blit: 256x256 on
+ * bcs0) and "bench burst <engine> <n>" @n empty requests queued back to
+ * back, then waited for; reading "native" shows the last result.
  *
  * ops: "store <offset> <value> [<repeat>]" (MI_STORE_DWORD_IMM, every
  * engine), "nop" (an empty batch), "fill <x> <y> <w> <h> <pitch> <color>
@@ -33,6 +37,7 @@
 #include <linux/jiffies.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
+#include <linux/sort.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
 #include <linux/uaccess.h>
@@ -263,6 +268,25 @@ static bool room_for(struct mgvt_native *n, struct mgvt_native_ctx *nc,
 	return ok;
 }
 
+/* Wait for ring space and a slot; in poll mode nobody else looks. */
+static int wait_room(struct mgvt_native *n, struct mgvt_native_ctx *nc,
+		     u32 bytes)
+{
+	while (!room_for(n, nc, bytes)) {
+		if (!READ_ONCE(n->polled)) {
+			if (wait_event_killable(n->wq, room_for(n, nc, bytes) ||
+						READ_ONCE(n->polled)))
+				return -EINTR;
+			continue;
+		}
+		if (fatal_signal_pending(current))
+			return -EINTR;
+		mgvt_engine_poll(nc->ctx.engine);
+		usleep_range(50, 100);
+	}
+	return 0;
+}
+
 static void ring_write(struct mgvt_native *n, struct mgvt_native_ctx *nc,
 		       const u32 *dw, unsigned int count)
 {
@@ -293,7 +317,7 @@ static int native_submit(struct mgvt_native *n, struct mgvt_native_ctx *nc,
 	if (count > NATIVE_MAX_BATCH || !repeat || repeat > NATIVE_MAX_REPEAT)
 		return -EINVAL;
 	mutex_lock(&nc->lock);
-	ret = wait_event_killable(n->wq, room_for(n, nc, bytes));
+	ret = wait_room(n, nc, bytes);
 	if (ret)
 		goto out;
 	if (nc->stale) {
@@ -445,7 +469,7 @@ static struct mgvt_native_ctx *parse_target(struct mgvt_native *n, char *name)
 	return NULL;
 }
 
-static int native_op(struct mgvt_native *n, char *cmd, bool async)
+static int native_op(struct mgvt_native *n, const char *cmd, bool async)
 {
 	u64 buf = np_gm(n, NATIVE_BUF);
 	struct mgvt_native_ctx *nc;
@@ -547,6 +571,73 @@ static int native_wait_all(struct mgvt_native *n)
 	return ret;
 }
 
+#define BENCH_MAX	10000
+
+static int cmp_u64(const void *a, const void *b)
+{
+	u64 x = *(const u64 *)a, y = *(const u64 *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * "lat <engine> nop|blit <n>": @n requests one after the other, each timed
+ * from before its submission until its waiter knows it completed.
+ * "burst <engine> <n>": @n empty requests queued back to back, then
+ * waited for.  The result goes to @n->bench.
+ */
+static int native_bench(struct mgvt_native *n, const char *args)
+{
+	char kind[8], name[16], op[8] = "nop", cmd[48];
+	unsigned int count, i;
+	u64 *ns, start, total, sum = 0;
+	bool burst;
+	int ret = 0;
+
+	if (sscanf(args, "%7s %15s %7s %u", kind, name, op, &count) == 4 &&
+	    !strcmp(kind, "lat"))
+		burst = false;
+	else if (sscanf(args, "%7s %15s %u", kind, name, &count) == 3 &&
+		 !strcmp(kind, "burst") && strscpy(op, "nop", sizeof(op)) > 0)
+		burst = true;
+	else
+		return -EINVAL;
+	if (!count || count > BENCH_MAX)
+		return -EINVAL;
+	if (!strcmp(op, "nop"))
+		snprintf(cmd, sizeof(cmd), "%s nop", name);
+	else if (!strcmp(op, "blit"))
+		snprintf(cmd, sizeof(cmd), "%s fill 0 0 256 256 1024 1", name);
+	else
+		return -EINVAL;
+	ns = kvcalloc(count, sizeof(*ns), GFP_KERNEL);
+	if (!ns)
+		return -ENOMEM;
+	start = ktime_get_ns();
+	for (i = 0; i < count && !ret; i++) {
+		u64 t = ktime_get_ns();
+
+		ret = native_op(n, cmd, burst);
+		ns[i] = ktime_get_ns() - t;
+		sum += ns[i];
+	}
+	if (!ret && burst)
+		ret = native_wait_all(n);
+	total = ktime_get_ns() - start;
+	if (!ret) {
+		sort(ns, count, sizeof(*ns), cmp_u64, NULL);
+		mutex_lock(&n->lock);
+		snprintf(n->bench, sizeof(n->bench),
+			 "bench %s %s %s mode %s n %u min_ns %llu median_ns %llu avg_ns %llu total_ns %llu per_s %llu\n",
+			 kind, name, op, n->polled ? "poll" : "irq", count,
+			 ns[0], ns[count / 2], div64_u64(sum, count), total,
+			 div64_u64((u64)count * NSEC_PER_SEC, total ? total : 1));
+		mutex_unlock(&n->lock);
+	}
+	kvfree(ns);
+	return ret;
+}
+
 static int native_mode(struct mgvt_native *n, const char *mode)
 {
 	unsigned int e;
@@ -573,6 +664,8 @@ static int native_command(struct mgvt_native *n, char *cmd)
 		return native_wait_all(n);
 	if (!strncmp(cmd, "mode ", 5))
 		return native_mode(n, strim(cmd + 5));
+	if (!strncmp(cmd, "bench ", 6))
+		return native_bench(n, cmd + 6);
 	if (!strncmp(cmd, "submit ", 7))
 		return native_op(n, cmd + 7, true);
 	return native_op(n, cmd, false);
@@ -654,6 +747,9 @@ static ssize_t native_read(struct file *f, char __user *ubuf, size_t len,
 			 n->polled ? "poll" : "irq", n->async, n->max_busy,
 			 n->dup_events);
 	spin_unlock(&n->slock);
+	mutex_lock(&n->lock);
+	pos += scnprintf(out + pos, size - pos, "%s", n->bench);
+	mutex_unlock(&n->lock);
 	ret = simple_read_from_buffer(ubuf, len, ppos, out, pos);
 	kfree(out);
 	return ret;

@@ -18,7 +18,7 @@
 struct mgvt_pgpu;
 
 #define MGVT_NATIVE_CTXS	2	/* contexts per engine */
-#define MGVT_NATIVE_BUF_PAGES	16
+#define MGVT_NATIVE_BUF_PAGES	64	/* a 256x256 32 bpp surface */
 #define MGVT_NATIVE_SLOTS	16	/* batches (and requests) per context */
 
 /**
@@ -66,7 +66,7 @@ struct mgvt_native_engine {
 /**
  * struct mgvt_native - the native client of a pGPU (native.c)
  * @pgpu: its pGPU
- * @lock: protects @polled
+ * @lock: protects @polled and @bench
  * @slock: request accounting, taken in the event callback
  * @wq: woken when a request finishes
  * @mem: contexts, rings, batches and the buffer, in host GM
@@ -79,10 +79,11 @@ struct mgvt_native_engine {
  * @max_busy: most engines seen executing at once (@slock)
  * @dup_events: final events for a request that had one already (@slock)
  * @polled: completions are polled, not interrupt-driven
+ * @bench: the last "bench" command's result line
  */
 struct mgvt_native {
 	struct mgvt_pgpu *pgpu;
-	struct mutex lock; /* polled */
+	struct mutex lock; /* polled, bench */
 	spinlock_t slock; /* request accounting */
 	wait_queue_head_t wq;
 	struct mgvt_gm_buf mem;
@@ -95,6 +96,7 @@ struct mgvt_native {
 	unsigned int max_busy;
 	unsigned long dup_events;
 	bool polled;
+	char bench[160];
 };
 
 #endif /* MGVT_NATIVE_NATIVE_TYPES_H */
