@@ -39,7 +39,7 @@
 static unsigned int engine_timeout_ms = 2000;
 module_param(engine_timeout_ms, uint, 0644);
 MODULE_PARM_DESC(engine_timeout_ms,
-		 "Watchdog: a submission that has not completed this many milliseconds after it reached its engine (scaled by the pGPU's time scale) is stopped and its engine reset (default 2000)");
+		 "Watchdog: a submission that has not completed this many milliseconds after it reached its engine (scaled by the pGPU's time scale) is stopped and its engine reset; 0 disables it (default 2000)");
 
 #define ENGINE_CTX_ID_MAX	0xffff
 #define ENGINE_EVENTS		(GT_USER_INTERRUPT | GT_CONTEXT_SWITCH | GT_CS_ERROR)
@@ -163,6 +163,8 @@ static u64 op_budget_ns(void *priv, struct mgvt_engine_rq *rq)
 	struct mgvt_engine *eng = priv;
 	u64 ms = rq->budget_ms ? rq->budget_ms : READ_ONCE(engine_timeout_ms);
 
+	if (!ms)
+		return U64_MAX;
 	/* A simulated GPU runs slower than hardware: so may its work. */
 	return ms * NSEC_PER_MSEC * max(100U, mgvt_hal_time_scale(eng->pgpu)) / 100;
 }
@@ -307,6 +309,10 @@ static void engine_settle(struct mgvt_engine *eng)
 			fw_put(eng);
 			eng->awake = false;
 		}
+		return;
+	}
+	if (s->deadline_ns == U64_MAX) {
+		cancel_delayed_work(&eng->watchdog);
 		return;
 	}
 	now = ktime_get_ns();

@@ -210,7 +210,7 @@ struct mgvt_submit {
  * @set_tail: write @tail into the ring context of @ctx's image
  * @saved_head: the ring head the engine saved into @ctx's image
  * @now_ns: the current time (ktime)
- * @budget_ns: the watchdog budget of @rq
+ * @budget_ns: the watchdog budget of @rq (U64_MAX: none)
  */
 struct mgvt_submit_ops {
 	void (*elsp)(void *priv, const u64 desc[2]);

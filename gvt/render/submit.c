@@ -34,6 +34,7 @@
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
+#include <linux/minmax.h>
 #include <linux/string.h>
 
 #include "mm/hostgm.h"
@@ -83,6 +84,12 @@ u64 mgvt_submit_desc(const struct mgvt_engine_ctx *ctx)
 	return (mgvt_gm_buf_addr(ctx->img, ctx->img_off) & CTX_DESC_LRCA) | CTX_DESC_VALID |
 	       (u64)CTX_DESC_MODE_4LVL << CTX_DESC_MODE_SHIFT |
 	       ctx->desc_flags | (u64)ctx->hw_id << CTX_DESC_CTX_ID_SHIFT;
+}
+
+/* @budget from @now; U64_MAX (no budget) never expires. */
+static u64 deadline(u64 now, u64 budget)
+{
+	return budget > U64_MAX - now ? U64_MAX : now + budget;
 }
 
 static void emit(struct mgvt_submit *s, struct mgvt_engine_rq *rq,
@@ -201,8 +208,8 @@ bool mgvt_submit_dispatch(struct mgvt_submit *s)
 	s->stat[MGVT_ES_SUBMITS]++;
 	/* From idle, the budget runs from now, even if no event ever comes. */
 	if (!s->inflight[0].ctx)
-		s->deadline_ns = s->hw->now_ns(s->priv) +
-				 s->hw->budget_ns(s->priv, last0);
+		s->deadline_ns = deadline(s->hw->now_ns(s->priv),
+					  s->hw->budget_ns(s->priv, last0));
 	return true;
 }
 
@@ -225,7 +232,7 @@ static void start_port(struct mgvt_submit *s, struct mgvt_submit_port *port,
 	}
 	/* Each submission gets its budget from when it reached the engine. */
 	if (budget)
-		s->deadline_ns = now + budget;
+		s->deadline_ns = deadline(now, budget);
 }
 
 /* A request its context did not get to: it runs with the next element. */

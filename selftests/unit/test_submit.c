@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <linux/minmax.h>
+
 #include "mm/hostgm.h"
 #include "regs/regs.h"
 #include "render/submit.h"
@@ -127,7 +129,8 @@ static u32 op_saved_head(void *priv, struct mgvt_engine_ctx *ctx)
 }
 
 static u64 op_now(void *priv) { return ++now; }
-static u64 op_budget(void *priv, struct mgvt_engine_rq *rq) { return 1000; }
+static u64 budget = 1000;
+static u64 op_budget(void *priv, struct mgvt_engine_rq *rq) { return budget; }
 
 static const struct mgvt_submit_ops ops = {
 	.elsp = op_elsp, .set_tail = op_set_tail, .saved_head = op_saved_head,
@@ -263,6 +266,33 @@ static void test_single_and_pair(void)
 	csb();
 	tap_ok(count_final(0, 3, 1) == 3 && mgvt_submit_idle(&s) && !m.overwrites,
 	       "B completed; each request exactly one final event");
+}
+
+static void test_deadline(void)
+{
+	reset_all();
+	submit(0, 64);
+	mgvt_submit_dispatch(&s);
+	tap_ok(s.deadline_ns > now && s.deadline_ns <= now + 1000,
+	       "the watchdog deadline is the budget from the submission");
+	take();
+	csb();
+	submit(0, 64);
+	now += 5000;
+	mgvt_submit_dispatch(&s);
+	take();
+	csb();
+	tap_ok(s.deadline_ns > now, "a lite restore gives the new request its own budget");
+	reset_all();
+	budget = U64_MAX;
+	now = U64_MAX - 10;
+	submit(0, 64);
+	mgvt_submit_dispatch(&s);
+	take();
+	csb();
+	tap_ok(s.deadline_ns == U64_MAX, "no budget (U64_MAX): the deadline never comes, no overflow");
+	budget = 1000;
+	now = 0;
 }
 
 static void test_lite_restore(void)
@@ -494,6 +524,7 @@ int main(void)
 {
 	tap_header();
 	test_single_and_pair();
+	test_deadline();
 	test_lite_restore();
 	test_lost_tail();
 	test_preempt_reset_bad();
