@@ -153,6 +153,13 @@ static u32 op_saved_head(void *priv, struct mgvt_engine_ctx *ctx)
 	return mgvt_gm_buf_read32(ctx->img, lrc_dw(ctx, LRC_RING_HEAD));
 }
 
+static u32 op_hwsp_read(void *priv, unsigned int dw)
+{
+	struct mgvt_engine *eng = priv;
+
+	return mgvt_gm_buf_read32(&eng->hwsp, 4 * dw);
+}
+
 static u64 op_now_ns(void *priv)
 {
 	return ktime_get_ns();
@@ -173,12 +180,14 @@ static u64 op_budget_ns(void *priv, struct mgvt_engine_rq *rq)
  * DOC: engine_submit_ops
  *
  * How the submission state reaches the engine: ELSP writes, the ring tail
- * and head in the context image, the clock and the watchdog budget.
+ * and head in the context image, the CSB in the status page, the clock
+ * and the watchdog budget.
  */
 static const struct mgvt_submit_ops engine_submit_ops = {
 	.elsp = op_elsp,
 	.set_tail = op_set_tail,
 	.saved_head = op_saved_head,
+	.hwsp_read = op_hwsp_read,
 	.now_ns = op_now_ns,
 	.budget_ns = op_budget_ns,
 };
@@ -247,11 +256,7 @@ static struct mgvt_engine_ctx *ctx_by_id(struct mgvt_engine *eng, u32 id)
 
 static int consume_csb(struct mgvt_engine *eng)
 {
-	u32 csb[2 * CSB_ENTRIES], wp;
-
-	mgvt_gm_buf_read(&eng->hwsp, 4 * HWSP_CSB, csb, sizeof(csb));
-	wp = mgvt_gm_buf_read32(&eng->hwsp, 4 * HWSP_CSB_WRITE);
-	return mgvt_submit_csb_ring(&eng->sub, csb, wp);
+	return mgvt_submit_csb_process(&eng->sub);
 }
 
 /*

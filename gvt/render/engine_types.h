@@ -209,6 +209,8 @@ struct mgvt_submit {
  *	(0: none), in the order Gen9 wants
  * @set_tail: write @tail into the ring context of @ctx's image
  * @saved_head: the ring head the engine saved into @ctx's image
+ * @hwsp_read: dword @dw of the engine's status page, read once (the
+ *	engine writes it at any time)
  * @now_ns: the current time (ktime)
  * @budget_ns: the watchdog budget of @rq (U64_MAX: none)
  */
@@ -216,6 +218,7 @@ struct mgvt_submit_ops {
 	void (*elsp)(void *priv, const u64 desc[2]);
 	void (*set_tail)(void *priv, struct mgvt_engine_ctx *ctx, u32 tail);
 	u32 (*saved_head)(void *priv, struct mgvt_engine_ctx *ctx);
+	u32 (*hwsp_read)(void *priv, unsigned int dw);
 	u64 (*now_ns)(void *priv);
 	u64 (*budget_ns)(void *priv, struct mgvt_engine_rq *rq);
 };

@@ -29,6 +29,7 @@
  * Pure logic, no locking (the engine owner's lock), no allocation; also
  * compiled in userspace by selftests/unit.
  */
+#include <asm/barrier.h>
 #include <linux/bits.h>
 #include <linux/compiler.h>
 #include <linux/errno.h>
@@ -401,32 +402,37 @@ bad:
 }
 
 /**
- * mgvt_submit_csb_ring - consume the new entries of a context status buffer
+ * mgvt_submit_csb_process - consume the new entries of the context status buffer
  * @s: the state
- * @csb: the buffer as the engine writes it: CSB_ENTRIES pairs of status
- *	and context ID (the HWSP's copy)
- * @wp: the engine's write pointer, the last entry it wrote
  *
- * Entries after the last one consumed up to @wp, wrapping at the end of
- * the buffer.  A write pointer outside the buffer means none was written
- * since the last reset.
+ * Reads the engine's CSB in its status page through @s->hw->hwsp_read:
+ * the entries after the last one consumed up to the engine's write
+ * pointer, wrapping at the end of the buffer.  A write pointer outside the
+ * buffer means none was written since the last reset.
  *
  * Return: 0, or -EPROTO at the first entry that makes no sense (the
  * entries after it are left unread).
  */
-int mgvt_submit_csb_ring(struct mgvt_submit *s, const u32 *csb, u32 wp)
+int mgvt_submit_csb_process(struct mgvt_submit *s)
 {
+	u32 wp, status, id;
+	unsigned int i;
 	int ret;
 
+	wp = s->hw->hwsp_read(s->priv, HWSP_CSB_WRITE);
 	if (wp >= CSB_ENTRIES)
 		return 0;
+	/*
+	 * The engine writes an entry, then the pointer: no entry may be read
+	 * before the pointer that covers it.
+	 */
+	rmb();
 	while (s->csb_head != wp) {
-		unsigned int i = s->csb_head == CSB_ENTRIES - 1 ? 0 :
-				 s->csb_head + 1;
-
+		i = s->csb_head == CSB_ENTRIES - 1 ? 0 : s->csb_head + 1;
+		status = s->hw->hwsp_read(s->priv, HWSP_CSB + 2 * i);
+		id = s->hw->hwsp_read(s->priv, HWSP_CSB + 2 * i + 1);
 		s->csb_head = i;
-		ret = mgvt_submit_csb(s, READ_ONCE(csb[2 * i]),
-				      READ_ONCE(csb[2 * i + 1]));
+		ret = mgvt_submit_csb(s, status, id);
 		if (ret)
 			return ret;
 	}

@@ -18,7 +18,7 @@ void mgvt_submit_ctx_init(struct mgvt_engine_ctx *ctx);
 void mgvt_submit_queue(struct mgvt_submit *s, struct mgvt_engine_rq *rq);
 bool mgvt_submit_dispatch(struct mgvt_submit *s);
 int mgvt_submit_csb(struct mgvt_submit *s, u32 status, u32 ctx_id);
-int mgvt_submit_csb_ring(struct mgvt_submit *s, const u32 *csb, u32 wp);
+int mgvt_submit_csb_process(struct mgvt_submit *s);
 void mgvt_submit_reset(struct mgvt_submit *s, struct mgvt_engine_ctx *guilty,
 		       int err, const struct mgvt_engine_error *info);
 void mgvt_submit_cancel_all(struct mgvt_submit *s, int err);

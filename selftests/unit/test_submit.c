@@ -128,13 +128,29 @@ static u32 op_saved_head(void *priv, struct mgvt_engine_ctx *ctx)
 	return m.ctx[ctx->hw_id].img_head;
 }
 
+/*
+ * The status page as the engine writes it: entries first, then the write
+ * pointer.  @race_at > 0 makes the engine finish an element just before
+ * that read (1-based) of the CSB pass.
+ */
+static unsigned int race_at, reads;
+
+static u32 op_hwsp_read(void *priv, unsigned int dw)
+{
+	if (race_at && ++reads == race_at)
+		run();
+	if (dw == HWSP_CSB_WRITE)
+		return m.wp;
+	return m.csb[dw - HWSP_CSB];
+}
+
 static u64 op_now(void *priv) { return ++now; }
 static u64 budget = 1000;
 static u64 op_budget(void *priv, struct mgvt_engine_rq *rq) { return budget; }
 
 static const struct mgvt_submit_ops ops = {
 	.elsp = op_elsp, .set_tail = op_set_tail, .saved_head = op_saved_head,
-	.now_ns = op_now, .budget_ns = op_budget,
+	.hwsp_read = op_hwsp_read, .now_ns = op_now, .budget_ns = op_budget,
 };
 
 /* ---- clients ---- */
@@ -214,7 +230,7 @@ static void deliver(void)
 
 static int csb(void)
 {
-	int ret = mgvt_submit_csb_ring(&s, m.csb, m.wp);
+	int ret = mgvt_submit_csb_process(&s);
 
 	deliver();
 	return ret;
@@ -462,6 +478,32 @@ static void test_wrap(void)
 	       s.stat[MGVT_ES_CSB]);
 }
 
+/* An element completes while the CSB is being read, at every point. */
+static void test_csb_race(void)
+{
+	unsigned int at, bad = 0;
+
+	for (at = 1; at <= 2 * CSB_ENTRIES + 1; at++) {
+		reset_all();
+		submit(0, 64);
+		submit(1, 64);
+		mgvt_submit_dispatch(&s);
+		take();
+		reads = 0;
+		race_at = at;
+		if (csb())
+			bad++;
+		race_at = 0;
+		while (mgvt_submit_dispatch(&s) | take() | run())
+			if (csb())
+				bad++;
+		if (csb() || count_final(0, 2, 1) != 2 || !mgvt_submit_idle(&s))
+			bad++;
+	}
+	tap_ok(!bad, "a completion written while the CSB is read, at each of its %u reads: never consumed before it is there (%u bad)",
+	       2 * CSB_ENTRIES + 1, bad);
+}
+
 static unsigned int rnd_state, bad_seeds;
 
 static unsigned int rnd(unsigned int n)
@@ -529,6 +571,7 @@ int main(void)
 	test_lost_tail();
 	test_preempt_reset_bad();
 	test_wrap();
+	test_csb_race();
 	test_random(12345, true);
 	for (unsigned int seed = 1; seed <= 200; seed++)
 		test_random(seed, false);
