@@ -17,7 +17,7 @@
 
 struct mgvt_pgpu;
 
-#define MGVT_NATIVE_CTXS	2	/* contexts per engine */
+#define MGVT_NATIVE_CTXS	3	/* contexts per engine */
 #define MGVT_NATIVE_BUF_PAGES	64	/* a 256x256 32 bpp surface */
 #define MGVT_NATIVE_SLOTS	16	/* batches (and requests) per context */
 

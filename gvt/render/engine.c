@@ -493,8 +493,13 @@ int mgvt_engine_ctx_init(struct mgvt_engine *eng, struct mgvt_engine_ctx *ctx,
  */
 void mgvt_engine_ctx_fini(struct mgvt_engine_ctx *ctx)
 {
-	WARN_ON(!list_empty(&ctx->active) || ctx->queued);
-	ida_free(&ctx->engine->ids, ctx->hw_id);
+	struct mgvt_engine *eng = ctx->engine;
+
+	mutex_lock(&eng->lock);
+	WARN_ON(!list_empty(&ctx->active) || ctx->queued ||
+		mgvt_submit_names(&eng->sub, ctx));
+	mutex_unlock(&eng->lock);
+	ida_free(&eng->ids, ctx->hw_id);
 }
 
 /**

@@ -16,7 +16,9 @@
  *   promoted (the engine has a single pending slot);
  * - never a different context in element 0 while one runs (no
  *   preemption): new work reaches a busy engine as a lite restore of the
- *   running context, with another context in element 1 if one waits;
+ *   running context when it has new requests (the tail moves), with
+ *   another context in element 1 if one waits; otherwise it waits for the
+ *   element to complete;
  * - never the same context in both elements; a context's requests stay in
  *   order and one element covers all of them that were queued;
  * - a completion is checked against the ring head the engine saved in
@@ -169,10 +171,11 @@ static struct mgvt_engine_ctx *first_other(struct mgvt_submit *s,
  * @s: the state
  *
  * Idle engine: the context of the oldest request in element 0 and the
- * next other context in element 1.  One element running and none
- * waiting: the running context again (a lite restore, with its new
- * requests if any) and the next other context in element 1.  A quad not
- * promoted yet, or both elements busy: nothing.
+ * next other context in element 1.  One element running, none waiting,
+ * and new requests of the running context: the running context again (a
+ * lite restore with its new tail) and the next other context in element
+ * 1.  A quad not promoted yet, both elements busy, or nothing new for the
+ * running context: nothing.
  *
  * Return: true when a quad was written.
  */
@@ -186,14 +189,18 @@ bool mgvt_submit_dispatch(struct mgvt_submit *s)
 		return false;
 	if (!x)
 		x = list_first_entry(&s->queue, struct mgvt_engine_rq, link)->ctx;
+	/*
+	 * Never a lite restore with the running context's old tail: the
+	 * context may complete before the quad is taken and then run again
+	 * from its image after its client was told it completed, and Gen9
+	 * wants a lite restore's tail to move.  Other work waits.
+	 */
+	if (!x->queued)
+		return false;
 	y = first_other(s, x);
 	last0 = take_ctx(s, x);
 	if (y)
 		last1 = take_ctx(s, y);
-	if (!last0 && !last1)
-		return false;
-	if (!last0)
-		last0 = s->inflight[0].last;	/* lite restore, same tail */
 
 	s->pending[0] = (struct mgvt_submit_port){ x, last0 };
 	s->pending[1] = (struct mgvt_submit_port){ last1 ? y : NULL, last1 };
@@ -525,6 +532,22 @@ void mgvt_submit_cancel_all(struct mgvt_submit *s, int err)
 bool mgvt_submit_idle(const struct mgvt_submit *s)
 {
 	return !s->pending_valid && !s->inflight[0].ctx && list_empty(&s->queue);
+}
+
+/**
+ * mgvt_submit_names - whether an ELSP element names a context
+ * @s: the state
+ * @ctx: the context
+ *
+ * Return: true while @ctx is in a submission the engine holds or was
+ * given.
+ */
+bool mgvt_submit_names(const struct mgvt_submit *s,
+		       const struct mgvt_engine_ctx *ctx)
+{
+	return s->inflight[0].ctx == ctx || s->inflight[1].ctx == ctx ||
+	       (s->pending_valid &&
+		(s->pending[0].ctx == ctx || s->pending[1].ctx == ctx));
 }
 
 /**
