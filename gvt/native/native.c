@@ -43,7 +43,6 @@
 #include <linux/uaccess.h>
 
 #include "core/pgpu_types.h"
-#include "mm/gm.h"
 #include "mm/hostgm.h"
 #include "native/native.h"
 #include "regs/gpu_cmd.h"
@@ -227,7 +226,6 @@ static void native_event(struct mgvt_engine_rq *erq, enum mgvt_rq_event ev)
 		if (ret) {
 			n->eng[e].failed++;
 			n->eng[e].last_error = erq->error;
-			nc->stale = true;
 		} else {
 			n->eng[e].done++;
 		}
@@ -256,25 +254,29 @@ static const struct mgvt_engine_client native_client = {
 	.event = native_event,
 };
 
-static bool room_for(struct mgvt_native *n, struct mgvt_native_ctx *nc,
-		     u32 bytes)
+/* Room for @bytes more in @nc's ring and a slot; or, if @idle, nothing pending. */
+static bool ctx_ready(struct mgvt_native *n, struct mgvt_native_ctx *nc,
+		      u32 bytes, bool idle)
 {
 	bool ok;
 
 	spin_lock(&n->slock);
-	ok = nc->outstanding < MGVT_NATIVE_SLOTS &&
-	     nc->ring_used + bytes <= NATIVE_RING_SIZE - 8;
+	if (idle)
+		ok = !nc->outstanding;
+	else
+		ok = nc->outstanding < MGVT_NATIVE_SLOTS &&
+		     nc->ring_used + bytes <= NATIVE_RING_SIZE - 8;
 	spin_unlock(&n->slock);
 	return ok;
 }
 
-/* Wait for ring space and a slot; in poll mode nobody else looks. */
-static int wait_room(struct mgvt_native *n, struct mgvt_native_ctx *nc,
-		     u32 bytes)
+/* Wait for ctx_ready(); in poll mode nobody else looks, so poll. */
+static int wait_ctx(struct mgvt_native *n, struct mgvt_native_ctx *nc,
+		    u32 bytes, bool idle)
 {
-	while (!room_for(n, nc, bytes)) {
+	while (!ctx_ready(n, nc, bytes, idle)) {
 		if (!READ_ONCE(n->polled)) {
-			if (wait_event_killable(n->wq, room_for(n, nc, bytes) ||
+			if (wait_event_killable(n->wq, ctx_ready(n, nc, bytes, idle) ||
 						READ_ONCE(n->polled)))
 				return -EINTR;
 			continue;
@@ -285,6 +287,35 @@ static int wait_room(struct mgvt_native *n, struct mgvt_native_ctx *nc,
 		usleep_range(50, 100);
 	}
 	return 0;
+}
+
+/*
+ * @nc failed: once every request of it has had its last event, its image
+ * starts afresh with the ring empty at @head, and the engine takes it
+ * again.
+ */
+static int ctx_restart(struct mgvt_native *n, struct mgvt_native_ctx *nc,
+		       u32 head)
+{
+	int ret = wait_ctx(n, nc, 0, true);
+
+	if (ret)
+		return ret;
+	write_image(n, nc, head);
+	ret = mgvt_engine_ctx_reset(&nc->ctx);
+	if (!ret)
+		nc->stale = false;
+	return ret;
+}
+
+static void account(struct mgvt_native *n, struct native_rq *nr, int delta)
+{
+	spin_lock(&n->slock);
+	nr->nc->outstanding += delta;
+	nr->nc->ring_used += delta * (int)nr->bytes;
+	if (nr->async)
+		n->async += delta;
+	spin_unlock(&n->slock);
 }
 
 static void ring_write(struct mgvt_native *n, struct mgvt_native_ctx *nc,
@@ -309,22 +340,17 @@ static int native_submit(struct mgvt_native *n, struct mgvt_native_ctx *nc,
 			 const u32 *batch, unsigned int count,
 			 unsigned int repeat, struct native_rq *nr)
 {
-	u32 bytes = RQ_BYTES(repeat), bb[NATIVE_MAX_BATCH + 1];
+	u32 bytes = RQ_BYTES(repeat), bb[NATIVE_MAX_BATCH + 1], start;
 	u64 slot_gm, hwsp = np_gm(n, nc->img_page + CP_IMG) + 4 * PPHWSP_SEQNO;
-	unsigned int i;
+	unsigned int i, tries;
 	int ret;
 
 	if (count > NATIVE_MAX_BATCH || !repeat || repeat > NATIVE_MAX_REPEAT)
 		return -EINVAL;
 	mutex_lock(&nc->lock);
-	ret = wait_room(n, nc, bytes);
+	ret = wait_ctx(n, nc, bytes, false);
 	if (ret)
 		goto out;
-	if (nc->stale) {
-		/* Every request of it has finished: start clean at the tail. */
-		write_image(n, nc, nc->tail);
-		nc->stale = false;
-	}
 	memcpy(bb, batch, count * 4);
 	bb[count] = MI_BATCH_BUFFER_END;
 	slot_gm = np_gm(n, nc->img_page + CP_BATCH) + nc->slot * SLOT_SIZE;
@@ -334,12 +360,8 @@ static int native_submit(struct mgvt_native *n, struct mgvt_native_ctx *nc,
 
 	spin_lock(&n->slock);
 	nr->seqno = ++n->seqno;
-	nc->outstanding++;
-	nc->ring_used += bytes;
-	if (nr->async)
-		n->async++;
 	spin_unlock(&n->slock);
-
+	start = nc->tail;
 	for (i = 0; i < repeat; i++) {
 		u32 call[] = { BBS_GGTT, lower_32_bits(slot_gm), 0 };
 
@@ -359,16 +381,25 @@ static int native_submit(struct mgvt_native *n, struct mgvt_native_ctx *nc,
 	nr->rq.tail = nc->tail;
 	nr->rq.priv = nr;
 	init_completion(&nr->done);
-	ret = mgvt_engine_submit(&nr->rq);
-	if (ret) {
-		spin_lock(&n->slock);
-		nc->outstanding--;
-		nc->ring_used -= bytes;
-		if (nr->async)
-			n->async--;
-		spin_unlock(&n->slock);
-		/* The commands stay in the ring; the image skips them. */
+
+	/*
+	 * A context that failed is refused (-ECANCELED) until its image is
+	 * rewritten: then this request is the first of the fresh image.
+	 */
+	for (tries = 0; ; tries++) {
+		if (nc->stale) {
+			ret = ctx_restart(n, nc, start);
+			if (ret)
+				break;
+		}
+		account(n, nr, 1);
+		ret = mgvt_engine_submit(&nr->rq);
+		if (!ret)
+			break;
+		account(n, nr, -1);
 		nc->stale = true;
+		if (ret != -ECANCELED || tries)
+			break;
 	}
 out:
 	mutex_unlock(&nc->lock);
@@ -498,8 +529,8 @@ static int native_op(struct mgvt_native *n, const char *cmd, bool async)
 		return native_run(n, nc, bb, 1, 1, async);
 	}
 	if (!strcmp(op, "fault") && args == 2) {
-		/* The top page of the host's low GM: nothing maps it. */
-		u32 store[] = { SDI_GGTT, MGVT_HOST_LOW_GM - PAGE_SIZE, 0, 1 };
+		/* GM page 0: the host GM allocator never maps it. */
+		u32 store[] = { SDI_GGTT, 0, 0, 1 };
 
 		return native_run(n, nc, store, ARRAY_SIZE(store), 1, async);
 	}
@@ -705,8 +736,7 @@ static bool aperture_consistent(struct mgvt_native *n)
 		if (mgvt_hal_aperture_page(pgpu, np_gm(n, i), &ap) ||
 		    ap.pfn != page_to_pfn(n->mem.pages[i]))
 			return false;
-	return mgvt_hal_aperture_page(pgpu, MGVT_HOST_LOW_GM - PAGE_SIZE, &ap) ==
-	       -ENOENT;
+	return mgvt_hal_aperture_page(pgpu, 0, &ap) == -ENOENT;
 }
 
 static ssize_t native_read(struct file *f, char __user *ubuf, size_t len,

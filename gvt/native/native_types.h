@@ -30,7 +30,8 @@ struct mgvt_pgpu;
  * @slot: next batch slot
  * @outstanding: requests submitted, not finished (@n->slock)
  * @ring_used: ring bytes they hold (@n->slock)
- * @stale: a request failed: the image is rewritten before the next one
+ * @stale: the image is rewritten (mgvt_engine_ctx_reset()) before the next
+ *	submission: the engine refused one, the context having failed
  */
 struct mgvt_native_ctx {
 	struct mgvt_engine_ctx ctx;

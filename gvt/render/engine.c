@@ -278,9 +278,16 @@ static void engine_recover(struct mgvt_engine *eng, int err, const char *why)
 	ereg_write(eng, RING_EIR, info.eir);
 	/* Events from before the error still count. */
 	consume_csb(eng);
-	guilty = ctx_by_id(eng, info.ctx_id);
+	/*
+	 * A context that never reaches its tails, else the one the engine
+	 * says it ran, else the running or the untaken one: some context
+	 * always fails, so recoveries cannot repeat for ever.
+	 */
+	guilty = eng->sub.stalled;
 	if (!guilty)
-		guilty = mgvt_submit_running(&eng->sub);
+		guilty = ctx_by_id(eng, info.ctx_id);
+	if (!guilty)
+		guilty = mgvt_submit_suspect(&eng->sub);
 	dev_warn_ratelimited(eng->pgpu->desc.dev,
 			     "%s: %s (EIR %#x ESR %#x IPEHR %#x at %#x, context %u of %s): engine reset\n",
 			     gen9_engine_name(eng->id), why, info.eir, info.esr,
@@ -330,10 +337,14 @@ static void engine_settle(struct mgvt_engine *eng)
 static void engine_process(struct mgvt_engine *eng, u32 bits)
 {
 	struct mgvt_submit *s = &eng->sub;
+	int ret;
 
 	if (eng->dead || engine_wake(eng))
 		return;
-	if (consume_csb(eng)) {
+	ret = consume_csb(eng);
+	if (ret == -EIO) {
+		engine_recover(eng, -EIO, "a context that never reaches its tail");
+	} else if (ret) {
 		engine_recover(eng, -EIO, "context status that does not match what was submitted");
 	} else if (bits & GT_CS_ERROR) {
 		s->stat[MGVT_ES_ERRORS]++;
@@ -503,12 +514,34 @@ void mgvt_engine_ctx_fini(struct mgvt_engine_ctx *ctx)
 }
 
 /**
+ * mgvt_engine_ctx_reset - the client rewrote a failed context's image
+ * @ctx: the context; none of its requests pending
+ *
+ * Return: 0, or -EBUSY while the engine still holds a request of it.
+ */
+int mgvt_engine_ctx_reset(struct mgvt_engine_ctx *ctx)
+{
+	struct mgvt_engine *eng = ctx->engine;
+	int ret = 0;
+
+	mutex_lock(&eng->lock);
+	if (!list_empty(&ctx->active) || ctx->queued ||
+	    mgvt_submit_names(&eng->sub, ctx))
+		ret = -EBUSY;
+	else
+		ctx->errored = false;
+	mutex_unlock(&eng->lock);
+	return ret;
+}
+
+/**
  * mgvt_engine_submit - queue a request and write ELSP if the engine can take it
  * @rq: the request: context and tail set, the commands in the ring
  *
  * Return: 0 (its events follow), -EINVAL for a tail outside the ring,
- * -ESHUTDOWN when the engine is going away, -ETIMEDOUT when the engine's
- * power domain does not wake.
+ * -ECANCELED when the context failed and was not reset since
+ * (mgvt_engine_ctx_reset()), -ESHUTDOWN when the engine is going away,
+ * -ETIMEDOUT when the engine's power domain does not wake.
  */
 int mgvt_engine_submit(struct mgvt_engine_rq *rq)
 {
@@ -519,7 +552,12 @@ int mgvt_engine_submit(struct mgvt_engine_rq *rq)
 	if (rq->tail >= ctx->ring_size || rq->tail % 8)
 		return -EINVAL;
 	mutex_lock(&eng->lock);
-	ret = eng->dead ? -ESHUTDOWN : engine_wake(eng);
+	if (eng->dead)
+		ret = -ESHUTDOWN;
+	else if (ctx->errored)
+		ret = -ECANCELED;
+	else
+		ret = engine_wake(eng);
 	if (!ret) {
 		mgvt_submit_queue(&eng->sub, rq);
 		mgvt_submit_dispatch(&eng->sub);

@@ -17,12 +17,16 @@
  *   complete in order.  The client must not write the image's ring
  *   context or reuse ring space before the request covering it completed.
  * - It gets every event of its requests through its client's event
- *   callback (enum mgvt_rq_event), in process context on the pGPU's engine
- *   workqueue, with no engine lock held: the callback may sleep and may
- *   submit, but may not call mgvt_engine_poll() or mgvt_engine_ctx_fini().
+ *   callback (enum mgvt_rq_event), in process context, with no engine
+ *   lock held but the engine's delivery lock: on the pGPU's engine
+ *   workqueue, or in a thread calling mgvt_engine_poll(), or in
+ *   mgvt_engines_fini().  The callback may sleep and may submit, but
+ *   may not call mgvt_engine_poll(), mgvt_engine_ctx_reset() or
+ *   mgvt_engine_ctx_fini().
  * - After an ERROR event, the context's image is stale: its other requests
- *   failed with -ECANCELED; the client rewrites the image before it
- *   submits the context again.
+ *   failed with -ECANCELED and the engine refuses new ones (-ECANCELED)
+ *   until the client, once every request of it has had its last event,
+ *   rewrites the image and calls mgvt_engine_ctx_reset().
  * - Locks it may hold when calling in: none of the engine's; the engine
  *   takes its own lock (a mutex) and the pGPU's forcewake lock inside.
  */
@@ -45,6 +49,7 @@ int mgvt_engine_ctx_init(struct mgvt_engine *eng, struct mgvt_engine_ctx *ctx,
 			 struct mgvt_gm_buf *img, size_t img_off,
 			 u32 ring_size, u64 desc_flags);
 void mgvt_engine_ctx_fini(struct mgvt_engine_ctx *ctx);
+int mgvt_engine_ctx_reset(struct mgvt_engine_ctx *ctx);
 int mgvt_engine_submit(struct mgvt_engine_rq *rq);
 void mgvt_engine_poll(struct mgvt_engine *eng);
 void mgvt_engine_set_polled(struct mgvt_engine *eng, bool polled);

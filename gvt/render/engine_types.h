@@ -81,6 +81,8 @@ struct mgvt_engine_client {
  * @active: requests given to the engine, oldest first (engine lock)
  * @queued: requests of it in the engine's queue (engine lock)
  * @stalls: completions in a row that found its head short of every tail
+ * @errored: it failed; submissions are refused until the client rewrote
+ *	its image and called mgvt_engine_ctx_reset() (engine lock)
  */
 struct mgvt_engine_ctx {
 	struct mgvt_engine *engine;
@@ -93,6 +95,7 @@ struct mgvt_engine_ctx {
 	struct list_head active;
 	unsigned int queued;
 	unsigned int stalls;
+	bool errored;
 };
 
 /* Where a request is, for the engine (engine lock). */
@@ -184,6 +187,7 @@ enum mgvt_engine_irq {
  * @pending: the submission written to ELSP and not yet acknowledged
  * @pending_valid: @pending holds one
  * @csb_head: last CSB entry consumed
+ * @stalled: a context that kept completing short of its tails
  * @deadline_ns: when the running element's watchdog expires
  * @events: requests with events to deliver
  * @hw: the hardware side
@@ -196,6 +200,7 @@ struct mgvt_submit {
 	struct mgvt_submit_port pending[2];
 	bool pending_valid;
 	u8 csb_head;
+	struct mgvt_engine_ctx *stalled;
 	u64 deadline_ns;
 	struct list_head events;
 	const struct mgvt_submit_ops *hw;

@@ -73,6 +73,7 @@ void mgvt_submit_ctx_init(struct mgvt_engine_ctx *ctx)
 	INIT_LIST_HEAD(&ctx->active);
 	ctx->queued = 0;
 	ctx->stalls = 0;
+	ctx->errored = false;
 }
 
 /**
@@ -233,29 +234,37 @@ static void start_port(struct mgvt_submit *s, struct mgvt_submit_port *port,
 			rq->state = MGVT_RQ_RUNNING;
 			rq->start_ns = now;
 			emit(s, rq, ev);
-			budget = s->hw->budget_ns(s->priv, rq);
+			budget = max(budget, s->hw->budget_ns(s->priv, rq));
 		}
 		if (rq == port->last)
 			break;
 	}
-	/* Each submission gets its budget from when it reached the engine. */
-	if (budget)
+	/*
+	 * Each submission gets its budget from when it reached the engine;
+	 * one appended to a running context never shortens what it had.
+	 */
+	if (!budget)
+		return;
+	if (ev == MGVT_RQ_LITE_RESTORED)
+		s->deadline_ns = max(s->deadline_ns, deadline(now, budget));
+	else
 		s->deadline_ns = deadline(now, budget);
 }
 
-/* A request its context did not get to: it runs with the next element. */
-static void unrun(struct mgvt_submit *s, struct mgvt_engine_rq *rq,
-		  bool preempted)
+/*
+ * A request its context did not finish: it runs with a later element.
+ * One that was executing hears so (PREEMPTED) before it starts again.
+ */
+static void unrun(struct mgvt_submit *s, struct mgvt_engine_rq *rq)
 {
-	if (preempted && rq->state == MGVT_RQ_RUNNING)
+	if (rq->state == MGVT_RQ_RUNNING)
 		emit(s, rq, MGVT_RQ_PREEMPTED);
 	rq->state = MGVT_RQ_SUBMITTED;
 }
 
 /* Requests of @ctx from @from on go back to the front of the queue. */
 static void requeue_from(struct mgvt_submit *s, struct mgvt_engine_ctx *ctx,
-			 struct mgvt_engine_rq *from, struct mgvt_engine_rq *last,
-			 bool preempted)
+			 struct mgvt_engine_rq *from, struct mgvt_engine_rq *last)
 {
 	struct mgvt_engine_rq *rq, *tmp;
 	struct list_head *pos = &s->queue;
@@ -264,7 +273,7 @@ static void requeue_from(struct mgvt_submit *s, struct mgvt_engine_ctx *ctx,
 	list_for_each_entry_safe_from(rq, tmp, &ctx->active, link) {
 		bool end = rq == last;
 
-		unrun(s, rq, preempted);
+		unrun(s, rq);
 		list_del(&rq->link);
 		list_add(&rq->link, pos);	/* after the ones moved before */
 		pos = &rq->link;
@@ -309,14 +318,12 @@ static void retire_port(struct mgvt_submit *s, struct mgvt_submit_port *port,
 				break;
 		}
 	} else if (!preempted && ++ctx->stalls >= SUBMIT_MAX_STALLS) {
-		/* The engine never gets there: the image or the tail is wrong. */
-		list_for_each_entry_safe(rq, tmp, &ctx->active, link) {
-			bool end = rq == port->last;
-
-			finish(s, rq, -EIO);
-			if (end)
-				break;
-		}
+		/*
+		 * The engine never gets there: the image or the tail is wrong.
+		 * The whole context fails, through an engine reset (a quad on
+		 * its way may name it again).
+		 */
+		s->stalled = ctx;
 		return;
 	}
 	if (reached == port->last || list_empty(&ctx->active))
@@ -330,11 +337,11 @@ static void retire_port(struct mgvt_submit *s, struct mgvt_submit_port *port,
 		 * tail: it runs these too, from the head just saved.
 		 */
 		for (; rq != port->last; rq = list_next_entry(rq, link))
-			unrun(s, rq, preempted);
-		unrun(s, rq, preempted);
+			unrun(s, rq);
+		unrun(s, rq);
 		return;
 	}
-	requeue_from(s, ctx, rq, port->last, preempted);
+	requeue_from(s, ctx, rq, port->last);
 }
 
 /* Element 1 of a submission that never started goes back to the queue. */
@@ -344,7 +351,7 @@ static void unstart_port(struct mgvt_submit *s, struct mgvt_submit_port *port)
 		return;
 	requeue_from(s, port->ctx,
 		     list_first_entry(&port->ctx->active, struct mgvt_engine_rq, link),
-		     port->last, false);
+		     port->last);
 	*port = (struct mgvt_submit_port){ NULL, NULL };
 }
 
@@ -354,8 +361,10 @@ static void unstart_port(struct mgvt_submit *s, struct mgvt_submit_port *port)
  * @status: its lower dword
  * @ctx_id: its upper dword
  *
- * Return: 0, or -EPROTO when the entry does not match what was submitted
- * (the state is left as it was; the engine must be reset).
+ * Return: 0, -EPROTO when the entry does not match what was submitted
+ * (the state is left as it was), or -EIO when a context keeps completing
+ * short of its tails (mgvt_submit_suspect() names it): either way the
+ * engine must be reset.
  */
 int mgvt_submit_csb(struct mgvt_submit *s, u32 status, u32 ctx_id)
 {
@@ -395,6 +404,8 @@ int mgvt_submit_csb(struct mgvt_submit *s, u32 status, u32 ctx_id)
 	    !!(status & CSB_ELEMENT_SWITCH) != !!s->inflight[1].ctx)
 		goto bad;
 	retire_port(s, run, false);
+	if (s->stalled)
+		return -EIO;
 	s->inflight[0] = s->inflight[1];
 	s->inflight[1] = (struct mgvt_submit_port){ NULL, NULL };
 	if (run->ctx) {
@@ -464,6 +475,7 @@ static void fail_ctx(struct mgvt_submit *s, struct mgvt_engine_ctx *ctx,
 			finish(s, rq, -ECANCELED);
 	ctx->queued = 0;
 	ctx->stalls = 0;
+	ctx->errored = true;
 }
 
 /**
@@ -498,11 +510,11 @@ void mgvt_submit_reset(struct mgvt_submit *s, struct mgvt_engine_ctx *guilty,
 				     list_first_entry(&p->ctx->active,
 						      struct mgvt_engine_rq, link),
 				     list_last_entry(&p->ctx->active,
-						     struct mgvt_engine_rq, link),
-				     false);
+						     struct mgvt_engine_rq, link));
 		*p = (struct mgvt_submit_port){ NULL, NULL };
 	}
 	s->pending_valid = false;
+	s->stalled = NULL;
 	s->csb_head = CSB_ENTRIES - 1;
 }
 
@@ -548,6 +560,22 @@ bool mgvt_submit_names(const struct mgvt_submit *s,
 	return s->inflight[0].ctx == ctx || s->inflight[1].ctx == ctx ||
 	       (s->pending_valid &&
 		(s->pending[0].ctx == ctx || s->pending[1].ctx == ctx));
+}
+
+/**
+ * mgvt_submit_suspect - the context to blame when the engine must be reset
+ * @s: the state
+ *
+ * Return: a context that never reached its tails, else the running one,
+ * else the one in the quad the engine did not take; NULL if none.
+ */
+struct mgvt_engine_ctx *mgvt_submit_suspect(const struct mgvt_submit *s)
+{
+	if (s->stalled)
+		return s->stalled;
+	if (s->inflight[0].ctx)
+		return s->inflight[0].ctx;
+	return s->pending_valid ? s->pending[0].ctx : NULL;
 }
 
 /**

@@ -24,6 +24,7 @@ void mgvt_submit_reset(struct mgvt_submit *s, struct mgvt_engine_ctx *guilty,
 void mgvt_submit_cancel_all(struct mgvt_submit *s, int err);
 bool mgvt_submit_idle(const struct mgvt_submit *s);
 struct mgvt_engine_ctx *mgvt_submit_running(const struct mgvt_submit *s);
+struct mgvt_engine_ctx *mgvt_submit_suspect(const struct mgvt_submit *s);
 bool mgvt_submit_names(const struct mgvt_submit *s,
 		       const struct mgvt_engine_ctx *ctx);
 u64 mgvt_submit_desc(const struct mgvt_engine_ctx *ctx);

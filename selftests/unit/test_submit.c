@@ -118,9 +118,13 @@ static void op_elsp(void *priv, const u64 desc[2])
 	elsp_writes++;
 }
 
+/* A client whose tails never reach the image (a broken image, say). */
+static bool drop_tails;
+
 static void op_set_tail(void *priv, struct mgvt_engine_ctx *ctx, u32 tail)
 {
-	m.ctx[ctx->hw_id].img_tail = tail;
+	if (!drop_tails)
+		m.ctx[ctx->hw_id].img_tail = tail;
 }
 
 static u32 op_saved_head(void *priv, struct mgvt_engine_ctx *ctx)
@@ -146,7 +150,10 @@ static u32 op_hwsp_read(void *priv, unsigned int dw)
 
 static u64 op_now(void *priv) { return ++now; }
 static u64 budget = 1000;
-static u64 op_budget(void *priv, struct mgvt_engine_rq *rq) { return budget; }
+static u64 op_budget(void *priv, struct mgvt_engine_rq *rq)
+{
+	return rq->budget_ms ? rq->budget_ms : budget;
+}
 
 static const struct mgvt_submit_ops ops = {
 	.elsp = op_elsp, .set_tail = op_set_tail, .saved_head = op_saved_head,
@@ -401,6 +408,80 @@ static void test_lost_tail(void)
 	       "resubmitted and completed, once each, in order");
 }
 
+static void test_failures(void)
+{
+	unsigned int i;
+	u64 d;
+
+	/* A context that never gets to its tail: all of it fails at once. */
+	reset_all();
+	drop_tails = true;
+	submit(0, 64);
+	for (i = 0; i < 2; i++) {
+		mgvt_submit_dispatch(&s);
+		take();
+		csb();
+		if (!i)
+			submit(0, 64);
+		run();
+		csb();
+	}
+	mgvt_submit_dispatch(&s);
+	take();
+	csb();
+	submit(0, 64);		/* queued when the context is given up */
+	submit(1, 64);		/* another context */
+	run();
+	drop_tails = false;
+	tap_ok(csb() == -EIO && mgvt_submit_suspect(&s) == &ctxs[0],
+	       "the third completion short of every tail: -EIO, the context named for the reset");
+	memset(&m.port, 0, sizeof(m.port));
+	m.wp = CSB_ENTRIES - 1;
+	mgvt_submit_reset(&s, mgvt_submit_suspect(&s), -EIO, NULL);
+	deliver();
+	tap_ok(rqs[0].status == -EIO && rqs[1].status == -ECANCELED &&
+	       rqs[2].status == -ECANCELED && count_final(0, 3, 1) == 3,
+	       "a context whose head never reaches its tails: its running request -EIO, all its others -ECANCELED, queued ones too");
+	while (mgvt_submit_dispatch(&s) | take() | run())
+		csb();
+	csb();
+	tap_ok(finals[3] == 1 && !rqs[3].status && mgvt_submit_idle(&s),
+	       "the other context still runs");
+
+	/* A reset that cannot tell who was guilty: the running one runs again. */
+	reset_all();
+	submit(0, 64);
+	mgvt_submit_dispatch(&s);
+	take();
+	csb();
+	memset(&m.port, 0, sizeof(m.port));
+	m.wp = CSB_ENTRIES - 1;
+	mgvt_submit_reset(&s, NULL, -EIO, NULL);
+	deliver();
+	tap_ok(seen[0] == (BIT(MGVT_RQ_PROMOTED) | BIT(MGVT_RQ_PREEMPTED)) &&
+	       rqs[0].state == MGVT_RQ_QUEUED,
+	       "reset with no guilty context: the running request PREEMPTED and queued again");
+	while (mgvt_submit_dispatch(&s) | take() | run())
+		csb();
+	csb();
+	tap_ok(finals[0] == 1 && !rqs[0].status, "then promoted again and completed");
+
+	/* A lite restore never shortens the running context's budget. */
+	reset_all();
+	submit(0, 64);
+	mgvt_submit_dispatch(&s);
+	take();
+	csb();
+	d = s.deadline_ns;
+	submit(0, 64)->budget_ms = 1;
+	mgvt_submit_dispatch(&s);
+	take();
+	csb();
+	tap_ok(s.deadline_ns >= d, "a request with a shorter budget appended by lite restore keeps the running one's deadline");
+	run();
+	csb();
+}
+
 static void test_preempt_reset_bad(void)
 {
 	struct mgvt_engine_error info = { .eir = ERR_INSTRUCTION, .ipehr = 0x1f800000 };
@@ -590,6 +671,7 @@ int main(void)
 	test_lite_restore();
 	test_lost_tail();
 	test_preempt_reset_bad();
+	test_failures();
 	test_wrap();
 	test_csb_race();
 	test_random(12345, true);
