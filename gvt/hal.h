@@ -109,6 +109,13 @@ struct mgvt_pgpu_desc {
 struct mgvt_pgpu *mgvt_register_pgpu(const struct mgvt_pgpu_desc *desc);
 void mgvt_unregister_pgpu(struct mgvt_pgpu *pgpu);
 void *mgvt_pgpu_priv(struct mgvt_pgpu *pgpu);
+/*
+ * The provider calls mgvt_pgpu_irq() in atomic context while its GPU
+ * asserts the interrupt, from registration until it calls
+ * mgvt_unregister_pgpu(): before that call it must have stopped
+ * delivering interrupts and waited for a handler still running (e.g.
+ * synchronize_irq()); mgvt frees what the handler reaches.
+ */
 void mgvt_pgpu_irq(struct mgvt_pgpu *pgpu);
 
 /*

@@ -175,6 +175,7 @@ struct mgvt_pgpu *mgvt_register_pgpu(const struct mgvt_pgpu_desc *desc)
 
 err_native:
 	mgvt_debugfs_pgpu_remove(pgpu);
+	mgvt_engines_shutdown(pgpu);
 	mgvt_native_fini(pgpu);
 err_engines:
 	mgvt_pirq_disable(pgpu);
@@ -200,6 +201,7 @@ void mgvt_unregister_pgpu(struct mgvt_pgpu *pgpu)
 {
 	mgvt_mdev_parent_remove(pgpu);
 	mgvt_debugfs_pgpu_remove(pgpu);
+	mgvt_engines_shutdown(pgpu);
 	mgvt_native_fini(pgpu);
 	mgvt_pirq_disable(pgpu);
 	mgvt_engines_fini(pgpu);

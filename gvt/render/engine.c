@@ -236,7 +236,8 @@ static void engine_reset(struct mgvt_engine *eng)
 	}
 	ereg_write(eng, RING_RESET_CTL, MASKED_DISABLE(RESET_CTL_REQUEST));
 	engine_hw_init(eng);
-	mgvt_pirq_engine_enable(pgpu, eng->id);
+	if (!eng->dead)
+		mgvt_pirq_engine_enable(pgpu, eng->id);
 	eng->sub.stat[MGVT_ES_RESETS]++;
 }
 
@@ -346,7 +347,8 @@ static void engine_process(struct mgvt_engine *eng, u32 bits)
 		engine_recover(eng, -EIO, "a context that never reaches its tail");
 	} else if (ret) {
 		engine_recover(eng, -EIO, "context status that does not match what was submitted");
-	} else if (bits & GT_CS_ERROR) {
+	} else if ((bits & GT_CS_ERROR) && ereg_read(eng, RING_EIR)) {
+		/* (An error a reset already handled leaves no EIR bit.) */
 		s->stat[MGVT_ES_ERRORS]++;
 		engine_recover(eng, -EIO, "engine error");
 	} else if (!mgvt_submit_idle(s) && ktime_get_ns() >= s->deadline_ns) {
@@ -629,7 +631,8 @@ void mgvt_engines_show(struct mgvt_pgpu *pgpu, struct seq_file *m)
 	}
 }
 
-static void engine_fini(struct mgvt_engine *eng)
+/* No more submissions; what the engine holds fails with -ESHUTDOWN. */
+static void engine_shutdown(struct mgvt_engine *eng)
 {
 	struct mgvt_engine_rq *rq;
 	LIST_HEAD(events);
@@ -654,6 +657,12 @@ static void engine_fini(struct mgvt_engine *eng)
 	mutex_unlock(&eng->lock);
 	engine_deliver(eng, &events);
 	mutex_unlock(&eng->process_lock);
+}
+
+static void engine_fini(struct mgvt_engine *eng)
+{
+	if (!eng->dead)
+		engine_shutdown(eng);
 	cancel_work_sync(&eng->work);
 	cancel_delayed_work_sync(&eng->watchdog);
 	/* No status write may reach the page once it is freed. */
@@ -716,10 +725,27 @@ err:
 }
 
 /**
- * mgvt_engines_fini - stop the engine owners
- * @pgpu: the pGPU, its interrupts disabled
+ * mgvt_engines_shutdown - the engine owners take no more work
+ * @pgpu: the pGPU
  *
- * Requests still held fail with -ESHUTDOWN; the HWSPs go back to host GM.
+ * Every request an engine still holds fails with -ESHUTDOWN, its events
+ * delivered before this returns, so clients can wait for their requests
+ * and go; further submissions fail with -ESHUTDOWN.
+ */
+void mgvt_engines_shutdown(struct mgvt_pgpu *pgpu)
+{
+	unsigned int e;
+
+	for (e = 0; e < MGVT_NUM_ENGINES; e++)
+		engine_shutdown(&pgpu->engines.engine[e]);
+}
+
+/**
+ * mgvt_engines_fini - free the engine owners
+ * @pgpu: the pGPU, its interrupts disabled, its clients gone
+ *
+ * Shuts the engines down if mgvt_engines_shutdown() did not; the HWSPs go
+ * back to host GM.
  */
 void mgvt_engines_fini(struct mgvt_pgpu *pgpu)
 {

@@ -20,7 +20,7 @@
  *   callback (enum mgvt_rq_event), in process context, with no engine
  *   lock held but the engine's delivery lock: on the pGPU's engine
  *   workqueue, or in a thread calling mgvt_engine_poll(), or in
- *   mgvt_engines_fini().  The callback may sleep and may submit, but
+ *   mgvt_engines_shutdown().  The callback may sleep and may submit, but
  *   may not call mgvt_engine_poll(), mgvt_engine_ctx_reset() or
  *   mgvt_engine_ctx_fini().
  * - After an ERROR event, the context's image is stale: its other requests
@@ -41,6 +41,7 @@ struct mgvt_pgpu;
 struct seq_file;
 
 int mgvt_engines_init(struct mgvt_pgpu *pgpu);
+void mgvt_engines_shutdown(struct mgvt_pgpu *pgpu);
 void mgvt_engines_fini(struct mgvt_pgpu *pgpu);
 void mgvt_engine_irq(struct mgvt_pgpu *pgpu, unsigned int e, u32 bits);
 
