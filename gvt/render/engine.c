@@ -23,6 +23,7 @@
 #include <linux/device.h>
 #include <linux/jiffies.h>
 #include <linux/ktime.h>
+#include <linux/lockdep.h>
 #include <linux/minmax.h>
 #include <linux/module.h>
 #include <linux/seq_file.h>
@@ -340,6 +341,7 @@ static void engine_process(struct mgvt_engine *eng, u32 bits)
 	struct mgvt_submit *s = &eng->sub;
 	int ret;
 
+	lockdep_assert_held(&eng->lock);
 	if (eng->dead || engine_wake(eng))
 		return;
 	ret = consume_csb(eng);
@@ -376,19 +378,27 @@ static void engine_deliver(struct mgvt_engine *eng, struct list_head *list)
 	}
 }
 
-static void engine_run(struct mgvt_engine *eng, u32 bits)
+/* The events collected so far move to @list, for delivery (@lock held). */
+static void take_events(struct mgvt_engine *eng, struct list_head *list)
 {
 	struct mgvt_engine_rq *rq;
+
+	lockdep_assert_held(&eng->lock);
+	list_for_each_entry(rq, &eng->sub.events, ev_link) {
+		rq->ev_deliver = rq->ev_bits;
+		rq->ev_bits = 0;
+	}
+	list_splice_init(&eng->sub.events, list);
+}
+
+static void engine_run(struct mgvt_engine *eng, u32 bits)
+{
 	LIST_HEAD(events);
 
 	mutex_lock(&eng->process_lock);
 	mutex_lock(&eng->lock);
 	engine_process(eng, bits);
-	list_for_each_entry(rq, &eng->sub.events, ev_link) {
-		rq->ev_deliver = rq->ev_bits;
-		rq->ev_bits = 0;
-	}
-	list_splice_init(&eng->sub.events, &events);
+	take_events(eng, &events);
 	mutex_unlock(&eng->lock);
 	engine_deliver(eng, &events);
 	mutex_unlock(&eng->process_lock);
@@ -634,7 +644,6 @@ void mgvt_engines_show(struct mgvt_pgpu *pgpu, struct seq_file *m)
 /* No more submissions; what the engine holds fails with -ESHUTDOWN. */
 static void engine_shutdown(struct mgvt_engine *eng)
 {
-	struct mgvt_engine_rq *rq;
 	LIST_HEAD(events);
 
 	mutex_lock(&eng->process_lock);
@@ -645,11 +654,7 @@ static void engine_shutdown(struct mgvt_engine *eng)
 			engine_reset(eng);
 		mgvt_submit_cancel_all(&eng->sub, -ESHUTDOWN);
 	}
-	list_for_each_entry(rq, &eng->sub.events, ev_link) {
-		rq->ev_deliver = rq->ev_bits;
-		rq->ev_bits = 0;
-	}
-	list_splice_init(&eng->sub.events, &events);
+	take_events(eng, &events);
 	if (eng->awake) {
 		fw_put(eng);
 		eng->awake = false;
