@@ -24,6 +24,9 @@ static const char *const counter_names[MGVT_CNT_NR] = {
 	[MGVT_CNT_DMA_UNMAPS] = "dma_unmaps",
 	[MGVT_CNT_RESETS] = "resets",
 	[MGVT_CNT_CONTAINER_REFUSED] = "container_refused",
+	[MGVT_CNT_ELSP_SUBMITS] = "elsp_submits",
+	[MGVT_CNT_ELSP_REFUSED] = "elsp_refused",
+	[MGVT_CNT_REG_REFUSED] = "reg_refused",
 };
 
 static const char *const stat_names[MGVT_STAT_NR] = {

@@ -26,6 +26,10 @@
  * @MGVT_CNT_RESETS: device resets (VFIO_DEVICE_RESET, close)
  * @MGVT_CNT_CONTAINER_REFUSED: opens refused because another vGPU shares
  *	the VFIO container
+ * @MGVT_CNT_ELSP_SUBMITS: ELSP submissions that passed validation
+ * @MGVT_CNT_ELSP_REFUSED: ELSP submissions refused (bad descriptors)
+ * @MGVT_CNT_REG_REFUSED: register writes refused for what they would set
+ *	(status page outside the vGPU, execlists before PVINFO was read)
  * @MGVT_CNT_NR: number of counters
  */
 enum mgvt_counter {
@@ -41,6 +45,9 @@ enum mgvt_counter {
 	MGVT_CNT_DMA_UNMAPS,
 	MGVT_CNT_RESETS,
 	MGVT_CNT_CONTAINER_REFUSED,
+	MGVT_CNT_ELSP_SUBMITS,
+	MGVT_CNT_ELSP_REFUSED,
+	MGVT_CNT_REG_REFUSED,
 	MGVT_CNT_NR
 };
 

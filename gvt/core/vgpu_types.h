@@ -15,6 +15,7 @@
 #include "mm/ggtt_types.h"
 #include "mm/gm.h"
 #include "trap/cfg.h"
+#include "trap/execlist_types.h"
 
 struct dentry;
 struct device;
@@ -67,6 +68,7 @@ struct mgvt_guest_ops {
  * @ggtt: its part of the pGPU's GGTT, with the pinned guest pages
  * @ap: user mappings of its aperture slice
  * @cnt: error and activity counters (debugfs "counters")
+ * @vel: its virtual execlist ports (under @lock)
  */
 struct mgvt_vgpu {
 	struct device *dev;
@@ -88,6 +90,7 @@ struct mgvt_vgpu {
 	struct mgvt_ggtt ggtt;
 	struct mgvt_aperture ap;
 	struct mgvt_counters cnt;
+	struct mgvt_vexeclists vel;
 };
 
 #endif /* MGVT_CORE_VGPU_TYPES_H */

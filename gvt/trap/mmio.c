@@ -19,6 +19,7 @@
 #include "mm/ggtt.h"
 #include "regs/regs.h"
 #include "regs/regsem.h"
+#include "trap/execlist.h"
 #include "trap/fence.h"
 #include "trap/mmio.h"
 #include "trap/mmio_table.h"
@@ -157,6 +158,7 @@ void mgvt_mmio_engine_reset(struct mgvt_vgpu *vgpu, u32 gdrst)
 {
 	lockdep_assert_held(&vgpu->lock);
 	reset_table(vgpu, gdrst);
+	mgvt_vexeclist_reset(vgpu, gdrst);
 }
 
 /**
@@ -220,6 +222,7 @@ void mgvt_mmio_reset(struct mgvt_vgpu *vgpu)
 	lockdep_assert_held(&vgpu->lock);
 	clear_written(vgpu);
 	reset_table(vgpu, GDRST_FULL);
+	mgvt_vexeclist_device_reset(vgpu);
 	mgvt_fence_reset(vgpu);
 	mgvt_pvinfo_reset(vgpu);
 }
@@ -331,6 +334,8 @@ static u64 mmio_read(struct mgvt_vgpu *vgpu, u32 off, unsigned int len)
 {
 	lockdep_assert_held(&vgpu->lock);
 	if (off < MGVT_MMIO_REG_SIZE) {
+		if (off - MGVT_PVINFO_BASE < MGVT_PVINFO_SIZE)
+			mgvt_vexeclist_pvinfo_read(vgpu);
 		if (len == 8)
 			return reg_read(vgpu, off, 4) |
 			       reg_read(vgpu, off + 4, 4) << 32;

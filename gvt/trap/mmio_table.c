@@ -15,6 +15,7 @@
 #include <linux/kernel.h>
 
 #include "regs/regs.h"
+#include "trap/execlist.h"
 #include "trap/mmio_table.h"
 
 #define E(n, off, init, fl, ...) \
@@ -29,15 +30,34 @@ const struct mgvt_mmio_reg mgvt_mmio_table[] = {
 	E("RING_START",		RING_START,		0, 0),
 	E("RING_CTL",		RING_CTL,		0, 0),
 	E("RING_ACTHD",		RING_ACTHD,		0, MF_RO),
-	E("RING_HWS_PGA",	RING_HWS_PGA,		0, 0),
+	E("RING_HWS_PGA",	RING_HWS_PGA,		0, 0, NULL, mgvt_hws_pga_write),
+	E("RING_HWSTAM",	RING_HWSTAM,		~0u, 0),
 	E("RING_MI_MODE",	RING_MI_MODE,		0, MF_MASKED, mgvt_mi_mode_read),
 	E("RING_IMR",		RING_IMR,		~0u, 0),
+	E("RING_EIR",		RING_EIR,		0, MF_W1C),
+	E("RING_EMR",		RING_EMR,		~0u, 0),
+	E("RING_ESR",		RING_ESR,		0, MF_RO),
 	E("RING_RESET_CTL",	RING_RESET_CTL,		0, MF_MASKED, mgvt_reset_ctl_read),
+	E("RING_ELSP",		RING_ELSP,		0, 0, mgvt_zero_read, mgvt_elsp_write),
 	E("RING_EXECLIST_STATUS", RING_EXECLIST_STATUS,	0, MF_RO),
+	E("RING_EXECLIST_STATUS_HI", RING_EXECLIST_STATUS_HI, 0, MF_RO),
 	E("RING_CONTEXT_CONTROL", RING_CONTEXT_CONTROL,	0, MF_MASKED),
-	E("RING_MODE",		RING_MODE,		0, MF_MASKED),
+	E("RING_MODE",		RING_MODE,		0, MF_MASKED, NULL, mgvt_ring_mode_write),
 	E("RING_TIMESTAMP",	RING_TIMESTAMP,		0, MF_RO),
+	E("RING_CSB0",		RING_CSB(0),		0, MF_RO),
+	E("RING_CSB0_ID",	RING_CSB(0) + 4,	0, MF_RO),
+	E("RING_CSB1",		RING_CSB(1),		0, MF_RO),
+	E("RING_CSB1_ID",	RING_CSB(1) + 4,	0, MF_RO),
+	E("RING_CSB2",		RING_CSB(2),		0, MF_RO),
+	E("RING_CSB2_ID",	RING_CSB(2) + 4,	0, MF_RO),
+	E("RING_CSB3",		RING_CSB(3),		0, MF_RO),
+	E("RING_CSB3_ID",	RING_CSB(3) + 4,	0, MF_RO),
+	E("RING_CSB4",		RING_CSB(4),		0, MF_RO),
+	E("RING_CSB4_ID",	RING_CSB(4) + 4,	0, MF_RO),
+	E("RING_CSB5",		RING_CSB(5),		0, MF_RO),
+	E("RING_CSB5_ID",	RING_CSB(5) + 4,	0, MF_RO),
 	E("RING_CSB_PTR",	RING_CSB_PTR,		0, MF_MASKED),
+	E("RING_CTX_TIMESTAMP",	RING_CTX_TIMESTAMP,	0, 0),
 
 	/* Power management handshakes, completed in the trapped access. */
 	R("FORCEWAKE_RENDER",	FORCEWAKE_RENDER,	0, MF_MASKED),

@@ -143,6 +143,8 @@ static void test_masked(void)
 	int kfd = kmsg_open();
 	long before;
 
+	/* A GVT-g guest reads PVINFO before it enables execlists. */
+	read_pvinfo(v);
 	mmio_wr(v, RCS_MODE, 4, 0x80008000);
 	check_eq(mmio_rd(v, RCS_MODE, 4), 0x8000, "masked RING_MODE: a dword write sets bit 15");
 	before = dropped();
