@@ -16,6 +16,12 @@ struct module;
 struct page;
 struct mgvt_pgpu;
 
+/*
+ * The version of mgvt.ko and of the providers built with it (their
+ * MODULE_VERSION); dkms.conf and scripts/dkms.sh read it from here.
+ */
+#define MGVT_VERSION		"0.1.0"
+
 /* Fixed Gen9 geometry shared by every provider. */
 #define MGVT_GM_SIZE		(4ULL << 30)	/* graphics memory behind the GGTT */
 #define MGVT_MMIO_BAR_SIZE	(16U << 20)	/* BAR0: registers + GGTT */

@@ -18,6 +18,7 @@
 #include "core/pgpu.h"
 #include "core/pgpu_types.h"
 #include "core/pirq.h"
+#include "hal.h"
 #include "mm/ggtt.h"
 #include "mm/gm.h"
 #include "mm/hostgm.h"
@@ -42,8 +43,6 @@ static const struct mgvt_type_conf mgvt_type_confs[] = {
 };
 
 static_assert(ARRAY_SIZE(mgvt_type_confs) <= MGVT_MAX_TYPES);
-
-#define MGVT_VERSION	"0.1.0"
 
 /**
  * mgvt_type_need - what one vGPU of a type takes from its pGPU

@@ -439,4 +439,4 @@ module_exit(sim_exit);
 MODULE_LICENSE("GPL");
 MODULE_AUTHOR("The mgvt authors");
 MODULE_DESCRIPTION("mgvt-sim: simulated Intel Skylake GT2 GPU, the default physical GPU of mgvt");
-MODULE_VERSION("0.1.0");
+MODULE_VERSION(MGVT_VERSION);
