@@ -12,6 +12,9 @@
 #   make bench      benchmarks in the host VM, as side-by-side ratios
 #   make fuzz       every fuzz target FUZZ_RUNS times (default 200000)
 #   make install    install the modules for KVER (depmod included)
+#   make dkms-install  copy the tree to /usr/src/mgvt-<version> and dkms
+#                   add, build and install it for KVER (rebuilt by DKMS for
+#                   later kernels); make dkms-uninstall removes it
 #
 # KVER= picks the kernel (default: newest /boot/vmlinuz-* with headers),
 # KDIR= overrides the kernel build directory.
@@ -23,7 +26,7 @@ KBUILD = $(MAKE) -C $(KDIR) M=$(CURDIR) W=1
 
 .PHONY: all modules clean install deps demo check check-debug unit sparse checkpatch layering \
 	bench fuzz \
-	vfio-private
+	vfio-private dkms-install dkms-uninstall
 
 all: modules
 
@@ -47,6 +50,12 @@ clean:
 install: modules
 	$(KBUILD) modules_install
 	depmod -a $(KVER)
+
+dkms-install:
+	scripts/dkms.sh install $(KVER)
+
+dkms-uninstall:
+	scripts/dkms.sh uninstall
 
 deps:
 	scripts/deps.sh

@@ -10,7 +10,7 @@ pkgs="
 	sparse clang libclang-rt-14-dev
 	qemu-system-x86 seabios ipxe-qemu
 	busybox-static cpio gzip pciutils shellcheck
-	mdevctl
+	mdevctl dkms
 "
 
 missing=
