@@ -3,7 +3,8 @@
 # `make check`: every test tier, as TAP, then one closing line
 # "N passed, N failed, N skipped"; exit status non-zero on any failure.
 #
-#   1. build: both modules with W=1, sparse, checkpatch, modinfo
+#   1. build: both modules with W=1, sparse, checkpatch, modinfo, the
+#      DKMS build of both (scratch DKMS tree) and modinfo of its modules
 #   2. unit: gvt/ core in userspace under ASan/UBSan (selftests/unit), and
 #      a short fixed-count pass of every fuzz target (selftests/fuzz)
 #   3. host VM: selftests/vm-suite.sh under scripts/vm.sh (VFIO suite,
@@ -31,6 +32,38 @@ build_ok() {	# build_ok STATUS DESC [LOG]: STATUS 0 passes
 		echo "not ok $n - $2"
 		[ -z "${3:-}" ] || tail -n 40 "$3" | sed 's/^/# /'
 	fi
+}
+
+# DKMS: dkms.conf builds both modules from a copy of the tree, in scratch
+# DKMS trees (nothing installed), and modinfo describes what came out.
+dkms_tier() {
+	local log=$out/dkms.log kos ko f p bad ver
+	ver=$(scripts/dkms.sh version)
+	kos=$(scripts/dkms.sh build "$out/dkms" 2>"$log")
+	bad=$?
+	for ko in mgvt.ko mgvt_sim.ko; do
+		echo "$kos" | grep -q "/$ko\(\.[a-z]*\)\?$" || { bad=1; echo "# no $ko" >>"$log"; }
+	done
+	build_ok $bad "build: dkms add, build, install (scratch DKMS trees) give mgvt.ko and mgvt_sim.ko" \
+		"$log"
+	bad=0
+	[ -n "$kos" ] || bad=1
+	for ko in $kos; do
+		[ "$(modinfo -F version "$ko")" = "$ver" ] || bad=1
+		for f in license description author; do
+			[ -n "$(modinfo -F $f "$ko")" ] || { bad=1; echo "# $ko: no $f"; }
+		done
+		while IFS= read -r p; do
+			case $p in *:*[a-zA-Z]*) ;; *) bad=1; echo "# $ko: no description: $p" ;; esac
+		done < <(modinfo -F parm "$ko")
+	done
+	for p in mgvt:debug mgvt:engine_timeout_ms mgvt_sim:aperture_mb mgvt_sim:use_pci \
+		 mgvt_sim:time_scale; do
+		ko=$(echo "$kos" | grep "/${p%%:*}\.ko" | head -n 1)
+		[ -n "$ko" ] && modinfo -F parm "$ko" | grep -q "^${p#*:}:" ||
+			{ bad=1; echo "# ${p%%:*}: no parameter ${p#*:}"; }
+	done
+	build_ok $bad "build: modinfo of the DKMS modules: version $ver, license, description, parameters"
 }
 
 build_tier() {
@@ -67,6 +100,8 @@ build_tier() {
 		done < <(modinfo -F parm "$ko")
 	done
 	build_ok $bad "build: modinfo license/author/description/version and every parameter described"
+
+	dkms_tier
 
 	make -s -C selftests/vfio >"$out/progs.log" 2>&1 &&
 		make -s -C selftests/guest >>"$out/progs.log" 2>&1
