@@ -78,6 +78,24 @@ unsigned int mgvt_type_available(struct mgvt_pgpu *pgpu,
 	return n;
 }
 
+/**
+ * mgvt_pgpu_free_res - what a pGPU has free for new vGPUs now
+ * @pgpu: the pGPU
+ * @low: set to its free low GM in bytes
+ * @high: set to its free high GM in bytes
+ * @fences: set to its free fences
+ *
+ * Takes pgpu->lock, so the three figures are one snapshot (sysfs mgvt/ of
+ * the parent device).
+ */
+void mgvt_pgpu_free_res(struct mgvt_pgpu *pgpu, u64 *low, u64 *high,
+			u32 *fences)
+{
+	mutex_lock(&pgpu->lock);
+	mgvt_gm_pool_free(&pgpu->pool, low, high, fences);
+	mutex_unlock(&pgpu->lock);
+}
+
 /*
  * Every user of host GM has given it back by now; a range still held means
  * pages still mapped for the GPU: keep them (and say so) rather than free.

@@ -13,5 +13,7 @@ struct mgvt_type_conf;
 struct mgvt_gm_need mgvt_type_need(const struct mgvt_type_conf *conf);
 unsigned int mgvt_type_available(struct mgvt_pgpu *pgpu,
 				 const struct mgvt_type_conf *conf);
+void mgvt_pgpu_free_res(struct mgvt_pgpu *pgpu, u64 *low, u64 *high,
+			u32 *fences);
 
 #endif /* MGVT_CORE_PGPU_H */

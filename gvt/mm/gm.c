@@ -109,6 +109,33 @@ unsigned int mgvt_gm_available(const struct mgvt_gm_pool *pool,
 	return min(low, min(high, fence));
 }
 
+static unsigned int part_free_granules(const struct mgvt_gm_part *part)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < part->count; i++)
+		n += !part->used[i];
+	return n;
+}
+
+/**
+ * mgvt_gm_pool_free - what a pool has free now, in all
+ * @pool: the pool
+ * @low: set to its free low GM in bytes
+ * @high: set to its free high GM in bytes
+ * @fences: set to its free fences
+ *
+ * Free space may be fragmented: available instances of a type are
+ * mgvt_gm_available()'s business.
+ */
+void mgvt_gm_pool_free(const struct mgvt_gm_pool *pool, u64 *low, u64 *high,
+		       u32 *fences)
+{
+	*low = part_free_granules(&pool->low) * MGVT_GM_GRANULE;
+	*high = part_free_granules(&pool->high) * MGVT_GM_GRANULE;
+	*fences = hweight32(pool->fence_free);
+}
+
 /**
  * mgvt_gm_fits_empty - whether one vGPU of @need fits an empty pool
  * @pool: the pool (only its geometry is used)

@@ -87,6 +87,8 @@ unsigned int mgvt_gm_available(const struct mgvt_gm_pool *pool,
 int mgvt_gm_alloc(struct mgvt_gm_pool *pool, const struct mgvt_gm_need *need,
 		  struct mgvt_gm_slice *slice, enum mgvt_gm_res *short_of);
 void mgvt_gm_free(struct mgvt_gm_pool *pool, const struct mgvt_gm_slice *slice);
+void mgvt_gm_pool_free(const struct mgvt_gm_pool *pool, u64 *low, u64 *high,
+		       u32 *fences);
 const char *mgvt_gm_res_name(enum mgvt_gm_res res);
 
 #endif /* MGVT_GM_H */

@@ -94,6 +94,31 @@ static void test_fill_and_free(void)
 	tap_ok(!memcmp(&pool, &fresh, sizeof(pool)), "freeing all restores the pool exactly");
 }
 
+/* Free totals (sysfs mgvt/free_*): the pool less the host and each slice. */
+static void test_free_totals(void)
+{
+	struct mgvt_gm_pool pool;
+	struct mgvt_gm_slice s;
+	struct mgvt_gm_need n = need(&types[1]);
+	enum mgvt_gm_res why;
+	u64 low, high;
+	u32 fences;
+
+	mgvt_gm_pool_init(&pool, 1024 * MB, 32);
+	mgvt_gm_pool_free(&pool, &low, &high, &fences);
+	tap_ok(low == 896 * MB && high == 2688 * MB && fences == 28,
+	       "empty 1 GiB pool: 896 MiB low, 2688 MiB high, 28 fences free (%llu, %llu, %u)",
+	       (unsigned long long)(low / MB), (unsigned long long)(high / MB), fences);
+	mgvt_gm_alloc(&pool, &n, &s, &why);
+	mgvt_gm_pool_free(&pool, &low, &high, &fences);
+	tap_ok(low == (896 - 128) * MB && high == (2688 - 512) * MB && fences == 24,
+	       "one GVTg_V5_4 vGPU takes 128 MiB low, 512 MiB high, 4 fences off the totals");
+	mgvt_gm_free(&pool, &s);
+	mgvt_gm_pool_free(&pool, &low, &high, &fences);
+	tap_ok(low == 896 * MB && high == 2688 * MB && fences == 28,
+	       "freeing it restores the totals");
+}
+
 /* Holes too small for a type must not be counted. */
 static void test_fragmentation(void)
 {
@@ -138,6 +163,7 @@ int main(void)
 	test_counts(256, at256m);
 	test_counts(2048, at2g);
 	test_fill_and_free();
+	test_free_totals();
 	test_fragmentation();
 	test_bad_geometry();
 	return tap_finish();
