@@ -5,14 +5,18 @@
  * creates a vGPU's VFIO device on "create" and removes it on "remove".
  */
 #include <linux/device.h>
+#include <linux/list.h>
 #include <linux/mdev.h>
 #include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/sysfs.h>
 #include <linux/vfio.h>
 
 #include "core/pgpu.h"
 #include "core/pgpu_types.h"
+#include "core/stats.h"
 #include "vfio/mdev.h"
 #include "vfio/vfio.h"
 #include "vfio/vfio_types.h"
@@ -30,12 +34,14 @@ struct mgvt_mdev_type {
 /**
  * struct mgvt_mdev_parent - a pGPU as an mdev parent
  * @parent: the mdev core's view, on the pGPU's device
+ * @link: in mgvt_parents
  * @pgpu: the pGPU
  * @types: the types it offers
  * @mtypes: pointers to @types[].mtype, for the mdev core
  */
 struct mgvt_mdev_parent {
 	struct mdev_parent parent;
+	struct list_head link;
 	struct mgvt_pgpu *pgpu;
 	struct mgvt_mdev_type types[MGVT_MAX_TYPES];
 	struct mdev_type *mtypes[MGVT_MAX_TYPES];
@@ -117,8 +123,88 @@ static ssize_t vgpu_id_show(struct device *dev, struct device_attribute *attr,
 }
 static DEVICE_ATTR_RO(vgpu_id);
 
+/*
+ * No vGPU state says "failed" yet: a vGPU is "active" while a user (QEMU)
+ * has its VFIO device open and "idle" otherwise.  A racy read is fine for
+ * a snapshot; VFIO counts opens under its device set's lock.
+ */
+static ssize_t state_show(struct device *dev, struct device_attribute *attr,
+			  char *buf)
+{
+	struct mgvt_vfio_vgpu *vv = dev_get_drvdata(dev);
+
+	return sysfs_emit(buf, "%s\n",
+			  READ_ONCE(vv->vdev.open_count) ? "active" : "idle");
+}
+static DEVICE_ATTR_RO(state);
+
+static ssize_t pinned_pages_show(struct device *dev,
+				 struct device_attribute *attr, char *buf)
+{
+	struct mgvt_vfio_vgpu *vv = dev_get_drvdata(dev);
+
+	return sysfs_emit(buf, "%ld\n",
+			  mgvt_counter_read(&vv->vgpu, MGVT_CNT_PINNED));
+}
+static DEVICE_ATTR_RO(pinned_pages);
+
+/* GGTT writes the vGPU did not get: refused entries and writes outside it */
+static long refused_ggtt(struct mgvt_vgpu *vgpu)
+{
+	return mgvt_counter_read(vgpu, MGVT_CNT_PTE_REFUSED) +
+	       mgvt_counter_read(vgpu, MGVT_CNT_PTE_DROPPED);
+}
+
+static ssize_t refused_ggtt_show(struct device *dev,
+				 struct device_attribute *attr, char *buf)
+{
+	struct mgvt_vfio_vgpu *vv = dev_get_drvdata(dev);
+
+	return sysfs_emit(buf, "%ld\n", refused_ggtt(&vv->vgpu));
+}
+static DEVICE_ATTR_RO(refused_ggtt);
+
+static ssize_t refused_fences_show(struct device *dev,
+				   struct device_attribute *attr, char *buf)
+{
+	struct mgvt_vfio_vgpu *vv = dev_get_drvdata(dev);
+
+	return sysfs_emit(buf, "%ld\n",
+			  mgvt_counter_read(&vv->vgpu, MGVT_CNT_FENCE_REFUSED));
+}
+static DEVICE_ATTR_RO(refused_fences);
+
+static ssize_t refused_writes_show(struct device *dev,
+				   struct device_attribute *attr, char *buf)
+{
+	struct mgvt_vfio_vgpu *vv = dev_get_drvdata(dev);
+
+	return sysfs_emit(buf, "%ld\n",
+			  mgvt_counter_read(&vv->vgpu, MGVT_CNT_DROPPED_WRITES));
+}
+static DEVICE_ATTR_RO(refused_writes);
+
+/* All three above: one number for an operator's alarm. */
+static ssize_t refused_show(struct device *dev, struct device_attribute *attr,
+			    char *buf)
+{
+	struct mgvt_vfio_vgpu *vv = dev_get_drvdata(dev);
+	struct mgvt_vgpu *vgpu = &vv->vgpu;
+
+	return sysfs_emit(buf, "%ld\n", refused_ggtt(vgpu) +
+			  mgvt_counter_read(vgpu, MGVT_CNT_FENCE_REFUSED) +
+			  mgvt_counter_read(vgpu, MGVT_CNT_DROPPED_WRITES));
+}
+static DEVICE_ATTR_RO(refused);
+
 static struct attribute *mgvt_mdev_attrs[] = {
 	&dev_attr_vgpu_id.attr,
+	&dev_attr_state.attr,
+	&dev_attr_pinned_pages.attr,
+	&dev_attr_refused.attr,
+	&dev_attr_refused_ggtt.attr,
+	&dev_attr_refused_fences.attr,
+	&dev_attr_refused_writes.attr,
 	NULL,
 };
 
@@ -152,6 +238,75 @@ static struct mdev_driver mgvt_mdev_driver = {
 	.remove = mgvt_mdev_remove,
 	.get_available = mgvt_mdev_get_available,
 	.show_description = mgvt_mdev_show_description,
+};
+
+/*
+ * The pGPU's own mgvt/ group on its parent device: free resources.  Its
+ * show functions find the parent by device in mgvt_parents, under
+ * mgvt_parents_lock (taken before pgpu->lock); the group goes before the
+ * parent leaves the list, and removing it waits for readers.
+ */
+static LIST_HEAD(mgvt_parents);
+static DEFINE_MUTEX(mgvt_parents_lock);
+
+enum mgvt_free_res { FREE_LOW, FREE_HIGH, FREE_FENCES };
+
+static ssize_t parent_free_show(struct device *dev, char *buf,
+				enum mgvt_free_res what)
+{
+	struct mgvt_mdev_parent *p;
+	ssize_t ret = -ENODEV;
+	u64 low, high;
+	u32 fences;
+
+	mutex_lock(&mgvt_parents_lock);
+	list_for_each_entry(p, &mgvt_parents, link) {
+		if (p->parent.dev != dev)
+			continue;
+		mgvt_pgpu_free_res(p->pgpu, &low, &high, &fences);
+		if (what == FREE_LOW)
+			ret = sysfs_emit(buf, "%llu\n", low / SZ_1M);
+		else if (what == FREE_HIGH)
+			ret = sysfs_emit(buf, "%llu\n", high / SZ_1M);
+		else
+			ret = sysfs_emit(buf, "%u\n", fences);
+		break;
+	}
+	mutex_unlock(&mgvt_parents_lock);
+	return ret;
+}
+
+static ssize_t free_low_gm_mb_show(struct device *dev,
+				   struct device_attribute *attr, char *buf)
+{
+	return parent_free_show(dev, buf, FREE_LOW);
+}
+static DEVICE_ATTR_RO(free_low_gm_mb);
+
+static ssize_t free_high_gm_mb_show(struct device *dev,
+				    struct device_attribute *attr, char *buf)
+{
+	return parent_free_show(dev, buf, FREE_HIGH);
+}
+static DEVICE_ATTR_RO(free_high_gm_mb);
+
+static ssize_t free_fences_show(struct device *dev,
+				struct device_attribute *attr, char *buf)
+{
+	return parent_free_show(dev, buf, FREE_FENCES);
+}
+static DEVICE_ATTR_RO(free_fences);
+
+static struct attribute *mgvt_parent_attrs[] = {
+	&dev_attr_free_low_gm_mb.attr,
+	&dev_attr_free_high_gm_mb.attr,
+	&dev_attr_free_fences.attr,
+	NULL,
+};
+
+static const struct attribute_group mgvt_parent_group = {
+	.name = "mgvt",
+	.attrs = mgvt_parent_attrs,
 };
 
 /**
@@ -200,6 +355,18 @@ int mgvt_mdev_parent_add(struct mgvt_pgpu *pgpu)
 		kfree(p);
 		return ret;
 	}
+	mutex_lock(&mgvt_parents_lock);
+	list_add(&p->link, &mgvt_parents);
+	mutex_unlock(&mgvt_parents_lock);
+	ret = sysfs_create_group(&pgpu->desc.dev->kobj, &mgvt_parent_group);
+	if (ret) {
+		mutex_lock(&mgvt_parents_lock);
+		list_del(&p->link);
+		mutex_unlock(&mgvt_parents_lock);
+		mdev_unregister_parent(&p->parent);
+		kfree(p);
+		return ret;
+	}
 	pgpu->fe = p;
 	return 0;
 }
@@ -212,6 +379,10 @@ int mgvt_mdev_parent_add(struct mgvt_pgpu *pgpu)
  */
 void mgvt_mdev_parent_remove(struct mgvt_pgpu *pgpu)
 {
+	sysfs_remove_group(&pgpu->desc.dev->kobj, &mgvt_parent_group);
+	mutex_lock(&mgvt_parents_lock);
+	list_del(&pgpu->fe->link);
+	mutex_unlock(&mgvt_parents_lock);
 	mdev_unregister_parent(&pgpu->fe->parent);
 	kfree(pgpu->fe);
 	pgpu->fe = NULL;
