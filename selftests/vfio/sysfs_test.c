@@ -10,8 +10,11 @@
  * description and available_instances against the GM arithmetic, that
  * malformed and duplicate UUIDs are refused, that a type refuses one vGPU
  * more than it has room for (ENOSPC, with a log line naming the resource),
- * and the sysfs view of two vGPUs A and B, which it removes again at the
- * end. Output is flat TAP 13 on stdout.
+ * the sysfs view of two vGPUs A and B, which it removes again at the end,
+ * and the operators' files: the parent's mgvt/free_* dropping by a type's
+ * size on create, and a vGPU's mgvt/state, pinned_pages and refused* as it
+ * is opened, writes a GGTT entry and a refused one, and is closed. Output
+ * is flat TAP 13 on stdout.
  *
  * Environment: MGVT_PARENT=<sysfs dir of the parent device> overrides parent
  * discovery; MGVT_TEST_TIMEOUT=<seconds> (default 300) bounds the whole run.
@@ -210,6 +213,85 @@ static void test_enospc(void)
 	check_all_available("after removing the fill-up vGPUs");
 }
 
+#define IOVA_OPS	(4 * GiB)	/* guest memory of test_operator_files() */
+
+static long vgpu_file(const struct vgpu *v, const char *name)
+{
+	return sysfs_read_long(fmt("%s/mgvt/%s", v->dir, name));
+}
+
+static long parent_file(const char *name)
+{
+	return sysfs_read_long(fmt("%s/mgvt/%s", parent, name));
+}
+
+/*
+ * The sysfs files for operators (README "sysfs for operators"): the
+ * parent's free resources follow creation and removal of vGPU C of @t; A's
+ * state, pinned_pages and refused counts follow what its user does.
+ */
+static void test_operator_files(struct vgpu *a, const struct vgpu_type *t)
+{
+	long low = parent_file("free_low_gm_mb"), high = parent_file("free_high_gm_mb");
+	long fences = parent_file("free_fences"), refused, ggtt;
+	struct guest_mem mem;
+	char buf[64];
+	struct vgpu *c;
+
+	check_eq(low, free_low(&used) / MiB, "parent mgvt/free_low_gm_mb (%ld) matches the GM in use",
+		 low);
+	check_eq(high, free_high(&used) / MiB,
+		 "parent mgvt/free_high_gm_mb (%ld) matches the GM in use", high);
+	check_eq(fences, free_fences(&used), "parent mgvt/free_fences (%ld) matches the fences in use",
+		 fences);
+	c = available(t) > 0 ? vgpu_new("C", t) : NULL;
+	if (!c)
+		tap_skip("no room", "free_* drop by the size of a vGPU of %s", t->name);
+	else if (check_err(vgpu_create(c), 0, "create vGPU C of %s", t->name)) {
+		check_eq(low - parent_file("free_low_gm_mb"), t->low_mb,
+			 "creating C: free_low_gm_mb drops by %u", t->low_mb);
+		check_eq(high - parent_file("free_high_gm_mb"), t->high_mb,
+			 "creating C: free_high_gm_mb drops by %u", t->high_mb);
+		check_eq(fences - parent_file("free_fences"), t->fences,
+			 "creating C: free_fences drops by %u", t->fences);
+		check_err(vgpu_remove(c), 0, "remove vGPU C");
+		check_eq(parent_file("free_low_gm_mb"), low, "removing C: free_low_gm_mb is back");
+		check_eq(parent_file("free_high_gm_mb"), high, "removing C: free_high_gm_mb is back");
+		check_eq(parent_file("free_fences"), fences, "removing C: free_fences is back");
+	}
+
+	sysfs_read_line(fmt("%s/mgvt/state", a->dir), buf, sizeof(buf));
+	tap_ok(!strcmp(buf, "idle"), "A: mgvt/state is \"idle\" before it is opened (\"%s\")", buf);
+	check_eq(vgpu_file(a, "pinned_pages"), 0, "A: mgvt/pinned_pages is 0");
+	check_eq(vgpu_file(a, "refused"), 0, "A: mgvt/refused is 0");
+	check_eq(vgpu_file(a, "refused_fences"), 0, "A: mgvt/refused_fences is 0");
+	check_eq(vgpu_file(a, "refused_writes"), 0, "A: mgvt/refused_writes is 0");
+	if (!vfio_open(a, false) || !read_pvinfo(a)) {
+		tap_skip("A did not open", "A: state, pinned_pages and refused while open");
+		vfio_close(a);
+		return;
+	}
+	sysfs_read_line(fmt("%s/mgvt/state", a->dir), buf, sizeof(buf));
+	tap_ok(!strcmp(buf, "active"), "A: mgvt/state is \"active\" while open (\"%s\")", buf);
+	if (!guest_mem_alloc(&mem, IOVA_OPS, 2, 0x5f5f) || dma_map(a, &mem)) {
+		tap_skip("no guest memory", "A: pinned_pages and refused follow GGTT writes");
+		vfio_close(a);
+		return;
+	}
+	refused = vgpu_file(a, "refused");
+	ggtt = vgpu_file(a, "refused_ggtt");
+	pte_wr(a, gm_index(a->pv.low_base + PAGE), pte_to(&mem, 0));
+	check_eq(vgpu_file(a, "pinned_pages"), 1, "A: a GGTT entry to guest memory: pinned_pages 1");
+	pte_wr(a, gm_index(a->pv.low_base + 2 * PAGE), pte_to(&mem, 1) | 1ull << 50);
+	check_eq(vgpu_file(a, "pinned_pages"), 1, "A: a refused entry pins nothing");
+	check_eq(vgpu_file(a, "refused_ggtt"), ggtt + 1, "A: ... and refused_ggtt counts it");
+	check_eq(vgpu_file(a, "refused"), refused + 1, "A: ... and so does refused");
+	vfio_close(a);
+	sysfs_read_line(fmt("%s/mgvt/state", a->dir), buf, sizeof(buf));
+	tap_ok(!strcmp(buf, "idle"), "A: mgvt/state is \"idle\" once closed (\"%s\")", buf);
+	check_eq(vgpu_file(a, "pinned_pages"), 0, "A: closing unpins: pinned_pages 0");
+}
+
 int main(int argc, char **argv)
 {
 	const struct vgpu_type *ta, *tb;
@@ -227,6 +309,7 @@ int main(int argc, char **argv)
 	}
 	test_duplicate_uuid(a, b);
 	test_enospc();
+	test_operator_files(a, tb);
 
 	return program_finish();
 }
