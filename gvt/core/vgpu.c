@@ -15,6 +15,8 @@
 #include "core/stats.h"
 #include "core/vgpu.h"
 #include "core/vgpu_types.h"
+#define CREATE_TRACE_POINTS
+#include "core/trace.h"
 #include "mm/aperture.h"
 #include "mm/ggtt.h"
 #include "mm/gm.h"
@@ -23,6 +25,17 @@
 #include "trap/mmio.h"
 #include "trap/pvinfo.h"
 #include "trap/virq.h"
+
+/* Config space, BAR0 and the interrupt line to their after-create state. */
+static void vgpu_reset(struct mgvt_vgpu *vgpu)
+{
+	mgvt_ggtt_reset(vgpu);
+	mutex_lock(&vgpu->lock);
+	mgvt_cfg_reset(&vgpu->cfg, &vgpu->cfg.id);
+	mgvt_mmio_reset(vgpu);
+	mgvt_virq_reset(vgpu);
+	mutex_unlock(&vgpu->lock);
+}
 
 /**
  * mgvt_vgpu_init - build a vGPU when its front end creates it
@@ -94,10 +107,10 @@ int mgvt_vgpu_init(struct mgvt_vgpu *vgpu, struct mgvt_pgpu *pgpu,
 		goto err_mmio_fini;
 
 	mgvt_cfg_reset(&vgpu->cfg, &id);
-	mgvt_vgpu_reset(vgpu);
-	atomic_long_set(&vgpu->cnt.c[MGVT_CNT_RESETS], 0);
+	vgpu_reset(vgpu);
 	mgvt_debugfs_vgpu_add(vgpu);
 	mgvt_stat(MGVT_STAT_VGPUS, 1);
+	trace_mgvt_vgpu_create(vgpu);
 	vgpu_info(vgpu, "created, type %s: low GM %#llx+%lluM, high GM %#llx+%lluM, fences %#x\n",
 		  conf->name, vgpu->slice.low_base, vgpu->slice.low_size / SZ_1M,
 		  vgpu->slice.high_base, vgpu->slice.high_size / SZ_1M,
@@ -128,6 +141,7 @@ void mgvt_vgpu_fini(struct mgvt_vgpu *vgpu)
 	struct mgvt_pgpu *pgpu = vgpu->pgpu;
 
 	vgpu_info(vgpu, "destroyed\n");
+	trace_mgvt_vgpu_destroy(vgpu);
 	mgvt_stat(MGVT_STAT_VGPUS, -1);
 	mgvt_debugfs_vgpu_remove(vgpu);
 	mgvt_fence_reset(vgpu);		/* nothing of ours stays on the pGPU */
@@ -153,10 +167,6 @@ void mgvt_vgpu_fini(struct mgvt_vgpu *vgpu)
 void mgvt_vgpu_reset(struct mgvt_vgpu *vgpu)
 {
 	mgvt_count(vgpu, MGVT_CNT_RESETS, 1);
-	mgvt_ggtt_reset(vgpu);
-	mutex_lock(&vgpu->lock);
-	mgvt_cfg_reset(&vgpu->cfg, &vgpu->cfg.id);
-	mgvt_mmio_reset(vgpu);
-	mgvt_virq_reset(vgpu);
-	mutex_unlock(&vgpu->lock);
+	trace_mgvt_vgpu_reset(vgpu);
+	vgpu_reset(vgpu);
 }

@@ -43,6 +43,7 @@
  *    iommu->lock; nothing holding the GGTT lock takes a VFIO core lock.
  */
 #include <linux/debugfs.h>
+#include <linux/err.h>
 #include <linux/highmem.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -52,6 +53,7 @@
 #include "core/log.h"
 #include "core/pgpu_types.h"
 #include "core/stats.h"
+#include "core/trace.h"
 #include "core/vgpu_types.h"
 #include "mm/aperture.h"
 #include "mm/ggtt.h"
@@ -145,6 +147,7 @@ static void release_pin(struct mgvt_vgpu *vgpu, struct mgvt_pin *pin)
 	mgvt_hal_dma_unmap(vgpu->pgpu, pin->dma, 1);
 	mgvt_stat(MGVT_STAT_DMA_MAPS, -1);
 	vgpu->guest->unpin(vgpu, pin->gfn);
+	trace_mgvt_guest_unpin(vgpu, pin->gfn, pin->dma);
 	kmem_cache_free(pin_cache, pin);
 	mgvt_stat(MGVT_STAT_PIN_OBJECTS, -1);
 	mgvt_stat(MGVT_STAT_PINNED, -1);
@@ -189,7 +192,7 @@ static void unback(struct mgvt_vgpu *vgpu, u32 index)
 		    index_in_aperture(vgpu, index) ? PAGE_SIZE : 0);
 }
 
-/* Pin guest page @gfn and map it for the pGPU; NULL (logged) on failure. */
+/* Pin guest page @gfn and map it for the pGPU; an ERR_PTR (logged) on failure. */
 static struct mgvt_pin *pin_gfn(struct mgvt_vgpu *vgpu, u32 index, u64 gfn)
 {
 	struct mgvt_pin *pin;
@@ -223,6 +226,7 @@ static struct mgvt_pin *pin_gfn(struct mgvt_vgpu *vgpu, u32 index, u64 gfn)
 	mgvt_stat(MGVT_STAT_DMA_MAPS, 1);
 	mgvt_stat(MGVT_STAT_PINNED, 1);
 	mgvt_count(vgpu, MGVT_CNT_PINNED, 1);
+	trace_mgvt_guest_pin(vgpu, gfn, pin->dma, 0);
 	return pin;
 
 err_free:
@@ -232,9 +236,10 @@ err_unpin:
 	vgpu->guest->unpin(vgpu, gfn);
 err:
 	mgvt_count(vgpu, MGVT_CNT_PIN_FAILURES, 1);
+	trace_mgvt_guest_pin(vgpu, gfn, 0, ret);
 	vgpu_warn_rl(vgpu, "GGTT entry %#x: cannot pin and map guest page %#llx (%d), scratch\n",
 		     index, gfn << PAGE_SHIFT, ret);
-	return NULL;
+	return ERR_PTR(ret);
 }
 
 /* Apply a complete guest entry of the slices to the pGPU. */
@@ -247,10 +252,13 @@ static void set_entry(struct mgvt_vgpu *vgpu, u32 index, u64 pte)
 	mgvt_count(vgpu, MGVT_CNT_PTE_WRITES, 1);
 	if (!(pte & GEN8_PTE_PRESENT)) {
 		unback(vgpu, index);
+		trace_mgvt_ggtt_write(vgpu, index, pte,
+				      g->scratch_dma | GEN8_PTE_PRESENT);
 		return;
 	}
 	if (pte & GEN8_GGTT_PTE_RESERVED) {
 		mgvt_count(vgpu, MGVT_CNT_PTE_REFUSED, 1);
+		trace_mgvt_ggtt_refuse(vgpu, index, pte, MGVT_GGTT_RESERVED, 0);
 		vgpu_warn_rl(vgpu, "GGTT entry %#x: reserved bits set in %#llx, scratch\n",
 			     index, pte);
 		unback(vgpu, index);
@@ -258,11 +266,15 @@ static void set_entry(struct mgvt_vgpu *vgpu, u32 index, u64 pte)
 	}
 	gfn = (pte & GEN8_GGTT_PTE_ADDR) >> PAGE_SHIFT;
 	old = xa_load(&g->pins, index);
-	if (old && old->gfn == gfn)
+	if (old && old->gfn == gfn) {
+		trace_mgvt_ggtt_write(vgpu, index, pte, old->dma | GEN8_PTE_PRESENT);
 		return;
+	}
 
 	pin = pin_gfn(vgpu, index, gfn);
-	if (!pin) {
+	if (IS_ERR(pin)) {
+		trace_mgvt_ggtt_refuse(vgpu, index, pte, MGVT_GGTT_UNPINNED,
+				       PTR_ERR(pin));
 		unback(vgpu, index);
 		return;
 	}
@@ -270,6 +282,8 @@ static void set_entry(struct mgvt_vgpu *vgpu, u32 index, u64 pte)
 	if (xa_is_err(old)) {
 		release_pin(vgpu, pin);
 		mgvt_count(vgpu, MGVT_CNT_PIN_FAILURES, 1);
+		trace_mgvt_ggtt_refuse(vgpu, index, pte, MGVT_GGTT_UNPINNED,
+				       xa_err(old));
 		unback(vgpu, index);
 		return;
 	}
@@ -278,6 +292,7 @@ static void set_entry(struct mgvt_vgpu *vgpu, u32 index, u64 pte)
 	 * user mappings of the old one go, then the old page itself.
 	 */
 	set_pgpu_pte(vgpu, index, pin->dma);
+	trace_mgvt_ggtt_write(vgpu, index, pte, pin->dma | GEN8_PTE_PRESENT);
 	if (index_in_aperture(vgpu, index))
 		mgvt_aperture_zap(vgpu, (u64)index << PAGE_SHIFT, PAGE_SIZE);
 	if (old)
@@ -327,12 +342,14 @@ void mgvt_ggtt_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
 	entry = view_entry(vgpu, index);
 	if (!entry) {
 		mgvt_count(vgpu, MGVT_CNT_PTE_DROPPED, 1);
+		trace_mgvt_ggtt_refuse(vgpu, index, val, MGVT_GGTT_OUTSIDE, 0);
 		vgpu_warn_rl(vgpu, "GGTT entry %#x (GM %#llx) outside its slices: dropped\n",
 			     index, (u64)index << PAGE_SHIFT);
 		goto out;
 	}
 	if (len < 4) {
 		mgvt_count(vgpu, MGVT_CNT_PTE_REFUSED, 1);
+		trace_mgvt_ggtt_refuse(vgpu, index, val, MGVT_GGTT_NARROW, 0);
 		vgpu_warn_rl(vgpu, "GGTT entry %#x: %u-byte write dropped (need 4 or 8)\n",
 			     index, len);
 		goto out;

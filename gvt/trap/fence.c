@@ -16,6 +16,7 @@
 
 #include "core/log.h"
 #include "core/stats.h"
+#include "core/trace.h"
 #include "core/pgpu_types.h"
 #include "core/vgpu_types.h"
 #include "regs/regs.h"
@@ -87,6 +88,7 @@ bool mgvt_fence_write(struct mgvt_vgpu *vgpu, u32 off, u32 val,
 	memcpy(vgpu->vregs + off, &val, len);
 	p = pfence(vgpu, i);
 	if (p < 0) {
+		trace_mgvt_fence_refuse(vgpu, i, p, vfence(vgpu, i));
 		vgpu_warn_rl(vgpu, "fence %u beyond its %u fences, kept virtual\n",
 			     i, hweight32(vgpu->slice.fence_mask));
 		return true;
@@ -98,6 +100,7 @@ bool mgvt_fence_write(struct mgvt_vgpu *vgpu, u32 off, u32 val,
 	}
 	pgpu_fence_write(vgpu, p, 0);
 	mgvt_count(vgpu, MGVT_CNT_FENCE_REFUSED, 1);
+	trace_mgvt_fence_refuse(vgpu, i, p, v);
 	vgpu_warn_rl(vgpu, "fence %u value %#llx outside its aperture slice: disabled\n",
 		     i, v);
 	return true;

@@ -13,6 +13,7 @@
 #include "core/bytes.h"
 #include "core/log.h"
 #include "core/stats.h"
+#include "core/trace.h"
 #include "core/pgpu_types.h"
 #include "core/vgpu_types.h"
 #include "mgvt_pvinfo.h"
@@ -264,8 +265,12 @@ static u64 reg_read(struct mgvt_vgpu *vgpu, u32 off, unsigned int len)
 	const struct mgvt_mmio_reg *r = mgvt_mmio_reg_of(off);
 	u32 val;
 
-	if (!r)
-		return mgvt_load_le(vgpu->vregs + off, len);
+	if (!r) {
+		val = mgvt_load_le(vgpu->vregs + off, len);
+		if (off - MGVT_PVINFO_BASE >= MGVT_PVINFO_SIZE)	/* not PVINFO */
+			trace_mgvt_mmio_untracked(vgpu, off, false, val, len);
+		return val;
+	}
 	val = table_read(vgpu, r, off);
 	return (val >> (8 * (off & 3))) & (len == 4 ? ~0u : (1u << (8 * len)) - 1);
 }
@@ -327,6 +332,7 @@ static void reg_write(struct mgvt_vgpu *vgpu, u32 off, u32 val,
 	}
 	/* Untracked: plain storage of those bytes. */
 	mgvt_store_le(vgpu->vregs + off, val, len);
+	trace_mgvt_mmio_untracked(vgpu, off, true, val, len);
 }
 
 /* BAR0 outside the GGTT, @len-aligned: the hole after the registers reads 0. */

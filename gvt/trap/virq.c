@@ -9,6 +9,7 @@
 #include <linux/mutex.h>
 #include <linux/string.h>
 
+#include "core/trace.h"
 #include "core/vgpu_types.h"
 #include "regs/regs.h"
 #include "regs/regsem.h"
@@ -58,11 +59,14 @@ static void virq_event(struct mgvt_vgpu *vgpu, unsigned int engine, u32 bits)
 {
 	u32 b = bits << gen9_engine_irq_shift(engine);
 	unsigned int bank = gen9_engine_irq_bank(engine);
+	bool masked;
 
 	lockdep_assert_held(&vgpu->lock);
-	if (!(*mgvt_vreg(vgpu, GT_IMR(bank)) & b))
+	masked = *mgvt_vreg(vgpu, GT_IMR(bank)) & b;
+	if (!masked)
 		*mgvt_vreg(vgpu, GT_IIR(bank)) |= b;
 	mgvt_virq_update(vgpu);
+	trace_mgvt_virq(vgpu, engine, bank, b, masked, vgpu->irq_line);
 }
 
 /**
