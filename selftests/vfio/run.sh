@@ -16,9 +16,9 @@
 # config_test (config space), bar0_test (PVINFO and registers),
 # aperture_test (BAR2 and isolation), irq_test (interrupts),
 # lifecycle_test (reset, removal, a fresh vGPU), then ggtt_test,
-# badinput_test, hostile_test, container_test, mmio_width_test and
-# stress_test.  Each creates and removes vGPUs of its own, so any of them
-# runs alone too (MGVT_VFIO_PROGS=bar0_test).
+# badinput_test, hostile_test, container_test, mmio_width_test,
+# trace_test (tracepoints) and stress_test.  Each creates and removes vGPUs
+# of its own, so any of them runs alone too (MGVT_VFIO_PROGS=bar0_test).
 #
 # Environment: MGVT_SIM_PARAMS (extra insmod arguments for mgvt_sim, e.g.
 # "aperture_mb=512"), MGVT_TEST_TIMEOUT (seconds for each program, default
@@ -36,7 +36,7 @@ drv_dir=/sys/bus/pci/drivers/mgvt
 types=(GVTg_V5_8 GVTg_V5_4 GVTg_V5_2 GVTg_V5_1 MGVT_V5_16 MGVT_V5_32)
 progs="sysfs_test devinfo_test config_test bar0_test aperture_test irq_test lifecycle_test
 	ggtt_test badinput_test hostile_test container_test mmio_width_test execlist_reg_test
-	stress_test"
+	trace_test stress_test"
 
 count=0 pass=0 fail=0 skip=0
 tmp=$(mktemp -d)
