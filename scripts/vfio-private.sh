@@ -11,7 +11,11 @@ kdir=$1
 dest=$2
 here=$(cd "$(dirname "$0")" && pwd)
 
-want=$(make -s -C "$kdir" kernelversion 2>/dev/null) ||
+# Called from make (DKMS, make check), a sub-make's directory lines must
+# not end up in the version: run it afresh and keep the version line only.
+want=$(env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS \
+	make -s --no-print-directory -C "$kdir" kernelversion 2>/dev/null |
+	grep -E '^[0-9]+\.[0-9]+' | tail -n 1) && [ -n "$want" ] ||
 	{ echo "vfio-private.sh: cannot ask $kdir for its kernel version" >&2; exit 2; }
 stamp=$dest/drivers/vfio/.version
 if [ -f "$dest/drivers/vfio/vfio.h" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
