@@ -174,13 +174,20 @@ static ssize_t refused_fences_show(struct device *dev,
 }
 static DEVICE_ATTR_RO(refused_fences);
 
+/* Register writes not taken: dropped, or refused for what they would set */
+static long refused_writes(struct mgvt_vgpu *vgpu)
+{
+	return mgvt_counter_read(vgpu, MGVT_CNT_DROPPED_WRITES) +
+	       mgvt_counter_read(vgpu, MGVT_CNT_REG_REFUSED) +
+	       mgvt_counter_read(vgpu, MGVT_CNT_ELSP_REFUSED);
+}
+
 static ssize_t refused_writes_show(struct device *dev,
 				   struct device_attribute *attr, char *buf)
 {
 	struct mgvt_vfio_vgpu *vv = dev_get_drvdata(dev);
 
-	return sysfs_emit(buf, "%ld\n",
-			  mgvt_counter_read(&vv->vgpu, MGVT_CNT_DROPPED_WRITES));
+	return sysfs_emit(buf, "%ld\n", refused_writes(&vv->vgpu));
 }
 static DEVICE_ATTR_RO(refused_writes);
 
@@ -193,7 +200,7 @@ static ssize_t refused_show(struct device *dev, struct device_attribute *attr,
 
 	return sysfs_emit(buf, "%ld\n", refused_ggtt(vgpu) +
 			  mgvt_counter_read(vgpu, MGVT_CNT_FENCE_REFUSED) +
-			  mgvt_counter_read(vgpu, MGVT_CNT_DROPPED_WRITES));
+			  refused_writes(vgpu));
 }
 static DEVICE_ATTR_RO(refused);
 

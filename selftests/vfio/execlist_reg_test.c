@@ -100,6 +100,8 @@ static void test_elsp(void)
 	uint64_t last_rcs = v->pv.high_base + v->pv.high_size - 0x2000;
 	const uint32_t ok = D_VALID | D_4LVL | D_PRIV;
 	long subs = cnt("elsp_submits"), refused = cnt("elsp_refused");
+	char rw[256];
+	long sysfs_refused;
 	struct {
 		uint32_t base;
 		uint64_t d0, d1;
@@ -116,6 +118,8 @@ static void test_elsp(void)
 	};
 	unsigned int i;
 
+	snprintf(rw, sizeof(rw), "/sys/bus/mdev/devices/%s/mgvt/refused_writes", v->uuid);
+	sysfs_refused = sysfs_read_long(rw);
 	check_eq(mmio_rd(v, 0x78000, 4), 0x76544776, "PVINFO read");
 	elsp(RCS, desc(hi, ok, 7), 0);
 	check_eq(cnt("elsp_submits"), subs + 1, "[A] on rcs0 in the high slice: taken");
@@ -130,6 +134,8 @@ static void test_elsp(void)
 		check_eq(cnt("elsp_refused"), refused + i + 1, "refused: %s", bad[i].what);
 	}
 	check_eq(cnt("elsp_submits"), subs + 3, "none of them counted as a submission");
+	check_eq(sysfs_read_long(rw), sysfs_refused + i,
+		 "sysfs refused_writes counts them for operators");
 
 	/* Half a quad, then an engine reset: the next four dwords start afresh. */
 	mmio_wr(v, RCS + ELSP, 4, 0xdead);
