@@ -24,7 +24,8 @@ KDIR ?= $(firstword $(wildcard /lib/modules/$(KVER)/build /usr/src/linux-headers
 
 KBUILD = $(MAKE) -C $(KDIR) M=$(CURDIR) W=1
 
-.PHONY: all modules clean install deps demo check check-debug unit sparse checkpatch layering \
+
+.PHONY: all modules clean install install-udev deps demo check check-debug unit sparse checkpatch layering \
 	bench fuzz \
 	vfio-private dkms-install dkms-uninstall
 
@@ -47,11 +48,16 @@ clean:
 	$(MAKE) -C bench clean
 	rm -rf build
 
-install: modules
+install: modules install-udev
 	$(KBUILD) modules_install
 	depmod -a $(KVER)
 
-dkms-install:
+# mdevctl's rule with Debian 12's path, so define --auto works (udev/).
+install-udev:
+	install -D -m 0644 udev/60-mdevctl.rules /etc/udev/rules.d/60-mdevctl.rules
+	-udevadm control --reload 2>/dev/null
+
+dkms-install: install-udev
 	scripts/dkms.sh install $(KVER)
 
 dkms-uninstall:

@@ -26,6 +26,7 @@ sh selftests/vfio/engine.sh || rc=1
 
 echo "### suite: mdevctl"
 sh selftests/vfio/mdevctl.sh || rc=1
+sh selftests/vfio/mdevctl_auto.sh || rc=1
 
 echo "### suite: guest"
 if scripts/load-modules.sh; then
