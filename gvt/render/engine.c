@@ -342,9 +342,13 @@ static void engine_process(struct mgvt_engine *eng, u32 bits)
 	int ret;
 
 	lockdep_assert_held(&eng->lock);
-	if (eng->dead || engine_wake(eng))
+	if (eng->dead)
 		return;
+	/* The CSB is in memory: only what follows needs the engine's registers. */
 	ret = consume_csb(eng);
+	if ((ret || (bits & GT_CS_ERROR) || !mgvt_submit_idle(s)) &&
+	    engine_wake(eng))
+		return;
 	if (ret == -EIO) {
 		engine_recover(eng, -EIO, "a context that never reaches its tail");
 	} else if (ret) {
