@@ -442,6 +442,55 @@ struct page *mgvt_ggtt_page(struct mgvt_vgpu *vgpu, u64 gm)
 	return pin ? pin->page : vgpu->scratch;
 }
 
+/* Copy between a kernel buffer and GM through the pages behind it. */
+static void gm_copy(struct mgvt_vgpu *vgpu, u64 gm, void *buf, size_t len,
+		    bool write)
+{
+	lockdep_assert_held(&vgpu->ggtt.lock);
+	while (len) {
+		size_t n = min_t(size_t, len, PAGE_SIZE - offset_in_page(gm));
+		u8 *p = kmap_local_page(mgvt_ggtt_page(vgpu, gm));
+
+		if (write)
+			memcpy(p + offset_in_page(gm), buf, n);
+		else
+			memcpy(buf, p + offset_in_page(gm), n);
+		kunmap_local(p);
+		gm += n;
+		buf += n;
+		len -= n;
+	}
+}
+
+/**
+ * mgvt_ggtt_gm_read - read guest memory behind the vGPU's GM
+ * @vgpu: the vGPU, with its GGTT lock held
+ * @gm: GM address inside the vGPU's slices (the caller checked)
+ * @dst: where to
+ * @len: bytes
+ *
+ * Pages without a valid entry read from the scratch page.
+ */
+void mgvt_ggtt_gm_read(struct mgvt_vgpu *vgpu, u64 gm, void *dst, size_t len)
+{
+	gm_copy(vgpu, gm, dst, len, false);
+}
+
+/**
+ * mgvt_ggtt_gm_write - write guest memory behind the vGPU's GM
+ * @vgpu: the vGPU, with its GGTT lock held
+ * @gm: GM address inside the vGPU's slices (the caller checked)
+ * @src: what
+ * @len: bytes
+ *
+ * Pages without a valid entry go to the scratch page.
+ */
+void mgvt_ggtt_gm_write(struct mgvt_vgpu *vgpu, u64 gm, const void *src,
+			size_t len)
+{
+	gm_copy(vgpu, gm, (void *)src, len, true);
+}
+
 /* Point every entry of one slice at @dma, or at nothing when @dma is 0. */
 static void fill_slice(struct mgvt_vgpu *vgpu, u64 base, u64 size, u64 pte)
 {

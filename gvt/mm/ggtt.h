@@ -20,5 +20,8 @@ void mgvt_ggtt_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
 		     unsigned int len);
 void mgvt_ggtt_dma_unmap(struct mgvt_vgpu *vgpu, u64 iova, u64 length);
 struct page *mgvt_ggtt_page(struct mgvt_vgpu *vgpu, u64 gm);
+void mgvt_ggtt_gm_read(struct mgvt_vgpu *vgpu, u64 gm, void *dst, size_t len);
+void mgvt_ggtt_gm_write(struct mgvt_vgpu *vgpu, u64 gm, const void *src,
+			size_t len);
 
 #endif /* MGVT_MM_GGTT_H */

@@ -52,6 +52,16 @@ struct mgvt_gm_slice {
 	u32 fence_mask;
 };
 
+/* Whether [@gm, @gm + @size) lies inside one of @s's two slices. */
+static inline bool mgvt_gm_in_slices(const struct mgvt_gm_slice *s, u64 gm,
+				     u64 size)
+{
+	return (gm >= s->low_base && gm - s->low_base < s->low_size &&
+		size <= s->low_size - (gm - s->low_base)) ||
+	       (gm >= s->high_base && gm - s->high_base < s->high_size &&
+		size <= s->high_size - (gm - s->high_base));
+}
+
 /* One GM part: granules [0, count) starting at GM address @base. */
 struct mgvt_gm_part {
 	u64 base;

@@ -50,12 +50,15 @@ void mgvt_virq_reset(struct mgvt_vgpu *vgpu)
 	vgpu->guest->irq_line(vgpu, false);
 }
 
-/*
- * An engine event of the vGPU (@engine 0..3, @bits GT_USER_INTERRUPT and/or
- * GT_CONTEXT_SWITCH): latched in IIR unless IMR masks it, then the line
- * follows.  The render path will export it; today the test hook raises it.
+/**
+ * mgvt_virq_event - an engine event of the vGPU
+ * @vgpu: the vGPU, with its lock held
+ * @engine: 0..3
+ * @bits: GT_USER_INTERRUPT, GT_CS_ERROR and/or GT_CONTEXT_SWITCH
+ *
+ * Latched in IIR unless IMR masks it, then the line follows.
  */
-static void virq_event(struct mgvt_vgpu *vgpu, unsigned int engine, u32 bits)
+void mgvt_virq_event(struct mgvt_vgpu *vgpu, unsigned int engine, u32 bits)
 {
 	u32 b = bits << gen9_engine_irq_shift(engine);
 	unsigned int bank = gen9_engine_irq_bank(engine);
@@ -98,7 +101,7 @@ int mgvt_virq_inject(struct mgvt_vgpu *vgpu, const char *cmd)
 		return -EINVAL;
 
 	mutex_lock(&vgpu->lock);
-	virq_event(vgpu, e, bits);
+	mgvt_virq_event(vgpu, e, bits);
 	mutex_unlock(&vgpu->lock);
 	return 0;
 }

@@ -12,6 +12,7 @@ struct mgvt_vgpu;
 
 void mgvt_virq_update(struct mgvt_vgpu *vgpu);
 void mgvt_virq_reset(struct mgvt_vgpu *vgpu);
+void mgvt_virq_event(struct mgvt_vgpu *vgpu, unsigned int engine, u32 bits);
 int mgvt_virq_inject(struct mgvt_vgpu *vgpu, const char *cmd);
 
 #endif /* MGVT_TRAP_VIRQ_H */
