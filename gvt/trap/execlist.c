@@ -25,6 +25,7 @@
 #include "regs/regs.h"
 #include "trap/execlist.h"
 #include "trap/mmio.h"
+#include "trap/mmio_table.h"
 
 /* Context images: RCS 22 pages, the other engines 2 (render-path §4.3). */
 #define RCS_CTX_PAGES	22
@@ -46,15 +47,9 @@ static unsigned int engine_of(u32 off)
 	return 0;	/* not reached: the table names engine registers only */
 }
 
-/* Whether [@gm, @gm + @size) lies inside one of the vGPU's GM slices. */
 static bool in_slices(const struct mgvt_vgpu *vgpu, u64 gm, u64 size)
 {
-	const struct mgvt_gm_slice *s = &vgpu->slice;
-
-	return (gm >= s->low_base && gm - s->low_base < s->low_size &&
-		size <= s->low_size - (gm - s->low_base)) ||
-	       (gm >= s->high_base && gm - s->high_base < s->high_size &&
-		size <= s->high_size - (gm - s->high_base));
+	return mgvt_gm_in_slices(&vgpu->slice, gm, size);
 }
 
 /**
@@ -118,10 +113,57 @@ void mgvt_elsp_write(struct mgvt_vgpu *vgpu, u32 off, u32 val)
 			     gen9_engine_name(e), d0, d1, why);
 		return;
 	}
-	el->desc[0] = d0;
-	el->desc[1] = d1;
+	if (el->q_len == MGVT_ELSP_QUEUE) {
+		mgvt_count(vgpu, MGVT_CNT_ELSP_REFUSED, 1);
+		vgpu_warn_rl(vgpu, "%s: ELSP %#llx %#llx refused: %u waiting\n",
+			     gen9_engine_name(e), d0, d1, el->q_len);
+		return;
+	}
+	el->quad[(el->q_head + el->q_len) % MGVT_ELSP_QUEUE][0] = d0;
+	el->quad[(el->q_head + el->q_len) % MGVT_ELSP_QUEUE][1] = d1;
+	el->q_len++;
 	el->submitted++;
 	mgvt_count(vgpu, MGVT_CNT_ELSP_SUBMITS, 1);
+	if (vgpu->vel.hooks)
+		vgpu->vel.hooks->kick(vgpu, e);
+}
+
+/**
+ * mgvt_vexeclist_pop - the render path takes the oldest submission
+ * @vgpu: the vGPU, with its lock held
+ * @e: the engine
+ * @desc: set to element 0 and element 1 (0: none)
+ *
+ * Return: false when none is waiting.
+ */
+bool mgvt_vexeclist_pop(struct mgvt_vgpu *vgpu, unsigned int e, u64 desc[2])
+{
+	struct mgvt_vexeclist *el = &vgpu->vel.engine[e];
+
+	lockdep_assert_held(&vgpu->lock);
+	if (!el->q_len)
+		return false;
+	desc[0] = el->quad[el->q_head][0];
+	desc[1] = el->quad[el->q_head][1];
+	el->q_head = (el->q_head + 1) % MGVT_ELSP_QUEUE;
+	el->q_len--;
+	return true;
+}
+
+/**
+ * mgvt_mi_mode_read - MI_MODE: idle while the virtual engine has no
+ *	active element
+ * @vgpu: the vGPU, with its lock held
+ * @off: the engine's RING_MI_MODE
+ * @val: its stored value
+ *
+ * Return: @val with MODE_IDLE computed.
+ */
+u32 mgvt_mi_mode_read(struct mgvt_vgpu *vgpu, u32 off, u32 val)
+{
+	if (vgpu->vel.engine[engine_of(off)].busy)
+		return val & ~MI_MODE_IDLE;
+	return val | MI_MODE_IDLE;
 }
 
 /**
@@ -181,12 +223,16 @@ void mgvt_vexeclist_pvinfo_read(struct mgvt_vgpu *vgpu)
  */
 void mgvt_vexeclist_reset(struct mgvt_vgpu *vgpu, u32 gdrst)
 {
-	unsigned int e;
+	unsigned int e, engines = 0;
 
 	lockdep_assert_held(&vgpu->lock);
 	for (e = 0; e < MGVT_NUM_ENGINES; e++)
-		if (gdrst & (GDRST_FULL | gen9_engine_gdrst(e)))
+		if (gdrst & (GDRST_FULL | gen9_engine_gdrst(e))) {
 			memset(&vgpu->vel.engine[e], 0, sizeof(vgpu->vel.engine[e]));
+			engines |= BIT(e);
+		}
+	if (engines && vgpu->vel.hooks)
+		vgpu->vel.hooks->reset(vgpu, engines);
 }
 
 /**
@@ -195,6 +241,9 @@ void mgvt_vexeclist_reset(struct mgvt_vgpu *vgpu, u32 gdrst)
  */
 void mgvt_vexeclist_device_reset(struct mgvt_vgpu *vgpu)
 {
+	const struct mgvt_vexeclist_ops *hooks = vgpu->vel.hooks;
+
 	lockdep_assert_held(&vgpu->lock);
 	memset(&vgpu->vel, 0, sizeof(vgpu->vel));
+	vgpu->vel.hooks = hooks;
 }

@@ -18,6 +18,7 @@ void mgvt_ring_mode_write(struct mgvt_vgpu *vgpu, u32 off, u32 val);
 void mgvt_vexeclist_reset(struct mgvt_vgpu *vgpu, u32 gdrst);
 void mgvt_vexeclist_device_reset(struct mgvt_vgpu *vgpu);
 void mgvt_vexeclist_pvinfo_read(struct mgvt_vgpu *vgpu);
+bool mgvt_vexeclist_pop(struct mgvt_vgpu *vgpu, unsigned int e, u64 desc[2]);
 bool mgvt_elsp_desc_ok(const struct mgvt_vgpu *vgpu, unsigned int e,
 		       u64 desc, const char **why);
 

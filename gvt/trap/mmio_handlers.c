@@ -45,19 +45,6 @@ u32 mgvt_reset_ctl_read(struct mgvt_vgpu *vgpu, u32 off, u32 val)
 }
 
 /**
- * mgvt_mi_mode_read - MI_MODE: no virtual engine runs yet, always idle
- * @vgpu: the vGPU, with its lock held
- * @off: the register
- * @val: its stored value
- *
- * Return: @val with the idle bit set.
- */
-u32 mgvt_mi_mode_read(struct mgvt_vgpu *vgpu, u32 off, u32 val)
-{
-	return val | MI_MODE_IDLE;
-}
-
-/**
  * mgvt_zero_read - registers that read 0 whatever was written (GDRST)
  * @vgpu: the vGPU, with its lock held
  * @off: the register

@@ -56,7 +56,7 @@ const struct mgvt_mmio_reg mgvt_mmio_table[] = {
 	E("RING_CSB4_ID",	RING_CSB(4) + 4,	0, MF_RO),
 	E("RING_CSB5",		RING_CSB(5),		0, MF_RO),
 	E("RING_CSB5_ID",	RING_CSB(5) + 4,	0, MF_RO),
-	E("RING_CSB_PTR",	RING_CSB_PTR,		0, MF_MASKED),
+	E("RING_CSB_PTR",	RING_CSB_PTR,		CSB_PTR_WRITE, MF_MASKED),
 	E("RING_CTX_TIMESTAMP",	RING_CTX_TIMESTAMP,	0, 0),
 
 	/* Power management handshakes, completed in the trapped access. */
