@@ -2,7 +2,7 @@
 /*
  * Gen9 GPU commands, once for everyone who builds or reads a command
  * stream: the native client, the sim's command streamer and context
- * restore, and the command scanner to come.  Opcodes are the header dword
+ * restore, and the command scanner.  Opcodes are the header dword
  * without its length; fields are named bits of the header or of later
  * dwords.
  */
@@ -28,8 +28,46 @@
 #define MI_LOAD_REGISTER_REG		MI_INSTR(0x2a)
 #define MI_BATCH_BUFFER_START		MI_INSTR(0x31)
 
+/* Opcodes the command scanner names to refuse them (none is modelled). */
+#define MI_SET_PREDICATE		MI_INSTR(0x01)
+#define MI_WAIT_FOR_EVENT		MI_INSTR(0x03)
+#define MI_REPORT_HEAD			MI_INSTR(0x07)
+#define MI_PREDICATE			MI_INSTR(0x0c)
+#define MI_DISPLAY_FLIP			MI_INSTR(0x14)
+#define MI_SET_CONTEXT			MI_INSTR(0x18)
+#define MI_MATH				MI_INSTR(0x1a)
+#define MI_STORE_DATA_INDEX		MI_INSTR(0x21)
+#define MI_UPDATE_GTT			MI_INSTR(0x23)
+#define MI_REPORT_PERF_COUNT		MI_INSTR(0x28)
+#define MI_COPY_MEM_MEM			MI_INSTR(0x2e)
+#define MI_ATOMIC			MI_INSTR(0x2f)
+#define MI_CONDITIONAL_BB_END		MI_INSTR(0x36)
+
+/*
+ * Gen9 lengths in dwords: the length field holds the length - 2, in bits
+ * 5:0 (MI_FLUSH_DW), 9:0 (MI_STORE_DWORD_IMM) or 7:0 (the others).
+ */
+#define MI_LEN_6			GENMASK(5, 0)
+#define MI_LEN_10			GENMASK(9, 0)
+#define CMD_LEN_8			GENMASK(7, 0)
+#define CMD_LEN_BIAS			2
+#define MI_SDI_DW			4	/* 5: a qword */
+#define MI_SEMAPHORE_WAIT_DW		4
+#define MI_SRM_DW			4
+#define MI_LRM_DW			4
+#define MI_LRR_DW			3
+#define MI_FLUSH_DW_DW			4	/* 5: a qword */
+#define MI_BB_START_DW			3
+#define PIPE_CONTROL_DW			6
+#define XY_COLOR_BLT_DW			7
+#define XY_SRC_COPY_BLT_DW		10
+#define GFX_3DPRIMITIVE_DW		7
+
 /* MI command fields. */
 #define MI_USE_GGTT			BIT(22)	/* SDI, SRM, LRM, SEMAPHORE_WAIT */
+#define MI_LRI_FORCE_POSTED		BIT(12)
+#define MI_ARB_ENABLE			BIT(0)	/* MI_ARB_ON_OFF */
+#define SEM_POLL			BIT(15)	/* MI_SEMAPHORE_WAIT: poll mode */
 #define MI_BB_PPGTT			BIT(8)
 #define MI_BB_SECOND_LEVEL		BIT(22)
 #define MI_FLUSH_STORE_INDEX		BIT(21)
@@ -40,10 +78,16 @@
 #define HWSP_INDEX_MASK			0xff8	/* store-index offset in the HWSP */
 /* Post-sync operation: MI_FLUSH_DW DW0, PIPE_CONTROL DW1. */
 #define POST_SYNC_SHIFT			14
+#define POST_SYNC_MASK			GENMASK(15, 14)
 #define POST_SYNC_IMM			1
+#define POST_SYNC_DEPTH			2	/* PIPE_CONTROL: a qword */
 #define POST_SYNC_TIMESTAMP		3
+#define PC_DC_FLUSH			BIT(5)
+#define PC_CS_STALL			BIT(20)
 #define PC_STORE_INDEX			BIT(21)
+#define PC_MMIO_WRITE			BIT(23)	/* post-sync: write a register */
 #define PC_ADDR_GGTT			BIT(24)
+#define PC_FLUSH_L3			BIT(27)
 
 /* LRI with @n register/value pairs: the header's length field. */
 #define MI_LRI(n)			(MI_LOAD_REGISTER_IMM | (2 * (n) - 1))
@@ -54,6 +98,8 @@
 #define XY_COLOR_BLT			BLT_INSTR(0x50)
 #define XY_SRC_COPY_BLT			BLT_INSTR(0x53)
 #define BLT_WRITE_RGBA			(3U << 20)	/* 32 bpp: all channels */
+#define XY_DST_TILED			BIT(11)
+#define XY_SRC_TILED			BIT(15)	/* XY_SRC_COPY_BLT */
 #define BR13_32BPP			(3U << 24)
 #define BR13_DEPTH			GENMASK(25, 24)
 #define BR13_DEPTH_32BPP		3
