@@ -43,17 +43,25 @@ struct mgvt_scan_ops {
  * @engine: the engine the buffer runs on (0 rcs0, 1 bcs0, 2 vcs0, 3 vecs0)
  * @cb: the caller's callbacks
  * @priv: passed to @cb
+ * @ppgtt: the context runs with a PPGTT: blits translate their addresses
+ *	through it (validated elsewhere); false: blits use the GGTT and
+ *	their rectangles are checked with @cb->gm_ok
  * @why: on failure, a static string naming what was refused
  * @bad_pos: on failure, the dword index of the command refused
  * @bad_hdr: on failure, that command's header dword
  * @user_irqs: MI_USER_INTERRUPTs found (and replaced by MI_NOOP: the
  *	caller raises the guest's user interrupt when the workload ends)
  * @cmds: commands accepted
+ *
+ * The caller zeroes the counters before a workload's first scan; a batch
+ * scanned from @cb->batch may use the same structure, and then adds to
+ * them.
  */
 struct mgvt_scan {
 	unsigned int engine;
 	const struct mgvt_scan_ops *cb;
 	void *priv;
+	bool ppgtt;
 	const char *why;
 	size_t bad_pos;
 	u32 bad_hdr;
