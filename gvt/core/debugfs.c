@@ -33,6 +33,7 @@
 #include "mm/hostgm.h"
 #include "native/native.h"
 #include "render/engine.h"
+#include "render/vexec.h"
 #include "trap/fence.h"
 #include "trap/pvinfo.h"
 #include "trap/virq.h"
@@ -65,6 +66,14 @@ static int engines_show(struct seq_file *m, void *unused)
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(engines);
+
+/* A vGPU's virtual execlists: elements, shadow contexts, counters. */
+static int execlists_show(struct seq_file *m, void *unused)
+{
+	mgvt_vexec_show(m->private, m);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(execlists);
 
 static ssize_t inject_write(struct file *f, const char __user *ubuf,
 			    size_t len, loff_t *ppos)
@@ -144,6 +153,7 @@ void mgvt_debugfs_vgpu_add(struct mgvt_vgpu *vgpu)
 	debugfs_create_file("counters", 0400, dir, vgpu, &mgvt_counters_fops);
 	debugfs_create_file("fences", 0400, dir, vgpu, &mgvt_fence_fops);
 	debugfs_create_file("ppgtt_roots", 0400, dir, vgpu, &mgvt_pvinfo_fops);
+	debugfs_create_file("execlists", 0400, dir, vgpu, &execlists_fops);
 	if (debug)
 		debugfs_create_file("inject_irq", 0200, dir, vgpu, &inject_fops);
 }

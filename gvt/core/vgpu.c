@@ -20,6 +20,7 @@
 #include "mm/aperture.h"
 #include "mm/ggtt.h"
 #include "mm/gm.h"
+#include "render/vexec.h"
 #include "trap/cfg.h"
 #include "trap/fence.h"
 #include "trap/mmio.h"
@@ -106,6 +107,7 @@ int mgvt_vgpu_init(struct mgvt_vgpu *vgpu, struct mgvt_pgpu *pgpu,
 	if (ret)
 		goto err_mmio_fini;
 
+	mgvt_vexec_init(vgpu);
 	mgvt_cfg_reset(&vgpu->cfg, &id);
 	vgpu_reset(vgpu);
 	mgvt_debugfs_vgpu_add(vgpu);
@@ -144,6 +146,7 @@ void mgvt_vgpu_fini(struct mgvt_vgpu *vgpu)
 	trace_mgvt_vgpu_destroy(vgpu);
 	mgvt_stat(MGVT_STAT_VGPUS, -1);
 	mgvt_debugfs_vgpu_remove(vgpu);
+	mgvt_vexec_fini(vgpu);		/* nothing of it runs any more */
 	mgvt_fence_reset(vgpu);		/* nothing of ours stays on the pGPU */
 	mgvt_ggtt_fini(vgpu);
 	mgvt_mmio_fini(vgpu);
@@ -168,5 +171,6 @@ void mgvt_vgpu_reset(struct mgvt_vgpu *vgpu)
 {
 	mgvt_count(vgpu, MGVT_CNT_RESETS, 1);
 	trace_mgvt_vgpu_reset(vgpu);
+	mgvt_vexec_quiesce(vgpu);
 	vgpu_reset(vgpu);
 }

@@ -14,6 +14,7 @@
 #include "mm/aperture_types.h"
 #include "mm/ggtt_types.h"
 #include "mm/gm.h"
+#include "render/vexec_types.h"
 #include "trap/cfg.h"
 #include "trap/execlist_types.h"
 
@@ -69,6 +70,7 @@ struct mgvt_guest_ops {
  * @ap: user mappings of its aperture slice
  * @cnt: error and activity counters (debugfs "counters")
  * @vel: its virtual execlist ports (under @lock)
+ * @vx: its virtual execlists as the render path runs them
  */
 struct mgvt_vgpu {
 	struct device *dev;
@@ -91,6 +93,7 @@ struct mgvt_vgpu {
 	struct mgvt_aperture ap;
 	struct mgvt_counters cnt;
 	struct mgvt_vexeclists vel;
+	struct mgvt_vexec vx;
 };
 
 #endif /* MGVT_CORE_VGPU_TYPES_H */
