@@ -42,6 +42,7 @@
  */
 #include <linux/bitfield.h>
 #include <linux/jiffies.h>
+#include <linux/ktime.h>
 #include <linux/lockdep.h>
 #include <linux/seq_file.h>
 #include <linux/sizes.h>
@@ -294,6 +295,7 @@ static int vx_batch(void *priv, u64 gm, enum mgvt_scan_level level,
 	unsigned int i;
 	size_t len;
 	u32 *copy;
+	u64 t;
 	int n;
 
 	for (i = 0; i < wl->nbatch; i++)
@@ -325,7 +327,9 @@ static int vx_batch(void *priv, u64 gm, enum mgvt_scan_level level,
 
 	len = min_t(u64, BATCH_MAX, slice_left(&ve->vgpu->slice, gm));
 	copy = ve->bbuf[ve->depth];
+	t = ktime_get_ns();
 	mgvt_ggtt_gm_read(ve->vgpu, gm, copy, len);
+	ve->copy_ns += ktime_get_ns() - t;
 	ve->depth++;
 	n = mgvt_scan_buf(&s, copy, len / 4, level);
 	ve->depth--;
@@ -335,7 +339,9 @@ static int vx_batch(void *priv, u64 gm, enum mgvt_scan_level level,
 			vs->why = s.why;
 		return n;
 	}
+	t = ktime_get_ns();
 	mgvt_gm_buf_write(buf, 0, copy, (size_t)n * 4);
+	ve->copy_ns += ktime_get_ns() - t;
 	*shadow = buf->gm;
 	ve->stat[MGVT_VX_BATCHES]++;
 	return 0;
@@ -405,6 +411,7 @@ static int read_full(struct mgvt_vexec_engine *ve, struct mgvt_vctx *vctx,
 	u64 lrca = wl->desc & CTX_DESC_LRCA;
 	u32 *img = ve->img;
 	u32 ctl, size;
+	u64 t;
 	int ret;
 
 	mgvt_ggtt_gm_read(vgpu, lrca + LRC_STATE_OFFSET, img, PAGE_SIZE);
@@ -412,7 +419,9 @@ static int read_full(struct mgvt_vexec_engine *ve, struct mgvt_vctx *vctx,
 		*why = "ring context not in the Gen9 layout";
 		return -EACCES;
 	}
+	t = ktime_get_ns();
 	ret = mgvt_scan_image(ve->id, img, PAGE_SIZE / 4, why);
+	ve->stat[MGVT_VX_NS_AUDIT] += ktime_get_ns() - t;
 	if (ret)
 		return ret;
 	if (img[LRC_BB_PER_CTX_PTR] & 1) {
@@ -433,6 +442,19 @@ static int read_full(struct mgvt_vexec_engine *ve, struct mgvt_vctx *vctx,
 	wl->full = true;
 	wl->inhibit = inhibited(img[LRC_CTX_CONTROL]);
 	return 0;
+}
+
+/* A top-level scan, its time counted as audit but for the batch copies. */
+static int timed_scan(struct mgvt_vexec_engine *ve, struct mgvt_scan *s,
+		      u32 *buf, size_t n, enum mgvt_scan_level level)
+{
+	u64 t = ktime_get_ns();
+	int ret;
+
+	ve->copy_ns = 0;
+	ret = mgvt_scan_buf(s, buf, n, level);
+	ve->stat[MGVT_VX_NS_AUDIT] += ktime_get_ns() - t - ve->copy_ns;
+	return ret;
 }
 
 /* The RCS indirect-context batch: copied, audited, pointed to its copy. */
@@ -457,7 +479,7 @@ static int shadow_wa(struct mgvt_vexec_engine *ve, struct mgvt_vctx *vctx,
 		return -EACCES;
 	}
 	mgvt_ggtt_gm_read(ve->vgpu, gm, copy, len);
-	ret = mgvt_scan_buf(&s, copy, len / 4, MGVT_SCAN_WA);
+	ret = timed_scan(ve, &s, copy, len / 4, MGVT_SCAN_WA);
 	if (ret < 0) {
 		*why = s.why;
 		return ret;
@@ -609,7 +631,7 @@ static int build(struct mgvt_vexec_engine *ve, u64 desc, struct mgvt_vwl *prev,
 	}
 	if (plen != len)
 		ve->ring[len / 4] = MI_NOOP;
-	ret = mgvt_scan_buf(&s, ve->ring, len / 4, MGVT_SCAN_RING);
+	ret = timed_scan(ve, &s, ve->ring, len / 4, MGVT_SCAN_RING);
 	wl->user_irqs += s.user_irqs;
 	if (ret < 0) {
 		why = vs.why ? vs.why : s.why;
@@ -848,6 +870,7 @@ static bool end_element(struct mgvt_vexec_engine *ve)
 	struct mgvt_vwl *wl = ve->active[0];
 	struct mgvt_vwl *next = ve->active[1];
 	u32 status = CSB_COMPLETE | (next ? CSB_ELEMENT_SWITCH : CSB_ACTIVE_IDLE);
+	u64 t;
 
 	if (!wl || ve->halted)
 		return false;
@@ -859,8 +882,10 @@ static bool end_element(struct mgvt_vexec_engine *ve)
 	}
 	ve->active[0] = next;
 	ve->active[1] = NULL;
+	t = ktime_get_ns();
 	publish(ve, wl->has_rq ? wl : NULL, status, upper_32_bits(wl->desc),
 		GT_CONTEXT_SWITCH);
+	ve->stat[MGVT_VX_NS_WRITEBACK] += ktime_get_ns() - t;
 	ve->stat[MGVT_VX_COMPLETED]++;
 	wl->elem = false;
 	wl_release(ve, wl);
@@ -883,6 +908,7 @@ static bool take_submission(struct mgvt_vexec_engine *ve)
 	struct mgvt_vwl *a0 = ve->active[0], *wl[2] = { NULL, NULL };
 	bool lite, stale;
 	unsigned int i, n = 0;
+	u64 t, audit;
 	u32 status;
 	int ret;
 
@@ -900,16 +926,18 @@ static bool take_submission(struct mgvt_vexec_engine *ve)
 	if (a0 && !lite)
 		return false;	/* no preemption: wait until the engine idles */
 
+	t = ktime_get_ns();
+	audit = ve->stat[MGVT_VX_NS_AUDIT];
 	ret = build(ve, ve->held[0], lite ? a0 : NULL, NULL, &wl[0]);
+	if (!ret && ve->held[1]) {
+		ret = build(ve, ve->held[1], NULL, wl[0]->vctx, &wl[1]);
+		if (ret)
+			discard(ve, wl[0]);
+	}
+	ve->stat[MGVT_VX_NS_SHADOW] += ktime_get_ns() - t -
+				       (ve->stat[MGVT_VX_NS_AUDIT] - audit);
 	if (ret)
 		return false;
-	if (ve->held[1]) {
-		ret = build(ve, ve->held[1], NULL, wl[0]->vctx, &wl[1]);
-		if (ret) {
-			discard(ve, wl[0]);
-			return false;
-		}
-	}
 	ve->has_held = false;
 
 	/* Promote, then hand the requests over. */
@@ -1133,6 +1161,9 @@ static const char *const stat_names[MGVT_VX_COUNT] = {
 	[MGVT_VX_TIMEOUT] = "failed_timeout",
 	[MGVT_VX_CANCELED] = "failed_canceled",
 	[MGVT_VX_RESETS] = "resets",
+	[MGVT_VX_NS_SHADOW] = "shadow_ns",
+	[MGVT_VX_NS_AUDIT] = "audit_ns",
+	[MGVT_VX_NS_WRITEBACK] = "writeback_ns",
 };
 
 /**

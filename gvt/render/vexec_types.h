@@ -121,6 +121,9 @@ enum mgvt_vexec_stat {
 	MGVT_VX_TIMEOUT,	/* workloads failed: over their budget */
 	MGVT_VX_CANCELED,	/* workloads failed: otherwise (reset, shutdown) */
 	MGVT_VX_RESETS,		/* guest engine or device resets */
+	MGVT_VX_NS_SHADOW,	/* ns building workloads, minus the audit */
+	MGVT_VX_NS_AUDIT,	/* ns in the scanner (batch copies excluded) */
+	MGVT_VX_NS_WRITEBACK,	/* ns writing back images and CSB entries */
 	MGVT_VX_COUNT,
 };
 
@@ -147,6 +150,7 @@ enum mgvt_vexec_stat {
  * @ring: a private copy of the guest ring's new commands
  * @bbuf: private copies of batches, one per nesting level
  * @depth: batch nesting level being scanned
+ * @copy_ns: time the batch callbacks spent copying, during one scan
  * @bpool: free shadow batch buffers, for reuse
  * @nbpool: how many
  * @stat: counters, indexed by enum mgvt_vexec_stat
@@ -170,6 +174,7 @@ struct mgvt_vexec_engine {
 	u32 *ring;
 	u32 *bbuf[4];
 	unsigned int depth;
+	u64 copy_ns;
 	struct mgvt_gm_buf *bpool[4];
 	unsigned int nbpool;
 	unsigned long stat[MGVT_VX_COUNT];
