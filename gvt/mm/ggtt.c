@@ -390,6 +390,12 @@ static unsigned long retire_range(struct mgvt_vgpu *vgpu, u64 first, u64 last)
 		chain = pin;
 		n++;
 	}
+	/*
+	 * A workload may reach any page of the vGPU's GM: let what runs end
+	 * before the pages go (no new one starts: that takes this lock).
+	 */
+	if (n && vgpu->ggtt.drain)
+		vgpu->ggtt.drain(vgpu);
 	if (n)
 		retire_pins(vgpu, chain, vgpu->slice.low_base,
 			    aperture ? vgpu->slice.low_size : 0);

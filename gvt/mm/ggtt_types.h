@@ -10,6 +10,8 @@
 #include <linux/types.h>
 #include <linux/xarray.h>
 
+struct mgvt_vgpu;
+
 /**
  * struct mgvt_ggtt - a vGPU's entries in the pGPU's GGTT (ggtt.c)
  * @lock: serialises guest PTE writes, pinning and unpinning, the GGTT
@@ -25,6 +27,9 @@
  *	inside them until the unmapping task leaves the kernel
  * @pins_blocked: a fence could not be made, so every pin is refused until
  *	the device is closed
+ * @drain: the render path's hook (mm/ never calls render/): returns once
+ *	no workload of the vGPU runs on the pGPU; called with @lock held
+ *	before a VFIO DMA unmap releases pinned pages
  */
 struct mgvt_ggtt {
 	struct mutex lock; /* PTE writes, pins, view, BAR2 region access */
@@ -33,6 +38,7 @@ struct mgvt_ggtt {
 	unsigned long *halves;
 	struct list_head fences;
 	bool pins_blocked;
+	void (*drain)(struct mgvt_vgpu *vgpu);
 };
 
 #endif /* MGVT_MM_GGTT_TYPES_H */

@@ -1051,6 +1051,22 @@ static void vexec_reset(struct mgvt_vgpu *vgpu, unsigned int engines)
 	}
 }
 
+/* Wait until the engine owners hold no request of the vGPU (GGTT lock held). */
+static void vexec_drain(struct mgvt_vgpu *vgpu)
+{
+	unsigned int e;
+
+	lockdep_assert_held(&vgpu->ggtt.lock);
+	for (e = 0; e < MGVT_NUM_ENGINES; e++) {
+		struct mgvt_vexec_engine *ve = &vgpu->vx.engine[e];
+
+		while (!wait_event_timeout(ve->idle_wq, ve_idle(ve),
+					   msecs_to_jiffies(RESET_WAIT_MS)))
+			vgpu_warn_rl(vgpu, "%s: DMA unmap waits for work on the pGPU\n",
+				     gen9_engine_name(e));
+	}
+}
+
 static const struct mgvt_vexeclist_ops vexec_hooks = {
 	.kick = vexec_kick,
 	.reset = vexec_reset,
@@ -1082,6 +1098,7 @@ void mgvt_vexec_init(struct mgvt_vgpu *vgpu)
 		}
 	}
 	vgpu->vel.hooks = &vexec_hooks;
+	vgpu->ggtt.drain = vexec_drain;
 }
 
 /**
@@ -1122,6 +1139,9 @@ void mgvt_vexec_fini(struct mgvt_vgpu *vgpu)
 
 	mgvt_vexec_quiesce(vgpu);
 	vgpu->vel.hooks = NULL;
+	mutex_lock(&vgpu->ggtt.lock);
+	vgpu->ggtt.drain = NULL;
+	mutex_unlock(&vgpu->ggtt.lock);
 	for (e = 0; e < MGVT_NUM_ENGINES; e++) {
 		struct mgvt_vexec_engine *ve = &vgpu->vx.engine[e];
 

@@ -17,6 +17,7 @@
  * Usage: execlist_run_test   (expects mgvt and mgvt_sim loaded, root)
  */
 #define _GNU_SOURCE
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/eventfd.h>
@@ -204,6 +205,70 @@ static void test_many(struct gx *g, unsigned int e)
 	gx_ack_irqs(g, e);
 }
 
+struct release {
+	volatile uint32_t *sem;
+	double at;
+};
+
+static void *release_later(void *arg)
+{
+	struct release *r = arg;
+
+	usleep(300 * 1000);
+	r->at = now_s();
+	*r->sem = 1;
+	return NULL;
+}
+
+/*
+ * A VFIO DMA unmap of pinned guest memory waits until the workloads that
+ * could reach it ended: vcs0 waits on a semaphore that another thread
+ * releases later, and the unmap of an unrelated GGTT-mapped page returns
+ * only after that release.
+ */
+static void test_unmap_waits(struct gx *g)
+{
+	const unsigned int e = 2;
+	uint32_t *data = gx_va(g, e, P_DATA);
+	uint64_t sem = gx_gm(g, e, P_DATA) + 0x800;
+	struct release r = { .sem = &data[0x800 / 4] };
+	struct guest_mem other;
+	uint32_t tail = 0;
+	unsigned int rp = 5;
+	pthread_t th;
+	double done;
+
+	if (!tap_ok(guest_mem_alloc(&other, IOVA + 64 * MiB, 1, 0x0e0e0000) &&
+		    dma_map(g->v, &other) == 0 &&
+		    pte_wr(g->v, gm_index(g->v->pv.low_base), pte_to(&other, 0)) == 0,
+		    "unmap: another guest page mapped and entered in the GGTT"))
+		return;
+	gx_engine_up(g, e);
+	gx_image_build(g, e, 0, false);
+	data[0x800 / 4] = 0;
+	{
+		uint32_t c[] = { MI_SEM_WAIT, 1, (uint32_t)sem, sem >> 32 };
+
+		gx_emit(g, e, 0, &tail, c, ARRAY_SIZE(c));
+	}
+	gx_emit_store(g, e, 0, &tail, 6, 0xd0d0);
+	gx_image(g, e, 0)[0x07] = tail;
+	gx_elsp(g, e, gx_desc(g, e, 0, D_OK), 0);
+	tap_ok(gx_wait_csb(g, e, 0), "unmap: vcs0 promoted, blocked on its semaphore");
+	pthread_create(&th, NULL, release_later, &r);
+	check_err(dma_unmap(g->v, other.iova, other.len), 0, "unmap: the DMA unmap succeeds");
+	done = now_s();
+	pthread_join(th, NULL);
+	tap_ok(r.at && done >= r.at,
+	       "unmap: it returned only after the workload was released (%.3f s after)",
+	       done - r.at);
+	rp = 0;
+	tap_ok(gx_wait_csb(g, e, 1) && data[6] == 0xd0d0,
+	       "unmap: the workload completed and its store landed");
+	(void)rp;
+	gx_ack_irqs(g, e);
+}
+
 /* A submission that must fail: engine error shown, reset brings it back. */
 static void expect_failure(struct gx *g, unsigned int e, uint64_t d0, const char *what)
 {
@@ -331,6 +396,7 @@ int main(int argc, char **argv)
 	for (e = 0; e < 4; e++)
 		test_engine(g, e);
 	test_many(g, 1);
+	test_unmap_waits(g);
 	for (e = 0; e < 4; e++)
 		test_attacks(g, e);
 	cleanup_all();
