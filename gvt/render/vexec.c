@@ -44,6 +44,7 @@
 #include <linux/jiffies.h>
 #include <linux/ktime.h>
 #include <linux/lockdep.h>
+#include <linux/mm.h>
 #include <linux/seq_file.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
@@ -253,10 +254,16 @@ static struct mgvt_vctx *pick_vctx(struct mgvt_vexec_engine *ve, u64 lrca,
 
 /* ---- building a workload ------------------------------------------------ */
 
+/*
+ * What the batch callbacks of one workload share: its engine, the
+ * workload, and the first failure (@failed: a batch was refused, which no
+ * retry of an enclosing batch may hide).
+ */
 struct vx_scan {
 	struct mgvt_vexec_engine *ve;
 	struct mgvt_vwl *wl;
 	const char *why;
+	bool failed;
 };
 
 static bool vx_gm_ok(void *priv, u64 gm, u64 len)
@@ -292,8 +299,8 @@ static int vx_batch(void *priv, u64 gm, enum mgvt_scan_level level,
 		.engine = ve->id, .cb = &vx_scan_ops, .priv = vs,
 	};
 	struct mgvt_gm_buf *buf;
+	size_t len, avail;
 	unsigned int i;
-	size_t len;
 	u32 *copy;
 	u64 t;
 	int n;
@@ -305,19 +312,23 @@ static int vx_batch(void *priv, u64 gm, enum mgvt_scan_level level,
 		}
 	if (wl->nbatch == MGVT_WL_BATCHES) {
 		vs->why = "more than 16 GGTT batches in one workload";
+		vs->failed = true;
 		return -E2BIG;
 	}
 	if (ve->depth == ARRAY_SIZE(ve->bbuf)) {
 		vs->why = "GGTT batches nested or chained more than 4 deep";
+		vs->failed = true;
 		return -ELOOP;
 	}
 	if (gm % 4 || !mgvt_gm_in_slices(&ve->vgpu->slice, gm, 4)) {
 		vs->why = "GGTT batch outside the vGPU's GM";
+		vs->failed = true;
 		return -EACCES;
 	}
 	buf = batch_get(ve);
 	if (!buf) {
 		vs->why = "no host GM for a shadow batch";
+		vs->failed = true;
 		return -ENOMEM;
 	}
 	i = wl->nbatch++;
@@ -325,20 +336,35 @@ static int vx_batch(void *priv, u64 gm, enum mgvt_scan_level level,
 	wl->batch_gm[i] = gm;
 	wl->batch_level[i] = level;
 
-	len = min_t(u64, BATCH_MAX, slice_left(&ve->vgpu->slice, gm));
+	/*
+	 * Most batches end within their first page: copy and scan that much
+	 * first, the whole 64 KiB (or up to the slice's end) only if needed.
+	 * A batch this one starts is copied once whatever the retries: it is
+	 * found again in @wl->batch.
+	 */
+	avail = min_t(u64, BATCH_MAX, slice_left(&ve->vgpu->slice, gm));
 	copy = ve->bbuf[ve->depth];
-	t = ktime_get_ns();
-	mgvt_ggtt_gm_read(ve->vgpu, gm, copy, len);
-	ve->copy_ns += ktime_get_ns() - t;
-	ve->depth++;
-	n = mgvt_scan_buf(&s, copy, len / 4, level);
-	ve->depth--;
-	wl->user_irqs += s.user_irqs;
+	len = min_t(u64, avail, PAGE_SIZE - offset_in_page(gm));
+	for (;;) {
+		s.why = NULL;
+		s.user_irqs = 0;
+		t = ktime_get_ns();
+		mgvt_ggtt_gm_read(ve->vgpu, gm, copy, len);
+		ve->copy_ns += ktime_get_ns() - t;
+		ve->depth++;
+		n = mgvt_scan_buf(&s, copy, len / 4, level);
+		ve->depth--;
+		if (n >= 0 || len == avail || vs->failed)
+			break;
+		len = avail;
+	}
 	if (n < 0) {
 		if (!vs->why)
 			vs->why = s.why;
+		vs->failed = true;
 		return n;
 	}
+	wl->user_irqs += s.user_irqs;
 	t = ktime_get_ns();
 	mgvt_gm_buf_write(buf, 0, copy, (size_t)n * 4);
 	ve->copy_ns += ktime_get_ns() - t;

@@ -205,6 +205,42 @@ static void test_many(struct gx *g, unsigned int e)
 	gx_ack_irqs(g, e);
 }
 
+/*
+ * A GGTT batch longer than a page (the mediator copies the first page
+ * first, then the rest): 1,500 NOOPs, then a store, then its end.
+ */
+static void test_long_batch(struct gx *g, unsigned int e)
+{
+	uint32_t *data = gx_va(g, e, P_DATA);
+	uint32_t *bb = gx_va(g, e, 53);
+	uint64_t bgm = gx_gm(g, e, 53) + 0x800, gm = gx_gm(g, e, P_DATA) + 44;
+	uint32_t c[] = { MI_BB_START, (uint32_t)bgm, bgm >> 32, MI_NOOP };
+	uint32_t tail = 0, *p = bb + 0x800 / 4;
+	unsigned int i, rp = 5;
+
+	gx_engine_up(g, e);
+	gx_image_build(g, e, 0, false);
+	for (i = 0; i < 1500; i++)
+		*p++ = MI_NOOP;
+	*p++ = MI_SDI_GGTT;
+	*p++ = (uint32_t)gm;
+	*p++ = gm >> 32;
+	*p++ = 0x1099;
+	*p++ = MI_BBE;
+	gx_emit(g, e, 0, &tail, c, ARRAY_SIZE(c));
+	gx_image(g, e, 0)[0x07] = tail;
+	gx_elsp(g, e, gx_desc(g, e, 0, D_OK), 0);
+	{
+		uint32_t st[] = { CSB_IDLE_ACTIVE, CSB_COMPLETE | CSB_ACTIVE_IDLE };
+		uint32_t id[] = { ~0u, g->ccid };
+
+		check_csb(g, e, &rp, 2, st, id, "batch over two pages");
+	}
+	check_eq(data[11], 0x1099, "%s: the store past the first page of the batch landed",
+		 gx_names[e]);
+	gx_ack_irqs(g, e);
+}
+
 struct release {
 	volatile uint32_t *sem;
 	double at;
@@ -396,6 +432,7 @@ int main(int argc, char **argv)
 	for (e = 0; e < 4; e++)
 		test_engine(g, e);
 	test_many(g, 1);
+	test_long_batch(g, 0);
 	test_unmap_waits(g);
 	for (e = 0; e < 4; e++)
 		test_attacks(g, e);
