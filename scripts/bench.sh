@@ -2,12 +2,13 @@
 # SPDX-License-Identifier: GPL-2.0
 # make bench: build mgvt, mgvt_sim, the kernel's mtty sample (from the
 # distribution kernel's linux-source, the reference for our trap path) and
-# bench/trap_bench, then run the benchmark in the host VM.  The report goes
-# to stdout and to build/bench/report.txt.  Ratios are measured side by side
-# in one run; nothing here is a pass/fail threshold.
+# bench/trap_bench and bench/exec_bench, then run the benchmark in the host
+# VM.  The report goes to stdout and to build/bench/report.txt.  Ratios are
+# measured side by side in one run; nothing here is a pass/fail threshold.
 #
 # Usage: bench.sh [--build-only]
-# Environment: BENCH_ITERS (accesses per round, default 20000).
+# Environment: BENCH_ITERS (accesses per round, default 20000), BENCH_EXEC_N
+# (requests per side of each exec_bench latency test, default 200).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
@@ -25,6 +26,8 @@ make -s -C bench
 [ "${1:-}" != --build-only ] || exit 0
 
 mkdir -p build/bench
-scripts/vm.sh -t 900 -- bash scripts/bench-vm.sh "${BENCH_ITERS:-20000}" |
+scripts/vm.sh -t 900 -- bash scripts/bench-vm.sh "${BENCH_ITERS:-20000}" \
+	"${BENCH_EXEC_N:-200}" |
 	tee build/bench/report.txt
 grep -q '^bench: trap_read_ratio' build/bench/report.txt
+grep -q '^bench: exec_rcs0_burst_vgpu_over_native' build/bench/report.txt
