@@ -38,5 +38,5 @@ fi
 scripts/load-modules.sh -u || rc=1
 
 echo "### suite: bench (smoke run; make bench reports the figures)"
-bash scripts/bench-vm.sh 500 || rc=1
+bash scripts/bench-vm.sh 500 40 || rc=1
 exit $rc
