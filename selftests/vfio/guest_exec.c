@@ -69,6 +69,66 @@ void gx_image_build(struct gx *g, unsigned int e, unsigned int which, bool inhib
 	img[0x34] = MI_BBE;
 }
 
+/*
+ * The whole register state page of a Gen9 i915 image (render-path §4.3):
+ * the four LRI lists with every register, headers POSTED but for the RCS
+ * LRI(1) of R_PWR_CLK_STATE, NOOP gaps, MI_MODE with STOP_RING cleared by
+ * mask, then MI_BATCH_BUFFER_END at dword 0xaa.  @gpr0 goes into GPR0's
+ * slot (the others stay 0); the ring is ring @which's page, 4 KiB.
+ */
+void gx_image_build_i915(struct gx *g, unsigned int e, unsigned int which, bool inhibit,
+			 uint32_t gpr0)
+{
+	static const uint16_t ring_ctx[] = {
+		0x244, 0x034, 0x030, 0x038, 0x03c, 0x168, 0x140, 0x110,
+		0x11c, 0x114, 0x118, 0x1c0, 0x1c4, 0x1c8,
+	};
+	static const uint16_t ts_pdps[] = {
+		0x3a8, 0x28c, 0x288, 0x284, 0x280, 0x27c, 0x278, 0x274, 0x270,
+	};
+	static const uint16_t state[] = {
+		0x028, 0x09c, 0x0c0, 0x178, 0x17c, 0x358, 0x170, 0x150, 0x154,
+		0x158, 0x41c,
+	};
+	uint32_t *img = gx_image(g, e, which);
+	uint32_t b = gx_bases[e];
+	unsigned int i, k;
+
+	memset(gx_va(g, e, gx_ctx_page(which)), 0, 2 * PAGE);
+	k = 1;
+	img[k++] = MI_LRI(14) | LRI_POSTED;
+	for (i = 0; i < ARRAY_SIZE(ring_ctx); i++, k += 2)
+		img[k] = b + ring_ctx[i];
+	k += 3;
+	img[k++] = MI_LRI(9) | LRI_POSTED;
+	for (i = 0; i < ARRAY_SIZE(ts_pdps); i++, k += 2)
+		img[k] = b + ts_pdps[i];
+	k += 13;
+	if (e == 0) {
+		img[k++] = MI_LRI(1);		/* R_PWR_CLK_STATE, not posted */
+		img[k] = b + 0xc8;
+	} else {
+		img[k++] = MI_LRI(1) | LRI_POSTED;
+		img[k] = b + 0x200;
+	}
+	k += 2 + 13;
+	img[k++] = MI_LRI(44) | LRI_POSTED;
+	for (i = 0; i < ARRAY_SIZE(state); i++, k += 2)
+		img[k] = b + state[i];
+	for (i = 0; i < 32; i++, k += 2)
+		img[k] = b + 0x600 + 4 * i;
+	img[k] = b + 0x068;
+	k += 2;
+	img[k] = MI_BBE;
+	/* CTX_CONTROL: INHIBIT_SYN_CTX_SWITCH on, SAVE_INHIBIT and RS_CTX off. */
+	img[0x03] = 0x000e0008 | (inhibit ? 0x00010001 : 0);
+	img[0x09] = gx_gm(g, e, which ? P_RING_B : P_RING_A);
+	img[0x0b] = 0x1;				/* RING_CTL: 4 KiB, valid */
+	img[0x1d] = 0x26 << 6;				/* INDIRECT_CTX_OFFSET */
+	img[0x55] = 0x01000000;				/* MI_MODE: STOP_RING off */
+	img[0x69] = gpr0;
+}
+
 uint32_t *gx_image(struct gx *g, unsigned int e, unsigned int which)
 {
 	return gx_va(g, e, gx_ctx_page(which) + 1);
@@ -159,8 +219,6 @@ bool gx_wait_csb(struct gx *g, unsigned int e, unsigned int wp)
 
 bool gx_setup(struct gx *g, struct vgpu *v, uint64_t iova)
 {
-	unsigned int i;
-
 	memset(g, 0, sizeof(*g));
 	g->v = v;
 	g->ccid = 0x20;
@@ -169,6 +227,15 @@ bool gx_setup(struct gx *g, struct vgpu *v, uint64_t iova)
 	    dma_map(v, &g->mem))
 		return false;
 	memset(g->mem.va, 0, g->mem.len);
+	return gx_rearm(g);
+}
+
+/* What a device reset undid: GGTT entries, MSI, the eventfd, the master irq. */
+bool gx_rearm(struct gx *g)
+{
+	struct vgpu *v = g->v;
+	unsigned int i;
+
 	for (i = 0; i < NPAGES; i++)
 		if (pte_wr(v, gm_index(v->pv.high_base + (uint64_t)i * PAGE),
 			   pte_to(&g->mem, i)))

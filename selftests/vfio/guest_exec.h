@@ -91,6 +91,8 @@ extern const unsigned int gx_irq_shift[4];
 
 /* Map NPAGES of guest memory at @iova into @v, GGTT entries, MSI eventfd. */
 bool gx_setup(struct gx *g, struct vgpu *v, uint64_t iova);
+/* After a device reset: GGTT entries, MSI and its eventfd, the master irq again. */
+bool gx_rearm(struct gx *g);
 /* GM address and guest address of page @page of engine @e's area. */
 uint64_t gx_gm(struct gx *g, unsigned int e, unsigned int page);
 uint32_t *gx_va(struct gx *g, unsigned int e, unsigned int page);
@@ -102,6 +104,9 @@ unsigned int gx_ctx_page(unsigned int which);
 /* Build context @which of engine @e in the Gen9 layout; its register page. */
 void gx_image_build(struct gx *g, unsigned int e, unsigned int which, bool inhibit);
 uint32_t *gx_image(struct gx *g, unsigned int e, unsigned int which);
+/* Context @which as i915 builds it in full: all 68 registers, BBE at 0xaa. */
+void gx_image_build_i915(struct gx *g, unsigned int e, unsigned int which, bool inhibit,
+			 uint32_t gpr0);
 /* Append commands to ring @which at *@tail (qword-padded); a store + user irq. */
 void gx_emit(struct gx *g, unsigned int e, unsigned int which, uint32_t *tail,
 	     const uint32_t *cmds, unsigned int n);
