@@ -812,11 +812,14 @@ static void fail_element(struct mgvt_vexec_engine *ve, struct mgvt_vwl *wl)
 	int status = wl->status ? wl->status : wl->vctx->err;
 	u32 eir = ERR_INSTRUCTION;
 
+	const char *why = fail_reason(ve, wl, status);
+
 	if (wl->has_rq && wl->rq.status == -EIO && wl->rq.error.eir)
 		eir = wl->rq.error.eir;
+	/* (The counters first: a rate-limited line may not evaluate them.) */
 	vgpu_warn_rl(vgpu, "%s: workload of context %#llx failed (%d): %s\n",
 		     gen9_engine_name(ve->id), wl->desc & CTX_DESC_LRCA, status,
-		     fail_reason(ve, wl, status));
+		     why);
 	ve->halted = true;
 	mutex_lock(&vgpu->ggtt.lock);
 	mutex_lock(&vgpu->lock);
