@@ -551,6 +551,47 @@ int mgvt_engine_ctx_reset(struct mgvt_engine_ctx *ctx)
 }
 
 /**
+ * mgvt_engine_ctx_cancel - fail every request of a context now
+ * @ctx: the context
+ *
+ * Its requests fail with -ECANCELED before this returns, their events
+ * delivered.  If the engine holds the context (running, or written to
+ * ELSP), the engine is reset first, as after an error: the requests of
+ * other contexts it held go back to the queue.  The context is refused
+ * afterwards until its client rewrote its image and called
+ * mgvt_engine_ctx_reset().  May sleep; not from an event callback.
+ */
+void mgvt_engine_ctx_cancel(struct mgvt_engine_ctx *ctx)
+{
+	struct mgvt_engine *eng = ctx->engine;
+	struct mgvt_submit *s = &eng->sub;
+	LIST_HEAD(events);
+
+	mutex_lock(&eng->process_lock);
+	mutex_lock(&eng->lock);
+	if (!eng->dead && (!list_empty(&ctx->active) || ctx->queued)) {
+		/* What completed before still completes. */
+		consume_csb(eng);
+		if (mgvt_submit_names(s, ctx) && !engine_wake(eng)) {
+			dev_info_ratelimited(eng->pgpu->desc.dev,
+					     "%s: context %u of %s canceled while on the engine: engine reset\n",
+					     gen9_engine_name(eng->id), ctx->hw_id,
+					     ctx->client->name);
+			engine_reset(eng);
+			mgvt_submit_reset(s, ctx, -ECANCELED, NULL);
+		} else if (!mgvt_submit_names(s, ctx)) {
+			mgvt_submit_cancel_ctx(s, ctx, -ECANCELED);
+		}
+		mgvt_submit_dispatch(s);
+		engine_settle(eng);
+	}
+	take_events(eng, &events);
+	mutex_unlock(&eng->lock);
+	engine_deliver(eng, &events);
+	mutex_unlock(&eng->process_lock);
+}
+
+/**
  * mgvt_engine_submit - queue a request and write ELSP if the engine can take it
  * @rq: the request: context and tail set, the commands in the ring
  *

@@ -21,8 +21,8 @@
  *   lock held but the engine's delivery lock: on the pGPU's engine
  *   workqueue, or in a thread calling mgvt_engine_poll(), or in
  *   mgvt_engines_shutdown().  The callback may sleep and may submit, but
- *   may not call mgvt_engine_poll(), mgvt_engine_ctx_reset() or
- *   mgvt_engine_ctx_fini().
+ *   may not call mgvt_engine_poll(), mgvt_engine_ctx_reset(),
+ *   mgvt_engine_ctx_cancel() or mgvt_engine_ctx_fini().
  * - After an ERROR event, the context's image is stale: its other requests
  *   failed with -ECANCELED and the engine refuses new ones (-ECANCELED)
  *   until the client, once every request of it has had its last event,
@@ -51,6 +51,7 @@ int mgvt_engine_ctx_init(struct mgvt_engine *eng, struct mgvt_engine_ctx *ctx,
 			 u32 ring_size, u64 desc_flags);
 void mgvt_engine_ctx_fini(struct mgvt_engine_ctx *ctx);
 int mgvt_engine_ctx_reset(struct mgvt_engine_ctx *ctx);
+void mgvt_engine_ctx_cancel(struct mgvt_engine_ctx *ctx);
 int mgvt_engine_submit(struct mgvt_engine_rq *rq);
 void mgvt_engine_poll(struct mgvt_engine *eng);
 void mgvt_engine_set_polled(struct mgvt_engine *eng, bool polled);

@@ -519,6 +519,22 @@ void mgvt_submit_reset(struct mgvt_submit *s, struct mgvt_engine_ctx *guilty,
 }
 
 /**
+ * mgvt_submit_cancel_ctx - fail every request of a context the engine
+ *	does not hold (neither running nor written to ELSP)
+ * @s: the state
+ * @ctx: the context
+ * @err: the status each request gets
+ *
+ * As after an error, the context is refused until its client rewrote its
+ * image and reset it.
+ */
+void mgvt_submit_cancel_ctx(struct mgvt_submit *s, struct mgvt_engine_ctx *ctx,
+			    int err)
+{
+	fail_ctx(s, ctx, err, NULL);
+}
+
+/**
  * mgvt_submit_cancel_all - fail everything: the engine goes away
  * @s: the state
  * @err: the status every request gets

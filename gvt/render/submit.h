@@ -21,6 +21,8 @@ int mgvt_submit_csb(struct mgvt_submit *s, u32 status, u32 ctx_id);
 int mgvt_submit_csb_process(struct mgvt_submit *s);
 void mgvt_submit_reset(struct mgvt_submit *s, struct mgvt_engine_ctx *guilty,
 		       int err, const struct mgvt_engine_error *info);
+void mgvt_submit_cancel_ctx(struct mgvt_submit *s, struct mgvt_engine_ctx *ctx,
+			    int err);
 void mgvt_submit_cancel_all(struct mgvt_submit *s, int err);
 bool mgvt_submit_idle(const struct mgvt_submit *s);
 struct mgvt_engine_ctx *mgvt_submit_running(const struct mgvt_submit *s);
