@@ -213,8 +213,9 @@ static int vctx_setup(struct mgvt_vexec_engine *ve, struct mgvt_vctx *vctx)
 		mgvt_hostgm_free(&pgpu->hostgm, &vctx->buf);
 		return ret;
 	}
-	vctx->ready = true;
 	vctx->pos = 0;
+	/* Pairs with cancel_engine(): a reset sees @ectx whole or not at all. */
+	smp_store_release(&vctx->ready, true);
 	return 0;
 }
 
@@ -930,6 +931,32 @@ static void discard(struct mgvt_vexec_engine *ve, struct mgvt_vwl *wl)
 	kfree(wl);
 }
 
+/* Hand @w's request to the engine owner (vGPU lock held). */
+static void submit_rq(struct mgvt_vexec_engine *ve, struct mgvt_vwl *w)
+{
+	struct mgvt_vctx *vctx = w->vctx;
+	int ret;
+
+	lockdep_assert_held(&ve->vgpu->lock);
+	vctx->pos = w->rq.tail;
+	vctx->guest_tail = w->guest_tail;
+	vctx->guest_wrap = w->head_val >> HEAD_WRAP_SHIFT;
+	list_add_tail(&w->link, &vctx->wls);
+	if (w->full && vctx->ectx.errored)
+		mgvt_engine_ctx_reset(&vctx->ectx);
+	ret = mgvt_engine_submit(&w->rq);
+	ve->stat[MGVT_VX_REQUESTS]++;
+	if (ret) {
+		/* It never reached the engine: it ended, failed. */
+		w->rq.status = ret;
+		spin_lock(&ve->slock);
+		list_add_tail(&w->end_link, &ve->ended);
+		if (!--ve->busy)
+			wake_up(&ve->idle_wq);
+		spin_unlock(&ve->slock);
+	}
+}
+
 /* Take the next submission if the virtual engine can. */
 static bool take_submission(struct mgvt_vexec_engine *ve)
 {
@@ -991,6 +1018,14 @@ static bool take_submission(struct mgvt_vexec_engine *ve)
 		csb_event(ve, status, lite ? upper_32_bits(a0->desc) : 0);
 		show_engine(ve);
 		mgvt_virq_event(vgpu, ve->id, GT_CONTEXT_SWITCH);
+		/*
+		 * Under the vGPU lock, so that a reset either finds the
+		 * requests with the engine owner (and cancels them) or makes
+		 * this submission stale.
+		 */
+		for (i = 0; i < 2; i++)
+			if (wl[i] && wl[i]->has_rq)
+				submit_rq(ve, wl[i]);
 	}
 	mutex_unlock(&vgpu->lock);
 	mutex_unlock(&vgpu->ggtt.lock);
@@ -1001,36 +1036,14 @@ static bool take_submission(struct mgvt_vexec_engine *ve)
 	}
 	if (lite)
 		wl_release(ve, a0);
-
 	for (i = 0; i < 2; i++) {
-		struct mgvt_vwl *w = wl[i];
-
-		if (!w)
+		if (!wl[i])
 			continue;
 		ve->stat[MGVT_VX_ELEMENTS]++;
 		if (i == 0 && lite)
 			ve->stat[MGVT_VX_LITE]++;
-		else if (w->inhibit)
+		else if (wl[i]->inhibit)
 			ve->stat[MGVT_VX_INHIBIT]++;
-		if (!w->has_rq)
-			continue;
-		w->vctx->pos = w->rq.tail;
-		w->vctx->guest_tail = w->guest_tail;
-		w->vctx->guest_wrap = w->head_val >> HEAD_WRAP_SHIFT;
-		list_add_tail(&w->link, &w->vctx->wls);
-		if (w->full && w->vctx->ectx.errored)
-			mgvt_engine_ctx_reset(&w->vctx->ectx);
-		ret = mgvt_engine_submit(&w->rq);
-		ve->stat[MGVT_VX_REQUESTS]++;
-		if (ret) {
-			/* It never reached the engine: it ended, failed. */
-			w->rq.status = ret;
-			spin_lock(&ve->slock);
-			list_add_tail(&w->end_link, &ve->ended);
-			if (!--ve->busy)
-				wake_up(&ve->idle_wq);
-			spin_unlock(&ve->slock);
-		}
 	}
 	return true;
 }
@@ -1058,6 +1071,21 @@ static void vexec_kick(struct mgvt_vgpu *vgpu, unsigned int e)
 	queue_work(system_unbound_wq, &vgpu->vx.engine[e].work);
 }
 
+/*
+ * Every request of the engine's shadow contexts fails now, running ones
+ * by an engine reset (vGPU lock held: no new one is submitted meanwhile).
+ */
+static void cancel_engine(struct mgvt_vexec_engine *ve)
+{
+	unsigned int i;
+
+	lockdep_assert_held(&ve->vgpu->lock);
+	for (i = 0; i < MGVT_VCTX_SLOTS; i++)
+		/* Pairs with vctx_setup(), which the work item runs unlocked. */
+		if (smp_load_acquire(&ve->ctx[i].ready))
+			mgvt_engine_ctx_cancel(&ve->ctx[i].ectx);
+}
+
 static void vexec_reset(struct mgvt_vgpu *vgpu, unsigned int engines)
 {
 	unsigned int e;
@@ -1066,6 +1094,7 @@ static void vexec_reset(struct mgvt_vgpu *vgpu, unsigned int engines)
 	for (e = 0; e < MGVT_NUM_ENGINES; e++)
 		if (engines & BIT(e)) {
 			vgpu->vx.gen[e]++;
+			cancel_engine(&vgpu->vx.engine[e]);
 			queue_work(system_unbound_wq, &vgpu->vx.engine[e].work);
 		}
 	for (e = 0; e < MGVT_NUM_ENGINES; e++) {
@@ -1142,8 +1171,10 @@ void mgvt_vexec_quiesce(struct mgvt_vgpu *vgpu)
 	unsigned int e;
 
 	mutex_lock(&vgpu->lock);
-	for (e = 0; e < MGVT_NUM_ENGINES; e++)
+	for (e = 0; e < MGVT_NUM_ENGINES; e++) {
 		vgpu->vx.gen[e]++;
+		cancel_engine(&vgpu->vx.engine[e]);
+	}
 	mutex_unlock(&vgpu->lock);
 	for (e = 0; e < MGVT_NUM_ENGINES; e++) {
 		struct mgvt_vexec_engine *ve = &vgpu->vx.engine[e];
