@@ -223,6 +223,7 @@ static inline unsigned int gen9_engine_irq_shift(unsigned int e)
 #define CTX_DESC_MODE_SHIFT	3
 #define CTX_DESC_MODE_4LVL	3	/* legacy 64-bit: 4-level PPGTT */
 #define CTX_DESC_PRIVILEGE	BIT_ULL(8)
+#define CTX_DESC_PRIORITY	GENMASK_ULL(10, 9)	/* EU priority (rcs0) */
 #define CTX_DESC_LRCA		GENMASK_ULL(31, 12)
 #define CTX_DESC_CTX_ID_SHIFT	32
 

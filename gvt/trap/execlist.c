@@ -6,7 +6,8 @@
  * - ELSP takes four dwords, element 1 upper and lower, then element 0
  *   upper and lower; the fourth completes a submission.  Both descriptors
  *   are validated as GVT-g does: valid, PRIVILEGE set, legacy 4-level
- *   addressing, no other flag than FORCE_RESTORE and FORCE_PD_RESTORE,
+ *   addressing, no other flag than FORCE_RESTORE, FORCE_PD_RESTORE and
+ *   the EU priority field (bits 10:9, which a 6.1 i915 sets on rcs0),
  *   the whole context image inside the vGPU's GM, never one context in
  *   both elements.  A submission that fails is refused, counted and
  *   logged; one that passes is recorded for the render path.
@@ -34,7 +35,7 @@
 #define DESC_ALLOWED	(CTX_DESC_VALID | CTX_DESC_FORCE_PD_RESTORE | \
 			 CTX_DESC_FORCE_RESTORE | \
 			 (u64)CTX_DESC_MODE_4LVL << CTX_DESC_MODE_SHIFT | \
-			 CTX_DESC_PRIVILEGE | CTX_DESC_LRCA)
+			 CTX_DESC_PRIVILEGE | CTX_DESC_PRIORITY | CTX_DESC_LRCA)
 
 /* The engine whose register block holds @off. */
 static unsigned int engine_of(u32 off)

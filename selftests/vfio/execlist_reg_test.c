@@ -128,6 +128,12 @@ static void test_elsp(void)
 	elsp(BCS, desc(last_rcs, ok, 8), 0);
 	check_eq(cnt("elsp_submits"), subs + 3,
 		 "a 2-page bcs0 image in the last two pages of the slice: taken");
+	/* 6.1's rcs0 descriptors carry the EU priority field, bits 10:9. */
+	elsp(RCS, desc(hi, ok | D_FORCE | (2u << 9), 4), 0);
+	elsp(RCS, desc(hi, ok | (1u << 9), 5), 0);
+	check_eq(cnt("elsp_submits"), subs + 5,
+		 "rcs0 descriptors with priority high and normal (bits 10:9): taken");
+	subs += 2;
 	check_eq(mmio_rd(v, RCS + ELSP, 4), 0, "ELSP reads 0");
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		elsp(bad[i].base, bad[i].d0, bad[i].d1);
