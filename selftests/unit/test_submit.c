@@ -482,6 +482,31 @@ static void test_failures(void)
 	csb();
 }
 
+/* A context canceled while queued only: its requests fail, others run. */
+static void test_cancel_queued(void)
+{
+	reset_all();
+	submit(1, 64);
+	mgvt_submit_dispatch(&s);
+	take();
+	csb();			/* 1 runs */
+	submit(0, 64);
+	submit(0, 64);
+	submit(2, 64);
+	tap_ok(!mgvt_submit_names(&s, &ctxs[0]), "cancel: context 0 only queued");
+	mgvt_submit_cancel_ctx(&s, &ctxs[0], -ECANCELED);
+	deliver();
+	tap_ok(rqs[1].status == -ECANCELED && rqs[2].status == -ECANCELED &&
+	       seen[1] == BIT(MGVT_RQ_ERROR) && seen[2] == BIT(MGVT_RQ_ERROR) &&
+	       ctxs[0].errored && !ctxs[0].queued,
+	       "cancel: its two queued requests fail with -ECANCELED, ERROR only, the context refused");
+	while (mgvt_submit_dispatch(&s) | take() | run())
+		csb();
+	csb();
+	tap_ok(finals[0] == 1 && !rqs[0].status && finals[3] == 1 && !rqs[3].status &&
+	       mgvt_submit_idle(&s), "cancel: the other contexts' requests complete");
+}
+
 static void test_preempt_reset_bad(void)
 {
 	struct mgvt_engine_error info = { .eir = ERR_INSTRUCTION, .ipehr = 0x1f800000 };
@@ -672,6 +697,7 @@ int main(void)
 	test_lost_tail();
 	test_preempt_reset_bad();
 	test_failures();
+	test_cancel_queued();
 	test_wrap();
 	test_csb_race();
 	test_random(12345, true);
