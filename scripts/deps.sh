@@ -11,6 +11,7 @@ pkgs="
 	qemu-system-x86 seabios ipxe-qemu
 	busybox-static cpio gzip pciutils shellcheck
 	mdevctl dkms
+	libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients
 "
 
 missing=
