@@ -8,7 +8,8 @@
 #   2. unit: gvt/ core in userspace under ASan/UBSan (selftests/unit), and
 #      a short fixed-count pass of every fuzz target (selftests/fuzz)
 #   3. host VM: selftests/vm-suite.sh under scripts/vm.sh (VFIO suite,
-#      mdevctl, one L2 guest through QEMU's vfio-pci, a short bench run)
+#      mdevctl, libvirt with an L2 guest, one L2 guest through QEMU's
+#      vfio-pci, a short bench run)
 #
 # Each tier's output is kept in build/check/<tier>.tap.
 set -u
@@ -85,7 +86,7 @@ build_tier() {
 	build_ok $? "build: include and call rules of ARCHITECTURE.md (scripts/layering.sh)" \
 		"$out/layering.log"
 
-	shellcheck -x -S warning scripts/*.sh selftests/*.sh selftests/*/*.sh .ci/run \
+	shellcheck -x -S warning scripts/*.sh selftests/*.sh selftests/*/*.sh qemu-glue/*.sh .ci/run \
 		>"$out/shellcheck.log" 2>&1
 	build_ok $? "build: shell scripts shellcheck-clean" "$out/shellcheck.log"
 

@@ -19,7 +19,8 @@ mdevctl start -u "$uuid" -p "$parent" --type mgvt-GVTg_V5_4
 mdevctl list
 
 echo "== starting a guest with it:"
-echo "   qemu-system-x86_64 -accel tcg -nodefaults -vga none ... -device vfio-pci,sysfsdev=/sys/bus/mdev/devices/$uuid"
+echo "   qemu-glue/mgvt-qemu.sh --accel tcg -u $uuid -m 256 -c 1 -k <kernel> -i <initramfs> ..."
+echo "   which runs: qemu-system-x86_64 ... -device vfio-pci,sysfsdev=/sys/bus/mdev/devices/$uuid,display=off"
 echo "== what the guest sees (its PCI functions, then the vGPU's PVINFO through its own BAR0):"
 rc=0
 sh selftests/guest/run.sh -u "$uuid" || rc=$?

@@ -33,6 +33,7 @@ sh selftests/vfio/libvirt.sh || rc=1
 
 echo "### suite: guest"
 if scripts/load-modules.sh; then
+	sh selftests/guest/launch.sh || rc=1
 	sh selftests/guest/run.sh || rc=1
 else
 	echo "not ok 1 - guest: modules load for the L2 guest"

@@ -1,8 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # Runs inside the host VM with mgvt and mgvt_sim loaded: creates a vGPU,
-# boots one L2 guest (nested TCG) with it through QEMU's vfio-pci and relays
-# the guest's TAP lines.
+# boots one L2 guest (nested TCG) with it through QEMU's vfio-pci, started
+# by qemu-glue/mgvt-qemu.sh, and relays the guest's TAP lines.
 # Usage: run.sh [TYPE]        create a vGPU of TYPE (default mgvt-GVTg_V5_4)
 #        run.sh -u UUID       use an existing vGPU and leave it in place
 set -u
@@ -38,12 +38,12 @@ if [ -z "$uuid" ]; then
 fi
 
 start=$(date +%s)
-timeout 900 qemu-system-x86_64 -accel tcg -nodefaults -vga none -nographic \
-	-L /usr/share/seabios -L /usr/share/qemu -nic none -no-reboot \
-	-m 256 -smp 1 -serial "file:$log" -monitor none \
-	-kernel "$kernel" -initrd "$initrd" \
-	-append "console=ttyS0 quiet panic=-1 modprobe.blacklist=i915 mitigations=off tsc=reliable cryptomgr.notests" \
-	-device "vfio-pci,sysfsdev=/sys/bus/mdev/devices/$uuid" \
+# The launch script users copy (qemu-glue/), with TCG: KVM inside the
+# TCG host VM would be nested SVM under emulation.
+timeout 900 "$repo/qemu-glue/mgvt-qemu.sh" --accel tcg -u "$uuid" -m 256 -c 1 \
+	-k "$kernel" -i "$initrd" --serial "file:$log" \
+	-a "console=ttyS0 quiet panic=-1 modprobe.blacklist=i915 mitigations=off tsc=reliable cryptomgr.notests" \
+	-- -L /usr/share/seabios -L /usr/share/qemu -no-reboot \
 	> /tmp/mgvt-l2-qemu.log 2>&1
 qrc=$?
 tap_diag "L2 QEMU exited $qrc after $(( $(date +%s) - start )) s"

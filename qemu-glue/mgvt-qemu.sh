@@ -1,0 +1,138 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Start a QEMU guest with an mgvt vGPU.
+#
+#   mgvt-qemu.sh -u UUID [options] [-- extra QEMU arguments]
+#
+#   -u, --uuid UUID        the vGPU (/sys/bus/mdev/devices/UUID); create it
+#                          first with mdevctl, libvirt or sysfs
+#   -d, --disk FILE        boot disk (virtio; qcow2 or raw by its name)
+#   -k, --kernel FILE      direct kernel boot (with --initrd, --append)
+#   -i, --initrd FILE
+#   -a, --append CMDLINE
+#   -m, --memory MIB       guest memory (default 2048)
+#   -c, --cpus N           vCPUs (default 2)
+#       --accel auto|kvm|tcg   default auto: KVM when /dev/kvm is usable
+#       --display none|vnc=ADDR|gtk|egl-headless
+#                          QEMU's own display (default none)
+#       --vgpu-display off|on  the vGPU's framebuffer on that display
+#                          (vfio-pci display=; default off, see below)
+#       --opregion off|on  expose an IGD OpRegion to the guest
+#                          (vfio-pci x-igd-opregion=; default off, see below)
+#       --serial stdio|file:PATH|none   the guest's ttyS0 (default stdio)
+#   -n, --dry-run          print the QEMU command line, run nothing
+#
+# --vgpu-display on: mgvt does not export the vGPU's planes yet (no
+# VFIO_DEVICE_QUERY_GFX_PLANE until the virtual display lands) and QEMU
+# refuses to start with it.  Once it does, the planes are dma-bufs, as
+# GVT-g's are, and need an OpenGL display: egl-headless (with a DRM render
+# node) or gtk with gl=on.  Until then a --display other than none shows an
+# emulated VGA card (boot messages), not the vGPU.
+#
+# --opregion on: x-igd-opregion=on copies the device's OpRegion region
+# (VFIO_REGION_SUBTYPE_INTEL_IGD_OPREGION) into guest memory, which i915
+# reads for the panel and the video BIOS tables.  mgvt does not offer that
+# region yet (it comes with the virtual display's OpRegion), and QEMU
+# refuses to start with the switch on; a guest i915 runs without it.
+#
+# The vGPU's GGTT entries pin guest pages through VFIO: a QEMU not run as
+# root needs an RLIMIT_MEMLOCK (ulimit -l) as large as the guest's memory.
+set -eu
+
+prog=mgvt-qemu.sh
+die() { echo "$prog: $*" >&2; exit 2; }
+
+uuid='' disk='' kernel='' initrd='' append='' mem=2048 cpus=2
+accel=auto display=none vgpu_display=off opregion=off serial=stdio dry=
+while [ $# -gt 0 ]; do
+	case $1 in
+	-u|--uuid) uuid=${2:?}; shift 2 ;;
+	-d|--disk) disk=${2:?}; shift 2 ;;
+	-k|--kernel) kernel=${2:?}; shift 2 ;;
+	-i|--initrd) initrd=${2:?}; shift 2 ;;
+	-a|--append) append=${2:?}; shift 2 ;;
+	-m|--memory) mem=${2:?}; shift 2 ;;
+	-c|--cpus) cpus=${2:?}; shift 2 ;;
+	--accel) accel=${2:?}; shift 2 ;;
+	--display) display=${2:?}; shift 2 ;;
+	--vgpu-display) vgpu_display=${2:?}; shift 2 ;;
+	--opregion) opregion=${2:?}; shift 2 ;;
+	--serial) serial=${2:?}; shift 2 ;;
+	-n|--dry-run) dry=y; shift ;;
+	-h|--help) sed -n '3,/^set -eu/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+	--) shift; break ;;
+	*) die "unknown option $1 (--help)" ;;
+	esac
+done
+
+[ -n "$uuid" ] || die "no vGPU: -u UUID"
+sysfsdev=/sys/bus/mdev/devices/$uuid
+[ -n "$dry" ] || [ -d "$sysfsdev" ] || die "no vGPU $uuid ($sysfsdev missing)"
+[ -n "$disk" ] || [ -n "$kernel" ] || die "nothing to boot: --disk or --kernel"
+
+case $accel in
+auto)	if [ -c /dev/kvm ] && [ -r /dev/kvm ] && [ -w /dev/kvm ]; then
+		accel=kvm
+	else
+		accel=tcg
+	fi ;;
+kvm|tcg) ;;
+*)	die "--accel auto, kvm or tcg" ;;
+esac
+
+onoff() {
+	case $2 in on|off) ;; *) die "$1 on or off" ;; esac
+}
+onoff --vgpu-display "$vgpu_display"
+onoff --opregion "$opregion"
+
+q=(qemu-system-x86_64 -machine pc -accel "$accel")
+[ "$accel" = tcg ] || q+=(-cpu host)
+q+=(-m "$mem" -smp "$cpus" -nodefaults -no-user-config)
+
+case $display in
+none)	q+=(-display none) ;;
+vnc=*)	q+=(-display none -vnc "${display#vnc=}") ;;
+gtk)	q+=(-display "gtk,gl=on") ;;
+egl-headless) q+=(-display egl-headless) ;;
+*)	die "--display none, vnc=ADDR, gtk or egl-headless" ;;
+esac
+[ "$display" = none ] || [ "$vgpu_display" = on ] || q+=(-device VGA)
+
+case $serial in
+stdio|none|file:*) q+=(-serial "$serial") ;;
+*)	die "--serial stdio, file:PATH or none" ;;
+esac
+[ "$serial" != stdio ] || q+=(-monitor none)
+
+if [ -n "$disk" ]; then
+	case $disk in *.qcow2) fmt=qcow2 ;; *) fmt=raw ;; esac
+	q+=(-drive "file=$disk,if=virtio,format=$fmt")
+fi
+if [ -n "$kernel" ]; then
+	q+=(-kernel "$kernel")
+	[ -z "$initrd" ] || q+=(-initrd "$initrd")
+	[ -z "$append" ] || q+=(-append "$append")
+fi
+
+# The vGPU.
+vdev="vfio-pci,sysfsdev=$sysfsdev,display=$vgpu_display"
+[ "$opregion" = off ] || vdev="$vdev,x-igd-opregion=on"
+q+=(-device "$vdev" "$@")
+
+if [ "$(id -u)" -ne 0 ] && [ "$(ulimit -l)" != unlimited ] &&
+   [ "$(ulimit -l)" -lt $((mem * 1024)) ]; then
+	echo "$prog: warning: ulimit -l is $(ulimit -l) KiB; pinning guest pages may fail" >&2
+fi
+
+if [ -n "$dry" ]; then
+	for a in "${q[@]}"; do
+		case $a in
+		*[[:space:]\'\"\\\$]*) printf "'%s' " "${a//\'/\'\\\'\'}" ;;
+		*) printf '%s ' "$a" ;;
+		esac
+	done
+	echo
+	exit 0
+fi
+exec "${q[@]}"
