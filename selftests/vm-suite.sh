@@ -3,9 +3,10 @@
 # Everything that runs inside the host VM during `make check`, in order:
 # the VFIO-level suite (which loads and unloads the modules itself), the
 # parent device and module parameters, the native client on all engines,
-# the mdevctl view of the types, libvirt with one L2 guest, one L2 guest
-# through QEMU directly, then a short run of the benchmark (that it
-# measures, not how fast).  Exit status non-zero if any part failed.
+# the mdevctl view of the types, KubeVirt's view, libvirt with one L2
+# guest, one L2 guest through QEMU directly, then a short run of the
+# benchmark (that it measures, not how fast).  Exit status non-zero if any
+# part failed.
 set -u
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo" || exit 1
@@ -27,6 +28,9 @@ sh selftests/vfio/engine.sh || rc=1
 echo "### suite: mdevctl"
 sh selftests/vfio/mdevctl.sh || rc=1
 sh selftests/vfio/mdevctl_auto.sh || rc=1
+
+echo "### suite: kubevirt (its virt-handler's sysfs reads and writes)"
+sh selftests/vfio/kubevirt.sh || rc=1
 
 echo "### suite: libvirt (one L2 guest through libvirt's QEMU driver)"
 sh selftests/vfio/libvirt.sh || rc=1
