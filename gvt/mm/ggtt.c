@@ -79,6 +79,9 @@ struct mgvt_pin {
 
 static struct kmem_cache *pin_cache;
 
+/* Pins kept for running workloads before a rewrite waits for them. */
+#define MGVT_GGTT_RETIRED_MAX	512
+
 /**
  * mgvt_ggtt_cache_init - create the slab cache of struct mgvt_pin
  *
@@ -155,15 +158,40 @@ static void release_pin(struct mgvt_vgpu *vgpu, struct mgvt_pin *pin)
 	mgvt_count(vgpu, MGVT_CNT_UNPINNED, 1);
 }
 
+/* Unpin the retired pins (GGTT lock held), after a drain or once settled. */
+static void release_retired(struct mgvt_vgpu *vgpu, bool drain)
+{
+	struct mgvt_ggtt *g = &vgpu->ggtt;
+	struct mgvt_pin *pin, *next;
+
+	lockdep_assert_held(&g->lock);
+	if (!g->retired)
+		return;
+	if (drain)
+		g->hooks->drain(vgpu);
+	else if (!g->hooks->settled(vgpu, g->retired_epoch))
+		return;
+	for (pin = g->retired; pin; pin = next) {
+		next = pin->next;
+		release_pin(vgpu, pin);
+	}
+	g->retired = NULL;
+	g->nretired = 0;
+}
+
 /*
  * Retire a chain of pins already taken out of @pins: their pGPU entries to
  * scratch, one invalidate, zap the aperture, then unmap and unpin each.
- * @zap_base/@zap_len: the aperture range to zap (0 length: none).
+ * @zap_base/@zap_len: the aperture range to zap (0 length: none).  With
+ * @defer, pins that a running workload may still reach are kept until it
+ * ended (a guest rewriting its GGTT is not made to wait for its GPU).
  */
 static void retire_pins(struct mgvt_vgpu *vgpu, struct mgvt_pin *chain,
-			u64 zap_base, u64 zap_len)
+			u64 zap_base, u64 zap_len, bool defer)
 {
+	struct mgvt_ggtt *g = &vgpu->ggtt;
 	struct mgvt_pin *pin, *next;
+	u64 epoch;
 
 	mutex_lock(&vgpu->ap.fault_lock);
 	for (pin = chain; pin; pin = pin->next)
@@ -174,10 +202,35 @@ static void retire_pins(struct mgvt_vgpu *vgpu, struct mgvt_pin *chain,
 
 	if (zap_len)
 		mgvt_aperture_zap(vgpu, zap_base, zap_len);
+	epoch = defer && g->hooks ? g->hooks->epoch(vgpu) : 0;
 	for (pin = chain; pin; pin = next) {
 		next = pin->next;
-		release_pin(vgpu, pin);
+		if (!epoch) {
+			release_pin(vgpu, pin);
+			continue;
+		}
+		pin->next = g->retired;
+		g->retired = pin;
+		g->nretired++;
 	}
+	if (epoch)
+		g->retired_epoch = epoch;
+	/* A guest that rewrites faster than its work ends waits at last. */
+	if (g->nretired > MGVT_GGTT_RETIRED_MAX)
+		release_retired(vgpu, true);
+}
+
+/**
+ * mgvt_ggtt_settle - workloads of the vGPU ended: unpin what waited for them
+ * @vgpu: the vGPU, its GGTT lock not held
+ */
+void mgvt_ggtt_settle(struct mgvt_vgpu *vgpu)
+{
+	if (!READ_ONCE(vgpu->ggtt.retired))
+		return;
+	mutex_lock(&vgpu->ggtt.lock);
+	release_retired(vgpu, false);
+	mutex_unlock(&vgpu->ggtt.lock);
 }
 
 /* The entry stops being backed by a guest page: it points at scratch. */
@@ -189,7 +242,7 @@ static void unback(struct mgvt_vgpu *vgpu, u32 index)
 		return;
 	old->next = NULL;
 	retire_pins(vgpu, old, (u64)index << PAGE_SHIFT,
-		    index_in_aperture(vgpu, index) ? PAGE_SIZE : 0);
+		    index_in_aperture(vgpu, index) ? PAGE_SIZE : 0, true);
 }
 
 /* Pin guest page @gfn and map it for the pGPU; an ERR_PTR (logged) on failure. */
@@ -392,13 +445,16 @@ static unsigned long retire_range(struct mgvt_vgpu *vgpu, u64 first, u64 last)
 	}
 	/*
 	 * A workload may reach any page of the vGPU's GM: let what runs end
-	 * before the pages go (no new one starts: that takes this lock).
+	 * before the pages go (no new one starts: that takes this lock), and
+	 * with them every pin kept for such a workload.
 	 */
-	if (n && vgpu->ggtt.drain)
-		vgpu->ggtt.drain(vgpu);
+	if ((n || vgpu->ggtt.retired) && vgpu->ggtt.hooks)
+		vgpu->ggtt.hooks->drain(vgpu);
 	if (n)
 		retire_pins(vgpu, chain, vgpu->slice.low_base,
-			    aperture ? vgpu->slice.low_size : 0);
+			    aperture ? vgpu->slice.low_size : 0, false);
+	if (vgpu->ggtt.retired)
+		release_retired(vgpu, false);
 	return n;
 }
 
@@ -560,7 +616,7 @@ void mgvt_ggtt_fini(struct mgvt_vgpu *vgpu)
 {
 	struct mgvt_ggtt *g = &vgpu->ggtt;
 
-	if (!xa_empty(&g->pins))
+	if (!xa_empty(&g->pins) || g->retired)
 		vgpu_warn_rl(vgpu, "GGTT pins left at destroy\n");
 	fill_slices(vgpu, 0);
 	mgvt_hal_dma_unmap(vgpu->pgpu, g->scratch_dma, 1);

@@ -11,6 +11,21 @@
 #include <linux/xarray.h>
 
 struct mgvt_vgpu;
+struct mgvt_pin;
+
+/**
+ * struct mgvt_ggtt_hooks - what the render path tells the GGTT about the
+ *	workloads that may reach the vGPU's GM; each called with the GGTT lock
+ *	held (no workload starts meanwhile)
+ * @drain: returns once no workload of the vGPU runs on the pGPU
+ * @epoch: 0 when no workload of the vGPU runs, else a token for @settled
+ * @settled: whether every workload that ran at @epoch has ended
+ */
+struct mgvt_ggtt_hooks {
+	void (*drain)(struct mgvt_vgpu *vgpu);
+	u64 (*epoch)(struct mgvt_vgpu *vgpu);
+	bool (*settled)(struct mgvt_vgpu *vgpu, u64 epoch);
+};
 
 /**
  * struct mgvt_ggtt - a vGPU's entries in the pGPU's GGTT (ggtt.c)
@@ -27,9 +42,12 @@ struct mgvt_vgpu;
  *	inside them until the unmapping task leaves the kernel
  * @pins_blocked: a fence could not be made, so every pin is refused until
  *	the device is closed
- * @drain: the render path's hook (mm/ never calls render/): returns once
- *	no workload of the vGPU runs on the pGPU; called with @lock held
- *	before a VFIO DMA unmap releases pinned pages
+ * @hooks: the render path's (mm/ never calls render/); NULL: no workload
+ *	ever reaches the vGPU's GM
+ * @retired: pins whose entries went to scratch while workloads that may
+ *	still reach them ran: unpinned once those ended (mgvt_ggtt_settle())
+ * @retired_epoch: @hooks' epoch when the newest of them was retired
+ * @nretired: how many
  */
 struct mgvt_ggtt {
 	struct mutex lock; /* PTE writes, pins, view, BAR2 region access */
@@ -38,7 +56,10 @@ struct mgvt_ggtt {
 	unsigned long *halves;
 	struct list_head fences;
 	bool pins_blocked;
-	void (*drain)(struct mgvt_vgpu *vgpu);
+	const struct mgvt_ggtt_hooks *hooks;
+	struct mgvt_pin *retired;
+	u64 retired_epoch;
+	unsigned int nretired;
 };
 
 #endif /* MGVT_MM_GGTT_TYPES_H */

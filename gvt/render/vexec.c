@@ -109,6 +109,7 @@ static void vexec_event(struct mgvt_engine_rq *rq, enum mgvt_rq_event ev)
 	if (ev != MGVT_RQ_COMPLETED && ev != MGVT_RQ_ERROR)
 		return;
 	spin_lock(&ve->slock);
+	list_del(&wl->out_link);
 	list_add_tail(&wl->end_link, &ve->ended);
 	queue_work(system_unbound_wq, &ve->work);
 	if (!--ve->busy)
@@ -863,6 +864,7 @@ static bool reap(struct mgvt_vexec_engine *ve)
 	}
 	if (irqs)
 		publish(ve, NULL, 0, 0, GT_USER_INTERRUPT);
+	mgvt_ggtt_settle(ve->vgpu);
 	return true;
 }
 
@@ -944,12 +946,17 @@ static void submit_rq(struct mgvt_vexec_engine *ve, struct mgvt_vwl *w)
 	list_add_tail(&w->link, &vctx->wls);
 	if (w->full && vctx->ectx.errored)
 		mgvt_engine_ctx_reset(&vctx->ectx);
+	w->seq = ++ve->vgpu->vx.issued;
+	spin_lock(&ve->slock);
+	list_add_tail(&w->out_link, &ve->outstanding);
+	spin_unlock(&ve->slock);
 	ret = mgvt_engine_submit(&w->rq);
 	ve->stat[MGVT_VX_REQUESTS]++;
 	if (ret) {
 		/* It never reached the engine: it ended, failed. */
 		w->rq.status = ret;
 		spin_lock(&ve->slock);
+		list_del(&w->out_link);
 		list_add_tail(&w->end_link, &ve->ended);
 		if (!--ve->busy)
 			wake_up(&ve->idle_wq);
@@ -1125,6 +1132,43 @@ static void vexec_drain(struct mgvt_vgpu *vgpu)
 	}
 }
 
+/* 0 when no request of the vGPU is out, else the last one's number. */
+static u64 vexec_epoch(struct mgvt_vgpu *vgpu)
+{
+	unsigned int e;
+
+	lockdep_assert_held(&vgpu->ggtt.lock);
+	for (e = 0; e < MGVT_NUM_ENGINES; e++)
+		if (!ve_idle(&vgpu->vx.engine[e]))
+			return vgpu->vx.issued;
+	return 0;
+}
+
+/* Whether every request numbered up to @epoch has ended. */
+static bool vexec_settled(struct mgvt_vgpu *vgpu, u64 epoch)
+{
+	bool settled = true;
+	unsigned int e;
+
+	for (e = 0; e < MGVT_NUM_ENGINES && settled; e++) {
+		struct mgvt_vexec_engine *ve = &vgpu->vx.engine[e];
+		struct mgvt_vwl *oldest;
+
+		spin_lock(&ve->slock);
+		oldest = list_first_entry_or_null(&ve->outstanding,
+						  struct mgvt_vwl, out_link);
+		settled = !oldest || oldest->seq > epoch;
+		spin_unlock(&ve->slock);
+	}
+	return settled;
+}
+
+static const struct mgvt_ggtt_hooks vexec_ggtt_hooks = {
+	.drain = vexec_drain,
+	.epoch = vexec_epoch,
+	.settled = vexec_settled,
+};
+
 static const struct mgvt_vexeclist_ops vexec_hooks = {
 	.kick = vexec_kick,
 	.reset = vexec_reset,
@@ -1149,6 +1193,7 @@ void mgvt_vexec_init(struct mgvt_vgpu *vgpu)
 		INIT_WORK(&ve->work, vexec_work);
 		spin_lock_init(&ve->slock);
 		INIT_LIST_HEAD(&ve->ended);
+		INIT_LIST_HEAD(&ve->outstanding);
 		init_waitqueue_head(&ve->idle_wq);
 		for (i = 0; i < MGVT_VCTX_SLOTS; i++) {
 			ve->ctx[i].ve = ve;
@@ -1156,7 +1201,7 @@ void mgvt_vexec_init(struct mgvt_vgpu *vgpu)
 		}
 	}
 	vgpu->vel.hooks = &vexec_hooks;
-	vgpu->ggtt.drain = vexec_drain;
+	vgpu->ggtt.hooks = &vexec_ggtt_hooks;
 }
 
 /**
@@ -1199,8 +1244,9 @@ void mgvt_vexec_fini(struct mgvt_vgpu *vgpu)
 
 	mgvt_vexec_quiesce(vgpu);
 	vgpu->vel.hooks = NULL;
+	mgvt_ggtt_settle(vgpu);
 	mutex_lock(&vgpu->ggtt.lock);
-	vgpu->ggtt.drain = NULL;
+	vgpu->ggtt.hooks = NULL;
 	mutex_unlock(&vgpu->ggtt.lock);
 	for (e = 0; e < MGVT_NUM_ENGINES; e++) {
 		struct mgvt_vexec_engine *ve = &vgpu->vx.engine[e];

@@ -63,6 +63,7 @@ struct mgvt_vctx {
 /**
  * struct mgvt_vwl - a workload: one element of a guest submission
  * @link: in its context's @wls while its request runs
+ * @out_link: in its engine's @outstanding while its request runs (@slock)
  * @end_link: in the engine's @ended list, once its request ended
  * @vctx: the shadow context it runs on
  * @desc: the guest's descriptor
@@ -72,6 +73,7 @@ struct mgvt_vctx {
  * @elem: it is an element the guest sees active
  * @full: it was a full restore (the guest image was copied)
  * @inhibit: a full restore with RESTORE_INHIBIT
+ * @seq: its request's number among the vGPU's (vexec.issued)
  * @status: 0, or why it failed (negative errno)
  * @why: the reason of an audit failure, for the log
  * @shadow_start: shadow ring offset of its first command
@@ -86,6 +88,7 @@ struct mgvt_vctx {
  */
 struct mgvt_vwl {
 	struct list_head link;
+	struct list_head out_link;
 	struct list_head end_link;
 	struct mgvt_vctx *vctx;
 	u64 desc;
@@ -95,6 +98,7 @@ struct mgvt_vwl {
 	bool elem;
 	bool full;
 	bool inhibit;
+	u64 seq;
 	int status;
 	const char *why;
 	u32 shadow_start;
@@ -135,8 +139,11 @@ enum mgvt_vexec_stat {
  *	(and by reset and close once @work is idle)
  * @work: takes submissions, builds workloads, ends elements, publishes
  *	CSB events
- * @slock: @ended and @busy (a leaf, taken in the engine owner's callback)
+ * @slock: @ended, @outstanding and @busy (a leaf, taken in the engine
+ *	owner's callback)
  * @ended: workloads whose request ended, for @work
+ * @outstanding: workloads whose request the engine owner holds, oldest
+ *	first
  * @busy: requests of this engine the engine owner holds
  * @idle_wq: woken when @busy drops to 0
  * @gen: the generation @work last saw (vGPU lock: vexec.gen[])
@@ -162,6 +169,7 @@ struct mgvt_vexec_engine {
 	struct work_struct work;
 	spinlock_t slock; /* ended, busy */
 	struct list_head ended;
+	struct list_head outstanding;
 	unsigned int busy;
 	wait_queue_head_t idle_wq;
 	u64 gen;
@@ -185,10 +193,12 @@ struct mgvt_vexec_engine {
  * @engine: per engine
  * @gen: per engine, bumped by every reset (vGPU lock): events of an older
  *	generation never reach the guest
+ * @issued: requests handed to the engine owners (vGPU lock and GGTT lock)
  */
 struct mgvt_vexec {
 	struct mgvt_vexec_engine engine[MGVT_NUM_ENGINES];
 	u64 gen[MGVT_NUM_ENGINES];
+	u64 issued;
 };
 
 #endif /* MGVT_RENDER_VEXEC_TYPES_H */

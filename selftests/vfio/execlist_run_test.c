@@ -305,6 +305,59 @@ static void test_unmap_waits(struct gx *g)
 	gx_ack_irqs(g, e);
 }
 
+/*
+ * A guest rewriting a GGTT entry while its work runs is not made to wait:
+ * the entry goes to scratch at once, and the page it named stays pinned
+ * until the workloads that could still reach it ended.
+ */
+static void test_rewrite_defers(struct gx *g)
+{
+	const unsigned int e = 3;
+	uint32_t *data = gx_va(g, e, P_DATA);
+	uint64_t sem = gx_gm(g, e, P_DATA) + 0x800;
+	uint64_t index = gm_index(g->v->pv.low_base) + 1;
+	struct release r = { .sem = &data[0x800 / 4] };
+	struct guest_mem other;
+	long pinned, unpinned;
+	uint32_t tail = 0;
+	pthread_t th;
+	double end;
+
+	if (!tap_ok(guest_mem_alloc(&other, IOVA + 96 * MiB, 1, 0x0f0f0000) &&
+		    dma_map(g->v, &other) == 0 && pte_wr(g->v, index, pte_to(&other, 0)) == 0,
+		    "rewrite: a guest page entered in the GGTT"))
+		return;
+	gx_engine_up(g, e);
+	gx_image_build(g, e, 0, false);
+	data[0x800 / 4] = 0;
+	{
+		uint32_t c[] = { MI_SEM_WAIT, 1, (uint32_t)sem, sem >> 32 };
+
+		gx_emit(g, e, 0, &tail, c, ARRAY_SIZE(c));
+	}
+	gx_emit_store(g, e, 0, &tail, 7, 0xe7e7);
+	gx_image(g, e, 0)[0x07] = tail;
+	gx_elsp(g, e, gx_desc(g, e, 0, D_OK), 0);
+	tap_ok(gx_wait_csb(g, e, 0), "rewrite: vecs0 promoted, blocked on its semaphore");
+	pinned = vgpu_counter(g->v, "pinned");
+	unpinned = vgpu_counter(g->v, "unpinned");
+	pthread_create(&th, NULL, release_later, &r);
+	pte_wr(g->v, index, 0);
+	tap_ok(!r.at, "rewrite: the entry write returned before the workload was released");
+	check_eq(pte_rd(g->v, index), 0, "rewrite: the guest reads its new entry at once");
+	check_eq(vgpu_counter(g->v, "unpinned"), unpinned,
+		 "rewrite: the old page stays pinned while the workload may reach it");
+	pthread_join(th, NULL);
+	tap_ok(gx_wait_csb(g, e, 1) && data[7] == 0xe7e7, "rewrite: the workload completed");
+	for (end = now_s() + 5; now_s() < end && vgpu_counter(g->v, "unpinned") == unpinned;)
+		usleep(1000);
+	check_eq(vgpu_counter(g->v, "unpinned"), unpinned + 1,
+		 "rewrite: once it ended, the old page was unpinned");
+	check_eq(vgpu_counter(g->v, "pinned"), pinned - 1, "rewrite: and the pinned count dropped");
+	dma_unmap(g->v, other.iova, other.len);
+	gx_ack_irqs(g, e);
+}
+
 /* A submission that must fail: engine error shown, reset brings it back. */
 static void expect_failure(struct gx *g, unsigned int e, uint64_t d0, const char *what)
 {
@@ -434,6 +487,7 @@ int main(int argc, char **argv)
 	test_many(g, 1);
 	test_long_batch(g, 0);
 	test_unmap_waits(g);
+	test_rewrite_defers(g);
 	for (e = 0; e < 4; e++)
 		test_attacks(g, e);
 	cleanup_all();
