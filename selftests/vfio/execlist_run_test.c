@@ -63,7 +63,7 @@ static void gx_ack_irqs(struct gx *g, unsigned int e)
 static void test_engine(struct gx *g, unsigned int e)
 {
 	uint32_t *data = gx_va(g, e, P_DATA);
-	uint32_t tail_a = 0, tail_b = 0, seen;
+	uint32_t tail_a = 0, tail_b = 0, seen, ts;
 	unsigned int rp = 5;
 	uint64_t sem = gx_gm(g, e, P_DATA) + 0x800;
 
@@ -91,6 +91,8 @@ static void test_engine(struct gx *g, unsigned int e)
 	check_eq(gx_image(g, e, 0)[0x05] & 0x1ffffc, tail_a,
 		 "%s [A]: the saved RING_HEAD in the guest image reached the tail", gx_names[e]);
 	check_eq(gx_rd(g, e, MI_MODE) & 0x200, 0x200, "%s [A]: MI_MODE idle again", gx_names[e]);
+	/* (A few dozen ns of modelled work: the 12 MHz timestamp may read 0.) */
+	ts = gx_image(g, e, 0)[0x23];
 	gx_ack_irqs(g, e);
 
 	/* [A, B]. */
@@ -109,6 +111,9 @@ static void test_engine(struct gx *g, unsigned int e)
 	}
 	check_eq(data[1] == 0xa1 && data[2] == 0xb1, 1, "%s [A, B]: both stores landed", gx_names[e]);
 	check_eq(gx_rd(g, e, STATUS_HI), g->ccid + 1, "%s [A, B]: STATUS_HI names B last", gx_names[e]);
+	tap_ok(gx_image(g, e, 0)[0x23] > ts,
+	       "%s [A, B]: A's saved image was resubmitted and its CTX_TIMESTAMP advanced", gx_names[e]);
+	ts = gx_image(g, e, 0)[0x23];
 	gx_ack_irqs(g, e);
 
 	/* [A] waiting on a semaphore, then the lite restore [A']. */
@@ -148,6 +153,8 @@ static void test_engine(struct gx *g, unsigned int e)
 	check_eq(data[3] == 0xa2 && data[4] == 0xa3, 1,
 		 "%s: A and A' both ran, one completion for both", gx_names[e]);
 	check_eq(gx_image(g, e, 0)[0x05] & 0x1ffffc, tail_a, "%s: saved head at A' tail", gx_names[e]);
+	tap_ok(gx_image(g, e, 0)[0x23] > ts + 1,
+	       "%s: A' ran longer (its semaphore): the saved CTX_TIMESTAMP advanced again", gx_names[e]);
 	gx_ack_irqs(g, e);
 
 	/* A restore-inhibit submission of a fresh image. */
@@ -413,6 +420,37 @@ static void test_attacks(struct gx *g, unsigned int e)
 	gx_image(g, e, 0)[0x07] = tail;
 	expect_failure(g, e, gx_desc(g, e, 0, D_OK), "ring LRI to GDRST");
 	check_eq(data[9], 0, "%s: nothing of it ran", gx_names[e]);
+
+	/* The ring writes another engine's ELSP, then a fence register. */
+	{
+		static const uint32_t regs[] = { 0x22230, 0x2230, 0x100000 };
+		unsigned int k;
+
+		for (k = 0; k < ARRAY_SIZE(regs); k++) {
+			uint32_t c[] = { MI_LRI(1), regs[k], 0xdead, MI_NOOP };
+
+			if (regs[k] == gx_bases[e] + ELSP)
+				continue;
+			gx_image_build(g, e, 0, false);
+			tail = 0;
+			gx_emit(g, e, 0, &tail, c, ARRAY_SIZE(c));
+			gx_image(g, e, 0)[0x07] = tail;
+			expect_failure(g, e, gx_desc(g, e, 0, D_OK),
+				       k == 2 ? "ring LRI to a fence" : "ring LRI to an ELSP");
+		}
+	}
+
+	/* A batch just past the vGPU's high slice. */
+	gx_image_build(g, e, 0, false);
+	tail = 0;
+	{
+		uint64_t out = g->v->pv.high_base + g->v->pv.high_size;
+		uint32_t c[] = { MI_BB_START, (uint32_t)out, out >> 32, MI_NOOP };
+
+		gx_emit(g, e, 0, &tail, c, ARRAY_SIZE(c));
+	}
+	gx_image(g, e, 0)[0x07] = tail;
+	expect_failure(g, e, gx_desc(g, e, 0, D_OK), "batch outside the vGPU's slices");
 
 	/* A batch in the host's GM. */
 	gx_image_build(g, e, 0, false);
