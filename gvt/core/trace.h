@@ -2,9 +2,11 @@
 /*
  * mgvt's tracepoints, system "mgvt" in tracefs (events/mgvt/) and for
  * trace-cmd (record -e mgvt): a vGPU's life cycle, its GGTT entries, the
- * guest pages pinned behind them, refused fences, virtual interrupts and
- * untracked register accesses.  Every event names the vGPU by id (vgpu=)
- * and device (dev=, the mdev's UUID).  Disabled, each costs a static
+ * guest pages pinned behind them, refused fences, virtual interrupts,
+ * untracked register accesses, its workloads (submitted, completed,
+ * failed), and the engine owners' context switches on the pGPU.  Every
+ * vGPU event names the vGPU by id (vgpu=) and device (dev=, the mdev's
+ * UUID); engine switches name the pGPU (pgpu=).  Disabled, each costs a static
  * branch; the device name is copied only into an enabled event.
  *
  * core/vgpu.c defines CREATE_TRACE_POINTS before including this header;
@@ -249,6 +251,112 @@ TRACE_EVENT(mgvt_mmio_untracked,
 	    TP_printk("vgpu=%u dev=%s offset=%#x op=%s len=%u val=%#x",
 		      __entry->vgpu, __get_str(dev), __entry->offset,
 		      __entry->write ? "write" : "read", __entry->len, __entry->val)
+);
+
+/* A vGPU's workload class: engine and the guest's descriptor. */
+DECLARE_EVENT_CLASS(mgvt_workload_class,
+		    TP_PROTO(const struct mgvt_vgpu *vgpu, unsigned int engine,
+			     u64 desc),
+		    TP_ARGS(vgpu, engine, desc),
+		    TP_STRUCT__entry(__field(u32, vgpu)
+				     __string(dev, dev_name(vgpu->dev))
+				     __string(engine, gen9_engine_name(engine))
+				     __field(u64, desc)),
+		    TP_fast_assign(__entry->vgpu = vgpu->id;
+				   mgvt_assign_str(dev, dev_name(vgpu->dev));
+				   mgvt_assign_str(engine, gen9_engine_name(engine));
+				   __entry->desc = desc;),
+		    TP_printk("vgpu=%u dev=%s engine=%s ctx=%#llx id=%#x",
+			      __entry->vgpu, __get_str(dev), __get_str(engine),
+			      __entry->desc & CTX_DESC_LRCA,
+			      (u32)(__entry->desc >> CTX_DESC_CTX_ID_SHIFT))
+);
+
+/* An element the guest submitted completed: its CSB entry is written. */
+DEFINE_EVENT(mgvt_workload_class, mgvt_workload_complete,
+	     TP_PROTO(const struct mgvt_vgpu *vgpu, unsigned int engine, u64 desc),
+	     TP_ARGS(vgpu, engine, desc)
+);
+
+/*
+ * An element of a guest submission was shadowed and audited: @lite (a
+ * lite restore of the running context), @bytes of ring commands, @batches
+ * GGTT batches copied; @err 0 or why the audit refused it.
+ */
+TRACE_EVENT(mgvt_workload_submit,
+	    TP_PROTO(const struct mgvt_vgpu *vgpu, unsigned int engine, u64 desc,
+		     bool lite, u32 bytes, unsigned int batches, int err),
+	    TP_ARGS(vgpu, engine, desc, lite, bytes, batches, err),
+	    TP_STRUCT__entry(__field(u32, vgpu)
+			     __string(dev, dev_name(vgpu->dev))
+			     __string(engine, gen9_engine_name(engine))
+			     __field(u64, desc)
+			     __field(bool, lite)
+			     __field(u32, bytes)
+			     __field(u32, batches)
+			     __field(int, err)),
+	    TP_fast_assign(__entry->vgpu = vgpu->id;
+			   mgvt_assign_str(dev, dev_name(vgpu->dev));
+			   mgvt_assign_str(engine, gen9_engine_name(engine));
+			   __entry->desc = desc;
+			   __entry->lite = lite;
+			   __entry->bytes = bytes;
+			   __entry->batches = batches;
+			   __entry->err = err;),
+	    TP_printk("vgpu=%u dev=%s engine=%s ctx=%#llx id=%#x lite=%d bytes=%u batches=%u err=%d",
+		      __entry->vgpu, __get_str(dev), __get_str(engine),
+		      __entry->desc & CTX_DESC_LRCA,
+		      (u32)(__entry->desc >> CTX_DESC_CTX_ID_SHIFT), __entry->lite,
+		      __entry->bytes, __entry->batches, __entry->err)
+);
+
+/* An element failed: the guest sees an engine error; @why in words. */
+TRACE_EVENT(mgvt_workload_fail,
+	    TP_PROTO(const struct mgvt_vgpu *vgpu, unsigned int engine, u64 desc,
+		     int err, const char *why),
+	    TP_ARGS(vgpu, engine, desc, err, why),
+	    TP_STRUCT__entry(__field(u32, vgpu)
+			     __string(dev, dev_name(vgpu->dev))
+			     __string(engine, gen9_engine_name(engine))
+			     __field(u64, desc)
+			     __field(int, err)
+			     __string(why, why)),
+	    TP_fast_assign(__entry->vgpu = vgpu->id;
+			   mgvt_assign_str(dev, dev_name(vgpu->dev));
+			   mgvt_assign_str(engine, gen9_engine_name(engine));
+			   __entry->desc = desc;
+			   __entry->err = err;
+			   mgvt_assign_str(why, why);),
+	    TP_printk("vgpu=%u dev=%s engine=%s ctx=%#llx id=%#x err=%d why=\"%s\"",
+		      __entry->vgpu, __get_str(dev), __get_str(engine),
+		      __entry->desc & CTX_DESC_LRCA,
+		      (u32)(__entry->desc >> CTX_DESC_CTX_ID_SHIFT), __entry->err,
+		      __get_str(why))
+);
+
+/*
+ * The engine owner wrote a submission to a pGPU engine's ELSP: the
+ * context ID and client of element 0 and of element 1 (0, "-": none).
+ */
+TRACE_EVENT(mgvt_engine_switch,
+	    TP_PROTO(const struct mgvt_pgpu *pgpu, unsigned int engine, u32 id0,
+		     const char *client0, u32 id1, const char *client1),
+	    TP_ARGS(pgpu, engine, id0, client0, id1, client1),
+	    TP_STRUCT__entry(__string(pgpu, pgpu->desc.name)
+			     __string(engine, gen9_engine_name(engine))
+			     __field(u32, id0)
+			     __string(client0, client0)
+			     __field(u32, id1)
+			     __string(client1, client1)),
+	    TP_fast_assign(mgvt_assign_str(pgpu, pgpu->desc.name);
+			   mgvt_assign_str(engine, gen9_engine_name(engine));
+			   __entry->id0 = id0;
+			   mgvt_assign_str(client0, client0);
+			   __entry->id1 = id1;
+			   mgvt_assign_str(client1, client1);),
+	    TP_printk("pgpu=%s engine=%s elem0=%u/%s elem1=%u/%s",
+		      __get_str(pgpu), __get_str(engine), __entry->id0,
+		      __get_str(client0), __entry->id1, __get_str(client1))
 );
 
 #endif /* MGVT_CORE_TRACE_H */

@@ -31,6 +31,7 @@
 
 #include "core/pgpu_types.h"
 #include "core/pirq.h"
+#include "core/trace.h"
 #include "mm/hostgm.h"
 #include "regs/gpu_cmd.h"
 #include "regs/regs.h"
@@ -131,7 +132,12 @@ static void ereg_write(struct mgvt_engine *eng, u32 off, u32 val)
 static void op_elsp(void *priv, const u64 desc[2])
 {
 	struct mgvt_engine *eng = priv;
+	const struct mgvt_engine_ctx *c0 = eng->sub.pending[0].ctx;
+	const struct mgvt_engine_ctx *c1 = eng->sub.pending[1].ctx;
 
+	trace_mgvt_engine_switch(eng->pgpu, eng->id, c0 ? c0->hw_id : 0,
+				 c0 ? c0->client->name : "-",
+				 c1 ? c1->hw_id : 0, c1 ? c1->client->name : "-");
 	/* Element 1 then element 0, upper dword first: the fourth starts it. */
 	ereg_write(eng, RING_ELSP, upper_32_bits(desc[1]));
 	ereg_write(eng, RING_ELSP, lower_32_bits(desc[1]));

@@ -52,6 +52,7 @@
 
 #include "core/log.h"
 #include "core/pgpu_types.h"
+#include "core/trace.h"
 #include "core/vgpu_types.h"
 #include "mm/ggtt.h"
 #include "mm/gm.h"
@@ -822,6 +823,7 @@ static void fail_element(struct mgvt_vexec_engine *ve, struct mgvt_vwl *wl)
 	vgpu_warn_rl(vgpu, "%s: workload of context %#llx failed (%d): %s\n",
 		     gen9_engine_name(ve->id), wl->desc & CTX_DESC_LRCA, status,
 		     why);
+	trace_mgvt_workload_fail(vgpu, ve->id, wl->desc, status, why);
 	ve->halted = true;
 	mutex_lock(&vgpu->ggtt.lock);
 	mutex_lock(&vgpu->lock);
@@ -918,6 +920,7 @@ static bool end_element(struct mgvt_vexec_engine *ve)
 	publish(ve, wl->has_rq ? wl : NULL, status, upper_32_bits(wl->desc),
 		GT_CONTEXT_SWITCH);
 	ve->stat[MGVT_VX_NS_WRITEBACK] += ktime_get_ns() - t;
+	trace_mgvt_workload_complete(ve->vgpu, ve->id, wl->desc);
 	ve->stat[MGVT_VX_COMPLETED]++;
 	wl->elem = false;
 	wl_release(ve, wl);
@@ -1051,6 +1054,10 @@ static bool take_submission(struct mgvt_vexec_engine *ve)
 			ve->stat[MGVT_VX_LITE]++;
 		else if (wl[i]->inhibit)
 			ve->stat[MGVT_VX_INHIBIT]++;
+		trace_mgvt_workload_submit(vgpu, ve->id, wl[i]->desc, i == 0 && lite,
+					   wl[i]->has_rq ? (wl[i]->rq.tail - wl[i]->shadow_start) %
+					   SHADOW_RING_SIZE : 0, wl[i]->nbatch,
+					   wl[i]->status);
 	}
 	return true;
 }

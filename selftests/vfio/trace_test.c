@@ -26,7 +26,7 @@
 
 #include <linux/vfio.h>
 
-#include "vgpu_lib.h"
+#include "guest_exec.h"
 
 #define TRACEFS		"/sys/kernel/tracing"
 #define IOVA_BUF	(4 * GiB)	/* the guest memory of the test */
@@ -36,6 +36,7 @@
 #define FENCE_LO0	0x100000
 #define GT0_IMR		0x44304
 #define PTE_RESERVED	(1ull << 50)
+#define IOVA_GX		(8 * GiB)	/* the userspace guest's memory */
 
 /* tracefs mounted where the test looks for it; false (one skip) if not. */
 static bool tracefs_ready(void)
@@ -126,7 +127,32 @@ struct expect {
 	uint64_t hole_idx;
 	unsigned int fence;
 	uint64_t fence_val;
+	uint64_t wl_desc;
 };
+
+/* On bcs0: a store that completes, then a ring LRI to GDRST the audit refuses. */
+static void run_workloads(struct vgpu *v, struct expect *e)
+{
+	static const uint32_t gdrst[] = { MI_LRI(1), 0x941c, 1, MI_NOOP };
+	struct gx guest, *g = &guest;
+	uint32_t tail = 0;
+
+	if (!tap_ok(gx_setup(g, v, IOVA_GX), "%s: a userspace Gen9 guest set up", v->label))
+		return;
+	gx_engine_up(g, 1);
+	gx_image_build(g, 1, 0, false);
+	gx_emit_store(g, 1, 0, &tail, 0, 0x7ace);
+	gx_image(g, 1, 0)[0x07] = tail;
+	e->wl_desc = gx_desc(g, 1, 0, D_OK);
+	gx_elsp(g, 1, e->wl_desc, 0);
+	tap_ok(gx_wait_csb(g, 1, 1) && gx_va(g, 1, P_DATA)[0] == 0x7ace,
+	       "%s: a workload ran on bcs0", v->label);
+	gx_emit(g, 1, 0, &tail, gdrst, ARRAY_SIZE(gdrst));
+	gx_image(g, 1, 0)[0x07] = tail;
+	gx_elsp(g, 1, e->wl_desc, 0);
+	tap_ok(gx_wait_csb(g, 1, 2), "%s: and one the audit refuses", v->label);
+	usleep(100 * 1000);
+}
 
 /* Everything that raises an event, on open vGPU @v. */
 static bool exercise(struct vgpu *v, struct guest_mem *m, struct expect *e)
@@ -176,6 +202,7 @@ static bool exercise(struct vgpu *v, struct guest_mem *m, struct expect *e)
 	check_err(sysfs_write(path, "rcs0 user"), 0, "%s: an rcs0 user interrupt injected",
 		  v->label);
 
+	run_workloads(v, e);
 	check_err(xioctl(v->device, VFIO_DEVICE_RESET, NULL), 0, "%s: VFIO_DEVICE_RESET",
 		  v->label);
 	return true;
@@ -229,6 +256,15 @@ static void check_trace(const char *t, const struct vgpu *v, long id,
 	       !has_line(t, "mgvt_fence_refuse:", "pfence=-1"),
 	       "%s: ... with the whole illegal value and a pGPU fence behind it", v->label);
 	check_event(t, v, id, "mgvt_virq", "engine=rcs0 bank=0 bits=0x1 masked=0 line=0");
+	check_event(t, v, id, "mgvt_workload_submit", "engine=bcs0 ctx=%#" PRIx64
+		    " id=0x20 lite=0 bytes=24 batches=0 err=0", (uint64_t)(uint32_t)(e->wl_desc & ~(uint64_t)0xfff));
+	check_event(t, v, id, "mgvt_workload_complete", "engine=bcs0 ctx=%#" PRIx64 " id=0x20",
+		    (uint64_t)(uint32_t)(e->wl_desc & ~(uint64_t)0xfff));
+	check_event(t, v, id, "mgvt_workload_fail", "engine=bcs0 ctx=%#" PRIx64 " id=0x20 err=-13",
+		    (uint64_t)(uint32_t)(e->wl_desc & ~(uint64_t)0xfff));
+	tap_ok(has_line(t, "mgvt_engine_switch: pgpu=", " engine=bcs0 elem0=") &&
+	       has_line(t, "mgvt_engine_switch: pgpu=", "/vgpu elem1="),
+	       "%s: mgvt_engine_switch shows bcs0 taking a vGPU's context", v->label);
 	check_event(t, v, id, "mgvt_vgpu_reset", "type=%s", v->type->name);
 	check_event(t, v, id, "mgvt_guest_unpin", "gfn=%#" PRIx64 " dma=%#" PRIx64,
 		    m->iova / PAGE, dma);
