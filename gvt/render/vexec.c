@@ -828,6 +828,7 @@ static void fail_element(struct mgvt_vexec_engine *ve, struct mgvt_vwl *wl)
 	mutex_lock(&vgpu->ggtt.lock);
 	mutex_lock(&vgpu->lock);
 	if (vgpu->vx.gen[ve->id] == ve->gen) {
+		WRITE_ONCE(ve->failure, why);
 		*vreg(ve, RING_EIR) |= eir;
 		*vreg(ve, RING_ESR) |= eir;
 		show_engine(ve);
@@ -1108,6 +1109,7 @@ static void vexec_reset(struct mgvt_vgpu *vgpu, unsigned int engines)
 	for (e = 0; e < MGVT_NUM_ENGINES; e++)
 		if (engines & BIT(e)) {
 			vgpu->vx.gen[e]++;
+			WRITE_ONCE(vgpu->vx.engine[e].failure, NULL);
 			cancel_engine(&vgpu->vx.engine[e]);
 			queue_work(system_unbound_wq, &vgpu->vx.engine[e].work);
 		}
@@ -1225,6 +1227,7 @@ void mgvt_vexec_quiesce(struct mgvt_vgpu *vgpu)
 	mutex_lock(&vgpu->lock);
 	for (e = 0; e < MGVT_NUM_ENGINES; e++) {
 		vgpu->vx.gen[e]++;
+		WRITE_ONCE(vgpu->vx.engine[e].failure, NULL);
 		cancel_engine(&vgpu->vx.engine[e]);
 	}
 	mutex_unlock(&vgpu->lock);
@@ -1280,6 +1283,29 @@ void mgvt_vexec_fini(struct mgvt_vgpu *vgpu)
 			kvfree(ve->bbuf[i]);
 		mutex_destroy(&ve->lock);
 	}
+}
+
+/**
+ * mgvt_vexec_failure - why an engine of the vGPU stopped, for operators
+ * @vgpu: the vGPU
+ * @engine: set to the engine's index
+ *
+ * Return: the reason its last workload failed while the engine waits for
+ * the guest's reset, or NULL when every engine runs.  A snapshot.
+ */
+const char *mgvt_vexec_failure(struct mgvt_vgpu *vgpu, unsigned int *engine)
+{
+	unsigned int e;
+
+	for (e = 0; e < MGVT_NUM_ENGINES; e++) {
+		const char *why = READ_ONCE(vgpu->vx.engine[e].failure);
+
+		if (why) {
+			*engine = e;
+			return why;
+		}
+	}
+	return NULL;
 }
 
 static const char *const stat_names[MGVT_VX_COUNT] = {

@@ -16,6 +16,7 @@ struct seq_file;
 void mgvt_vexec_init(struct mgvt_vgpu *vgpu);
 void mgvt_vexec_quiesce(struct mgvt_vgpu *vgpu);
 void mgvt_vexec_fini(struct mgvt_vgpu *vgpu);
+const char *mgvt_vexec_failure(struct mgvt_vgpu *vgpu, unsigned int *engine);
 void mgvt_vexec_show(struct mgvt_vgpu *vgpu, struct seq_file *m);
 
 #endif /* MGVT_RENDER_VEXEC_H */

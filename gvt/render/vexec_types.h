@@ -148,6 +148,8 @@ enum mgvt_vexec_stat {
  * @idle_wq: woken when @busy drops to 0
  * @gen: the generation @work last saw (vGPU lock: vexec.gen[])
  * @halted: an engine error was reported; nothing runs until a reset
+ * @failure: while @halted, why (for operators: the vGPU's sysfs state);
+ *	set and cleared under the vGPU lock
  * @held: a submission taken from the ELSP queue that waits for the engine
  *	(element 0, element 1)
  * @has_held: @held is valid
@@ -174,6 +176,7 @@ struct mgvt_vexec_engine {
 	wait_queue_head_t idle_wq;
 	u64 gen;
 	bool halted;
+	const char *failure;
 	u64 held[2];
 	bool has_held;
 	struct mgvt_vctx ctx[MGVT_VCTX_SLOTS];

@@ -17,6 +17,8 @@
 #include "core/pgpu.h"
 #include "core/pgpu_types.h"
 #include "core/stats.h"
+#include "regs/regs.h"
+#include "render/vexec.h"
 #include "vfio/mdev.h"
 #include "vfio/vfio.h"
 #include "vfio/vfio_types.h"
@@ -124,17 +126,25 @@ static ssize_t vgpu_id_show(struct device *dev, struct device_attribute *attr,
 static DEVICE_ATTR_RO(vgpu_id);
 
 /*
- * No vGPU state says "failed" yet: a vGPU is "active" while a user (QEMU)
- * has its VFIO device open and "idle" otherwise.  A racy read is fine for
- * a snapshot; VFIO counts opens under its device set's lock.
+ * A vGPU is "active" while a user (QEMU) has its VFIO device open and
+ * "idle" otherwise; "failed: <engine>: <reason>" while one of its engines
+ * stopped on a failed workload and waits for the guest to reset it.  A
+ * racy read is fine for a snapshot; VFIO counts opens under its device
+ * set's lock.
  */
 static ssize_t state_show(struct device *dev, struct device_attribute *attr,
 			  char *buf)
 {
 	struct mgvt_vfio_vgpu *vv = dev_get_drvdata(dev);
+	const char *why;
+	unsigned int e;
 
-	return sysfs_emit(buf, "%s\n",
-			  READ_ONCE(vv->vdev.open_count) ? "active" : "idle");
+	if (!READ_ONCE(vv->vdev.open_count))
+		return sysfs_emit(buf, "idle\n");
+	why = mgvt_vexec_failure(&vv->vgpu, &e);
+	if (why)
+		return sysfs_emit(buf, "failed: %s: %s\n", gen9_engine_name(e), why);
+	return sysfs_emit(buf, "active\n");
 }
 static DEVICE_ATTR_RO(state);
 

@@ -368,11 +368,10 @@ static void test_rewrite_defers(struct gx *g)
 /* A submission that must fail: engine error shown, reset brings it back. */
 static void expect_failure(struct gx *g, unsigned int e, uint64_t d0, const char *what)
 {
-	long fails = vgpu_counter(g->v, "elsp_submits");
 	double end = now_s() + 10;
+	char state[128];
 	uint32_t iir = 0;
 
-	(void)fails;
 	gx_ack_irqs(g, e);
 	gx_elsp(g, e, d0, 0);
 	while (now_s() < end) {
@@ -385,8 +384,14 @@ static void expect_failure(struct gx *g, unsigned int e, uint64_t d0, const char
 	check_eq(gx_rd(g, e, EIR) != 0, 1, "%s %s: EIR set", gx_names[e], what);
 	check_eq(gx_rd(g, e, STATUS_HI), (uint32_t)(d0 >> 32),
 		 "%s %s: STATUS_HI names the guilty context", gx_names[e], what);
+	sysfs_read_line(fmt("%s/mgvt/state", g->v->dir), state, sizeof(state));
+	tap_ok(!strncmp(state, fmt("failed: %s: ", gx_names[e]), strlen(gx_names[e]) + 10),
+	       "%s %s: sysfs state reads \"%s\"", gx_names[e], what, state);
 	mmio_wr(g->v, GDRST, 4, 1u << (e == 0 ? 1 : e == 1 ? 3 : e == 2 ? 2 : 4));
 	check_eq(gx_rd(g, e, ESR), 0, "%s %s: ESR reads 0 after the engine reset", gx_names[e], what);
+	sysfs_read_line(fmt("%s/mgvt/state", g->v->dir), state, sizeof(state));
+	check_eq(strcmp(state, "active"), 0, "%s %s: and sysfs state \"active\" again",
+		 gx_names[e], what);
 	gx_engine_up(g, e);
 	gx_ack_irqs(g, e);
 }
