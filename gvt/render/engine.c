@@ -557,37 +557,49 @@ int mgvt_engine_ctx_reset(struct mgvt_engine_ctx *ctx)
 }
 
 /**
- * mgvt_engine_ctx_cancel - fail every request of a context now
- * @ctx: the context
+ * mgvt_engine_ctx_cancel - fail every request of some contexts now
+ * @ctxs: the contexts, all of one engine
+ * @n: how many
  *
- * Its requests fail with -ECANCELED before this returns, their events
- * delivered.  If the engine holds the context (running, or written to
- * ELSP), the engine is reset first, as after an error: the requests of
- * other contexts it held go back to the queue.  The context is refused
- * afterwards until its client rewrote its image and called
- * mgvt_engine_ctx_reset().  May sleep; not from an event callback.
+ * Their requests fail with -ECANCELED before this returns, their events
+ * delivered.  If the engine holds one of them (running, or written to
+ * ELSP), the engine is reset first, as after an error, and the requests
+ * of other contexts it held go back to the queue; none of @ctxs runs
+ * again meanwhile.  Each context is refused afterwards until its client
+ * rewrote its image and called mgvt_engine_ctx_reset().  May sleep; not
+ * from an event callback.
  */
-void mgvt_engine_ctx_cancel(struct mgvt_engine_ctx *ctx)
+void mgvt_engine_ctx_cancel(struct mgvt_engine_ctx *const *ctxs, unsigned int n)
 {
-	struct mgvt_engine *eng = ctx->engine;
-	struct mgvt_submit *s = &eng->sub;
+	struct mgvt_engine *eng;
+	struct mgvt_submit *s;
+	bool held = false;
 	LIST_HEAD(events);
+	unsigned int i;
 
+	if (!n)
+		return;
+	eng = ctxs[0]->engine;
+	s = &eng->sub;
 	mutex_lock(&eng->process_lock);
 	mutex_lock(&eng->lock);
-	if (!eng->dead && (!list_empty(&ctx->active) || ctx->queued)) {
+	if (!eng->dead) {
 		/* What completed before still completes. */
 		consume_csb(eng);
-		if (mgvt_submit_names(s, ctx) && !engine_wake(eng)) {
+		for (i = 0; i < n; i++)
+			held |= mgvt_submit_names(s, ctxs[i]);
+		if (held && !engine_wake(eng)) {
 			dev_info_ratelimited(eng->pgpu->desc.dev,
-					     "%s: context %u of %s canceled while on the engine: engine reset\n",
-					     gen9_engine_name(eng->id), ctx->hw_id,
-					     ctx->client->name);
+					     "%s: contexts of %s canceled while on the engine: engine reset\n",
+					     gen9_engine_name(eng->id),
+					     ctxs[0]->client->name);
 			engine_reset(eng);
-			mgvt_submit_reset(s, ctx, -ECANCELED, NULL);
-		} else if (!mgvt_submit_names(s, ctx)) {
-			mgvt_submit_cancel_ctx(s, ctx, -ECANCELED);
+			mgvt_submit_reset(s, NULL, -ECANCELED, NULL);
 		}
+		for (i = 0; i < n; i++)
+			if (!mgvt_submit_names(s, ctxs[i]) &&
+			    (!list_empty(&ctxs[i]->active) || ctxs[i]->queued))
+				mgvt_submit_cancel_ctx(s, ctxs[i], -ECANCELED);
 		mgvt_submit_dispatch(s);
 		engine_settle(eng);
 	}

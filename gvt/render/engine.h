@@ -51,7 +51,7 @@ int mgvt_engine_ctx_init(struct mgvt_engine *eng, struct mgvt_engine_ctx *ctx,
 			 u32 ring_size, u64 desc_flags);
 void mgvt_engine_ctx_fini(struct mgvt_engine_ctx *ctx);
 int mgvt_engine_ctx_reset(struct mgvt_engine_ctx *ctx);
-void mgvt_engine_ctx_cancel(struct mgvt_engine_ctx *ctx);
+void mgvt_engine_ctx_cancel(struct mgvt_engine_ctx *const *ctxs, unsigned int n);
 int mgvt_engine_submit(struct mgvt_engine_rq *rq);
 void mgvt_engine_poll(struct mgvt_engine *eng);
 void mgvt_engine_set_polled(struct mgvt_engine *eng, bool polled);

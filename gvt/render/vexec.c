@@ -1092,13 +1092,15 @@ static void vexec_kick(struct mgvt_vgpu *vgpu, unsigned int e)
  */
 static void cancel_engine(struct mgvt_vexec_engine *ve)
 {
-	unsigned int i;
+	struct mgvt_engine_ctx *ctxs[MGVT_VCTX_SLOTS];
+	unsigned int i, n = 0;
 
 	lockdep_assert_held(&ve->vgpu->lock);
 	for (i = 0; i < MGVT_VCTX_SLOTS; i++)
 		/* Pairs with vctx_setup(), which the work item runs unlocked. */
 		if (smp_load_acquire(&ve->ctx[i].ready))
-			mgvt_engine_ctx_cancel(&ve->ctx[i].ectx);
+			ctxs[n++] = &ve->ctx[i].ectx;
+	mgvt_engine_ctx_cancel(ctxs, n);
 }
 
 static void vexec_reset(struct mgvt_vgpu *vgpu, unsigned int engines)
