@@ -248,6 +248,26 @@ static void test_long_batch(struct gx *g, unsigned int e)
 	gx_ack_irqs(g, e);
 }
 
+/*
+ * [A] on engine @e: a semaphore on data dword 0x200 (set to 0 here), then a
+ * store of @val at data dword @idx.  The guest's side of a workload that
+ * runs until another thread releases it.
+ */
+static void submit_blocked(struct gx *g, unsigned int e, unsigned int idx, uint32_t val)
+{
+	uint64_t sem = gx_gm(g, e, P_DATA) + 0x800;
+	uint32_t c[] = { MI_SEM_WAIT, 1, (uint32_t)sem, sem >> 32 };
+	uint32_t tail = 0;
+
+	gx_engine_up(g, e);
+	gx_image_build(g, e, 0, false);
+	gx_va(g, e, P_DATA)[0x800 / 4] = 0;
+	gx_emit(g, e, 0, &tail, c, ARRAY_SIZE(c));
+	gx_emit_store(g, e, 0, &tail, idx, val);
+	gx_image(g, e, 0)[0x07] = tail;
+	gx_elsp(g, e, gx_desc(g, e, 0, D_OK), 0);
+}
+
 struct release {
 	volatile uint32_t *sem;
 	double at;
@@ -273,11 +293,8 @@ static void test_unmap_waits(struct gx *g)
 {
 	const unsigned int e = 2;
 	uint32_t *data = gx_va(g, e, P_DATA);
-	uint64_t sem = gx_gm(g, e, P_DATA) + 0x800;
 	struct release r = { .sem = &data[0x800 / 4] };
 	struct guest_mem other;
-	uint32_t tail = 0;
-	unsigned int rp = 5;
 	pthread_t th;
 	double done;
 
@@ -286,17 +303,7 @@ static void test_unmap_waits(struct gx *g)
 		    pte_wr(g->v, gm_index(g->v->pv.low_base), pte_to(&other, 0)) == 0,
 		    "unmap: another guest page mapped and entered in the GGTT"))
 		return;
-	gx_engine_up(g, e);
-	gx_image_build(g, e, 0, false);
-	data[0x800 / 4] = 0;
-	{
-		uint32_t c[] = { MI_SEM_WAIT, 1, (uint32_t)sem, sem >> 32 };
-
-		gx_emit(g, e, 0, &tail, c, ARRAY_SIZE(c));
-	}
-	gx_emit_store(g, e, 0, &tail, 6, 0xd0d0);
-	gx_image(g, e, 0)[0x07] = tail;
-	gx_elsp(g, e, gx_desc(g, e, 0, D_OK), 0);
+	submit_blocked(g, e, 6, 0xd0d0);
 	tap_ok(gx_wait_csb(g, e, 0), "unmap: vcs0 promoted, blocked on its semaphore");
 	pthread_create(&th, NULL, release_later, &r);
 	check_err(dma_unmap(g->v, other.iova, other.len), 0, "unmap: the DMA unmap succeeds");
@@ -305,10 +312,8 @@ static void test_unmap_waits(struct gx *g)
 	tap_ok(r.at && done >= r.at,
 	       "unmap: it returned only after the workload was released (%.3f s after)",
 	       done - r.at);
-	rp = 0;
 	tap_ok(gx_wait_csb(g, e, 1) && data[6] == 0xd0d0,
 	       "unmap: the workload completed and its store landed");
-	(void)rp;
 	gx_ack_irqs(g, e);
 }
 
@@ -321,12 +326,10 @@ static void test_rewrite_defers(struct gx *g)
 {
 	const unsigned int e = 3;
 	uint32_t *data = gx_va(g, e, P_DATA);
-	uint64_t sem = gx_gm(g, e, P_DATA) + 0x800;
 	uint64_t index = gm_index(g->v->pv.low_base) + 1;
 	struct release r = { .sem = &data[0x800 / 4] };
 	struct guest_mem other;
 	long pinned, unpinned;
-	uint32_t tail = 0;
 	pthread_t th;
 	double end;
 
@@ -334,17 +337,7 @@ static void test_rewrite_defers(struct gx *g)
 		    dma_map(g->v, &other) == 0 && pte_wr(g->v, index, pte_to(&other, 0)) == 0,
 		    "rewrite: a guest page entered in the GGTT"))
 		return;
-	gx_engine_up(g, e);
-	gx_image_build(g, e, 0, false);
-	data[0x800 / 4] = 0;
-	{
-		uint32_t c[] = { MI_SEM_WAIT, 1, (uint32_t)sem, sem >> 32 };
-
-		gx_emit(g, e, 0, &tail, c, ARRAY_SIZE(c));
-	}
-	gx_emit_store(g, e, 0, &tail, 7, 0xe7e7);
-	gx_image(g, e, 0)[0x07] = tail;
-	gx_elsp(g, e, gx_desc(g, e, 0, D_OK), 0);
+	submit_blocked(g, e, 7, 0xe7e7);
 	tap_ok(gx_wait_csb(g, e, 0), "rewrite: vecs0 promoted, blocked on its semaphore");
 	pinned = vgpu_counter(g->v, "pinned");
 	unpinned = vgpu_counter(g->v, "unpinned");
