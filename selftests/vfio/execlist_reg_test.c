@@ -18,25 +18,12 @@
 
 #include <linux/vfio.h>
 
-#include "vgpu_lib.h"
+#include "guest_exec.h"	/* the engine registers and descriptor bits */
 
 #define RCS		0x2000u
 #define BCS		0x22000u
-#define HWS_PGA		0x80u
 #define HWSTAM		0x98u
-#define EIR		0xb0u
-#define ESR		0xb8u
-#define ELSP		0x230u
-#define STATUS_HI	0x238u
-#define RING_MODE	0x29cu
-#define CSB0		0x370u
 #define CTX_TS		0x3a8u
-#define GDRST		0x941cu
-
-#define D_VALID		(1u << 0)
-#define D_FORCE		(1u << 2)
-#define D_4LVL		(3u << 3)
-#define D_PRIV		(1u << 8)
 
 static struct vgpu *v;
 
