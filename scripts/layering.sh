@@ -10,7 +10,10 @@
 #      headers, and only vfio/ calls vfio_*() or mdev_*() functions
 #   3. vfio/ headers are included by vfio/ itself and by core/main.c
 #      (vfio/mdev.h: the mdev driver and each pGPU's parent), nobody else
-#   4. mm/ never includes render/ or display/, and trap/ never render/
+#   4. mm/ never includes render/ or display/, and trap/ never render/;
+#      in trap/ only mmio_table.c (the handlers it names) and mmio.c (the
+#      reset) include display/ headers, and display/ never includes
+#      render/
 #   5. sim/ includes nothing of the mediator but hal.h and regs/
 #   6. the umbrella header mgvt.h is gone for good
 #   7. only hal.h calls a provider's ops: the mediator uses mgvt_hal_*()
@@ -65,8 +68,13 @@ for f in "${files[@]}"; do
 					broken "$f:$line" "rule 3: only vfio/ and core/main.c (vfio/mdev.h) include \"$name\"" ;;
 			render/*|display/*)
 				case $dir/$name in
-				mm/*|trap/render/*)
+				mm/*|trap/render/*|display/render/*)
 					broken "$f:$line" "rule 4: $dir/ includes \"$name\"" ;;
+				trap/display/*)
+					case $f in
+					gvt/trap/mmio_table.c|gvt/trap/mmio.c) ;;
+					*) broken "$f:$line" "rule 4: in trap/ only mmio_table.c and mmio.c include \"$name\"" ;;
+					esac ;;
 				esac ;;
 			esac ;;
 		*)

@@ -10,6 +10,7 @@
 #include <linux/mutex.h>
 
 #include "core/stats_types.h"
+#include "display/display_types.h"
 #include "hal.h"
 #include "mm/aperture_types.h"
 #include "mm/ggtt_types.h"
@@ -71,6 +72,7 @@ struct mgvt_guest_ops {
  * @cnt: error and activity counters (debugfs "counters")
  * @vel: its virtual execlist ports (under @lock)
  * @vx: its virtual execlists as the render path runs them
+ * @display: its virtual display (under @lock)
  */
 struct mgvt_vgpu {
 	struct device *dev;
@@ -94,6 +96,7 @@ struct mgvt_vgpu {
 	struct mgvt_counters cnt;
 	struct mgvt_vexeclists vel;
 	struct mgvt_vexec vx;
+	struct mgvt_display display;
 };
 
 #endif /* MGVT_CORE_VGPU_TYPES_H */

@@ -195,6 +195,124 @@ static inline unsigned int gen9_engine_irq_shift(unsigned int e)
 #define PWR_WELL_STATE(idx)	BIT(2 * (idx))
 #define PWR_WELL_REQ_ALL	0xaaaaaaaaU	/* every well's request bit */
 
+/* PCODE mailbox commands (low byte of PCODE_MAILBOX) and replies. */
+#define PCODE_CMD		0xffU		/* command in, error code out */
+#define PCODE_OK		0x00
+#define PCODE_ILLEGAL_CMD	0x01
+#define PCODE_READ_MEM_LATENCY	0x06	/* DATA 0: levels 0-3, 1: levels 4-7 */
+#define PCODE_CDCLK_CONTROL	0x07
+#define PCODE_CDCLK_PREPARE	0x03	/* DATA: prepare for a change */
+#define PCODE_CDCLK_READY	0x01	/* reply: ready for it */
+#define PCODE_WRITE_MIN_FREQ	0x08
+#define PCODE_READ_MIN_FREQ	0x09
+#define PCODE_READ_OC_PARAMS	0x0c
+#define PCODE_DDCC		0x1a	/* dynamic duty cycle control */
+#define PCODE_SAGV_CONTROL	0x21
+#define PCODE_SAGV_DISABLE	0x00
+#define PCODE_SAGV_IS_DISABLED	0x01	/* reply to a disable */
+#define PCODE_SAGV_ENABLE	0x03
+
+/*
+ * Display, Skylake with its Sunrise Point PCH.  Ports A-E are DDIs; their
+ * AUX channels are 0x100 apart from DDI A's.
+ */
+#define DISP_PORTS		5
+#define DDI_BUF_CTL(p)		(0x64000 + 0x100 * (p))
+#define DDI_BUF_ENABLE		BIT(31)
+#define DDI_BUF_IDLE		BIT(7)
+#define DDI_A_4_LANES		BIT(4)
+#define DDI_INIT_DISPLAY_DETECTED BIT(0)
+#define DP_TP_STATUS(p)		(0x64044 + 0x100 * (p))
+#define DP_TP_STATUS_IDLE_DONE	BIT(25)
+#define AUX_CH_CTL(p)		(0x64010 + 0x100 * (p))
+#define AUX_CH_DATA(p, i)	(0x64014 + 0x100 * (p) + 4 * (i))
+#define AUX_DATA_REGS		5
+#define AUX_CTL_SEND_BUSY	BIT(31)
+#define AUX_CTL_DONE		BIT(30)
+#define AUX_CTL_INTERRUPT	BIT(29)
+#define AUX_CTL_TIME_OUT_ERROR	BIT(28)
+#define AUX_CTL_RECEIVE_ERROR	BIT(25)
+#define AUX_CTL_STATUS		(AUX_CTL_DONE | AUX_CTL_TIME_OUT_ERROR | \
+				 AUX_CTL_RECEIVE_ERROR)
+#define AUX_CTL_SIZE		GENMASK(24, 20)	/* bytes sent, then received */
+#define AUX_CTL_SIZE_SHIFT	20
+
+/* Pipes and transcoders: A, B, C and the eDP transcoder. */
+#define PIPECONF_A		0x70008
+#define PIPECONF_B		0x71008
+#define PIPECONF_C		0x72008
+#define PIPECONF_EDP		0x7f008
+#define PIPECONF_ENABLE		BIT(31)
+#define PIPECONF_STATE		BIT(30)
+
+/* Clocks: CDCLK, DPLL0 (LCPLL1) to DPLL3 (WRPLL2), the data buffer. */
+#define CDCLK_CTL		0x46000
+#define LCPLL1_CTL		0x46010
+#define LCPLL2_CTL		0x46014
+#define WRPLL_CTL(n)		(0x46040 + 0x20 * (n))
+#define PLL_ENABLE		BIT(31)
+#define LCPLL1_LOCK		BIT(30)
+#define DPLL_CTRL1		0x6c058
+#define DPLL_CTRL2		0x6c05c
+#define DPLL_STATUS		0x6c060
+#define DPLL_STATUS_LOCK(n)	BIT(8 * (n))
+#define DBUF_CTL		0x45008
+#define DBUF_POWER_REQUEST	BIT(31)
+#define DBUF_POWER_STATE	BIT(30)
+
+/* Panel power sequencer (on the PCH). */
+#define PP_STATUS		0xc7200
+#define PP_CONTROL		0xc7204
+#define PP_STATUS_ON		BIT(31)
+#define PP_STATUS_ON_IDLE	0x8	/* sequence state: on, idle */
+#define PP_CONTROL_VDD		BIT(3)
+#define PP_CONTROL_POWER_ON	BIT(0)
+
+/* Fuse straps: which DDIs the board wired. */
+#define SFUSE_STRAP		0xc2014
+#define SFUSE_STRAP_DDIB	BIT(2)
+#define SFUSE_STRAP_DDIC	BIT(1)
+#define SFUSE_STRAP_DDID	BIT(0)
+
+/* Display interrupts: the DE port bank and the south (PCH) bank. */
+#define DE_PORT_ISR		0x44440
+#define DE_PORT_IMR		0x44444
+#define DE_PORT_IIR		0x44448
+#define DE_PORT_IER		0x4444c
+#define DE_PORT_DP_A_HOTPLUG	BIT(3)
+#define SDE_ISR			0xc4000
+#define SDE_IMR			0xc4004
+#define SDE_IIR			0xc4008
+#define SDE_IER			0xc400c
+#define SDE_PORTA_HOTPLUG	BIT(24)
+#define SHOTPLUG_CTL		0xc4030
+#define SHOTPLUG_CTL2		0xc403c
+#define SHOTPLUG_PORTA_LONG	(2u << 24)	/* port A status: long pulse */
+#define MASTER_IRQ_DE_PORT	BIT(20)
+#define MASTER_IRQ_PCH		BIT(23)
+
+/* GMBUS, the PCH's I2C controller for the DDC pins. */
+#define GMBUS0			0xc5100	/* pin pair, rate */
+#define GMBUS1			0xc5104	/* command */
+#define GMBUS2			0xc5108	/* status */
+#define GMBUS3			0xc510c	/* data */
+#define GMBUS4			0xc5110	/* interrupt mask */
+#define GMBUS5			0xc5120	/* 2-byte index */
+#define GMBUS0_PIN		GENMASK(2, 0)
+#define GMBUS1_SW_CLR_INT	BIT(31)
+#define GMBUS1_SW_RDY		BIT(30)
+#define GMBUS1_CYCLE_INDEX	BIT(26)
+#define GMBUS1_CYCLE_STOP	BIT(27)
+#define GMBUS1_COUNT_SHIFT	16
+#define GMBUS1_COUNT		GENMASK(24, 16)
+#define GMBUS1_INDEX_SHIFT	8
+#define GMBUS1_ADDR_SHIFT	1
+#define GMBUS1_READ		BIT(0)
+#define GMBUS2_HW_WAIT		BIT(14)
+#define GMBUS2_HW_RDY		BIT(11)
+#define GMBUS2_SATOER		BIT(10)	/* no acknowledge: no device */
+#define GMBUS2_ACTIVE		BIT(9)
+
 /* Masked registers: bits 31:16 enable the write of bits 15:0. */
 #define MASKED_ENABLE(b)	((b) * 0x10001U)	/* mask and value */
 #define MASKED_DISABLE(b)	((b) << 16)

@@ -16,6 +16,7 @@
 #include "core/trace.h"
 #include "core/pgpu_types.h"
 #include "core/vgpu_types.h"
+#include "display/display.h"
 #include "mgvt_pvinfo.h"
 #include "mm/ggtt.h"
 #include "regs/regs.h"
@@ -159,6 +160,8 @@ void mgvt_mmio_engine_reset(struct mgvt_vgpu *vgpu, u32 gdrst)
 {
 	lockdep_assert_held(&vgpu->lock);
 	reset_table(vgpu, gdrst);
+	if (gdrst & GDRST_FULL)
+		mgvt_display_reset(vgpu);
 	mgvt_vexeclist_reset(vgpu, gdrst);
 }
 
@@ -223,6 +226,7 @@ void mgvt_mmio_reset(struct mgvt_vgpu *vgpu)
 	lockdep_assert_held(&vgpu->lock);
 	clear_written(vgpu);
 	reset_table(vgpu, GDRST_FULL);
+	mgvt_display_reset(vgpu);
 	mgvt_vexeclist_device_reset(vgpu);
 	mgvt_fence_reset(vgpu);
 	mgvt_pvinfo_reset(vgpu);

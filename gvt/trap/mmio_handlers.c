@@ -2,7 +2,7 @@
 /*
  * Registers with side effects, the handlers the register table names:
  * handshakes a guest i915 polls with interrupts off at probe (forcewake,
- * reset request, stop ring, PCODE, power wells) complete inside the
+ * reset request, stop ring, power wells; PCODE is display/pcode.c's) complete inside the
  * trapped access; GDRST resets the vGPU's own registers; MASTER_IRQ
  * computes its pending bits.  A read handler gets the stored value and
  * returns what the guest reads; a write handler gets the value after the
@@ -72,32 +72,6 @@ void mgvt_gdrst_write(struct mgvt_vgpu *vgpu, u32 off, u32 val)
 		mgvt_mmio_engine_reset(vgpu, val);
 	}
 	*mgvt_vreg(vgpu, off) = 0;
-}
-
-/**
- * mgvt_pcode_read - the PCODE mailbox is never busy
- * @vgpu: the vGPU, with its lock held
- * @off: PCODE_MAILBOX
- * @val: its stored value
- *
- * Return: @val without the ready (busy) bit.
- */
-u32 mgvt_pcode_read(struct mgvt_vgpu *vgpu, u32 off, u32 val)
-{
-	return val & ~PCODE_READY;
-}
-
-/**
- * mgvt_pcode_write - a PCODE command completes at once, replying 0
- * @vgpu: the vGPU, with its lock held
- * @off: PCODE_MAILBOX
- * @val: the command
- */
-void mgvt_pcode_write(struct mgvt_vgpu *vgpu, u32 off, u32 val)
-{
-	*mgvt_vreg(vgpu, off) = val & ~PCODE_READY;
-	*mgvt_vreg(vgpu, PCODE_DATA) = 0;
-	*mgvt_vreg(vgpu, PCODE_DATA1) = 0;
 }
 
 /**

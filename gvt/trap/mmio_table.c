@@ -14,6 +14,8 @@
 #include <linux/build_bug.h>
 #include <linux/kernel.h>
 
+#include "display/display.h"
+#include "display/pcode.h"
 #include "regs/regs.h"
 #include "trap/execlist.h"
 #include "trap/mmio_table.h"
@@ -22,7 +24,6 @@
 	{ n, off, init, (fl) | MF_ENGINE, __VA_ARGS__ }
 #define G(n, off, fl, ...)	{ n, off, 0, (fl) | MF_GOLDEN, __VA_ARGS__ }
 #define R(n, off, init, fl, ...) { n, off, init, fl, __VA_ARGS__ }
-
 const struct mgvt_mmio_reg mgvt_mmio_table[] = {
 	/* Engine registers: live per-owner state, reset values. */
 	E("RING_TAIL",		RING_TAIL,		0, 0),
@@ -70,6 +71,8 @@ const struct mgvt_mmio_reg mgvt_mmio_table[] = {
 	  mgvt_zero_read, mgvt_gdrst_write),
 	R("PCODE_MAILBOX",	PCODE_MAILBOX,		0, 0,
 	  mgvt_pcode_read, mgvt_pcode_write),
+	R("PCODE_DATA",		PCODE_DATA,		0, 0),
+	R("PCODE_DATA1",	PCODE_DATA1,		0, 0),
 	R("PWR_WELL_CTL_BIOS",	PWR_WELL_CTL_BIOS,	0, 0,
 	  mgvt_pwr_well_read, mgvt_pwr_well_write),
 	R("PWR_WELL_CTL_DRIVER", PWR_WELL_CTL_DRIVER,	0, 0,
@@ -95,6 +98,89 @@ const struct mgvt_mmio_reg mgvt_mmio_table[] = {
 	G("FUSE2",		GEN8_FUSE2,		MF_RO),
 	G("EU_DISABLE0",	GEN9_EU_DISABLE(0),	MF_RO),
 	G("SKL_FUSE_STATUS",	SKL_FUSE_STATUS,	MF_RO),
+
+	/*
+	 * Display (display/display.c): one DP monitor on DDI A, the other
+	 * ports empty; status bits follow what the guest programs; nothing
+	 * reaches the pGPU.  The board straps no DDI (Skylake's i915 probes
+	 * them all anyway) and does not fuse the display off.
+	 */
+	R("SFUSE_STRAP",	SFUSE_STRAP,		0, MF_RO),
+	R("CDCLK_CTL",		CDCLK_CTL,		0, 0),
+	R("LCPLL1_CTL",		LCPLL1_CTL,		0, 0, mgvt_lcpll1_read),
+	R("LCPLL2_CTL",		LCPLL2_CTL,		0, 0),
+	R("WRPLL_CTL1",		WRPLL_CTL(0),		0, 0),
+	R("WRPLL_CTL2",		WRPLL_CTL(1),		0, 0),
+	R("DPLL_CTRL1",		DPLL_CTRL1,		0, 0),
+	R("DPLL_CTRL2",		DPLL_CTRL2,		0, 0),
+	R("DPLL_STATUS",	DPLL_STATUS,		0, MF_RO, mgvt_dpll_status_read),
+	R("DBUF_CTL",		DBUF_CTL,		0, 0, mgvt_dbuf_read),
+	R("PIPECONF_A",		PIPECONF_A,		0, 0, mgvt_pipeconf_read),
+	R("PIPECONF_B",		PIPECONF_B,		0, 0, mgvt_pipeconf_read),
+	R("PIPECONF_C",		PIPECONF_C,		0, 0, mgvt_pipeconf_read),
+	R("PIPECONF_EDP",	PIPECONF_EDP,		0, 0, mgvt_pipeconf_read),
+	R("DDI_BUF_CTL_A",	DDI_BUF_CTL(0),		DDI_A_4_LANES | DDI_INIT_DISPLAY_DETECTED,
+	  0, mgvt_ddi_buf_read),
+	R("DDI_BUF_CTL_B",	DDI_BUF_CTL(1),		0, 0, mgvt_ddi_buf_read),
+	R("DDI_BUF_CTL_C",	DDI_BUF_CTL(2),		0, 0, mgvt_ddi_buf_read),
+	R("DDI_BUF_CTL_D",	DDI_BUF_CTL(3),		0, 0, mgvt_ddi_buf_read),
+	R("DDI_BUF_CTL_E",	DDI_BUF_CTL(4),		0, 0, mgvt_ddi_buf_read),
+	R("DP_TP_STATUS_A",	DP_TP_STATUS(0),	DP_TP_STATUS_IDLE_DONE, 0),
+	R("DP_TP_STATUS_B",	DP_TP_STATUS(1),	DP_TP_STATUS_IDLE_DONE, 0),
+	R("DP_TP_STATUS_C",	DP_TP_STATUS(2),	DP_TP_STATUS_IDLE_DONE, 0),
+	R("DP_TP_STATUS_D",	DP_TP_STATUS(3),	DP_TP_STATUS_IDLE_DONE, 0),
+	R("DP_TP_STATUS_E",	DP_TP_STATUS(4),	DP_TP_STATUS_IDLE_DONE, 0),
+	R("AUX_CH_CTL_A",	AUX_CH_CTL(0),		0, 0, NULL, mgvt_aux_ctl_write),
+	R("AUX_CH_DATA1_A",	AUX_CH_DATA(0, 0),	0, 0),
+	R("AUX_CH_DATA2_A",	AUX_CH_DATA(0, 1),	0, 0),
+	R("AUX_CH_DATA3_A",	AUX_CH_DATA(0, 2),	0, 0),
+	R("AUX_CH_DATA4_A",	AUX_CH_DATA(0, 3),	0, 0),
+	R("AUX_CH_DATA5_A",	AUX_CH_DATA(0, 4),	0, 0),
+	R("AUX_CH_CTL_B",	AUX_CH_CTL(1),		0, 0, NULL, mgvt_aux_ctl_write),
+	R("AUX_CH_DATA1_B",	AUX_CH_DATA(1, 0),	0, 0),
+	R("AUX_CH_DATA2_B",	AUX_CH_DATA(1, 1),	0, 0),
+	R("AUX_CH_DATA3_B",	AUX_CH_DATA(1, 2),	0, 0),
+	R("AUX_CH_DATA4_B",	AUX_CH_DATA(1, 3),	0, 0),
+	R("AUX_CH_DATA5_B",	AUX_CH_DATA(1, 4),	0, 0),
+	R("AUX_CH_CTL_C",	AUX_CH_CTL(2),		0, 0, NULL, mgvt_aux_ctl_write),
+	R("AUX_CH_DATA1_C",	AUX_CH_DATA(2, 0),	0, 0),
+	R("AUX_CH_DATA2_C",	AUX_CH_DATA(2, 1),	0, 0),
+	R("AUX_CH_DATA3_C",	AUX_CH_DATA(2, 2),	0, 0),
+	R("AUX_CH_DATA4_C",	AUX_CH_DATA(2, 3),	0, 0),
+	R("AUX_CH_DATA5_C",	AUX_CH_DATA(2, 4),	0, 0),
+	R("AUX_CH_CTL_D",	AUX_CH_CTL(3),		0, 0, NULL, mgvt_aux_ctl_write),
+	R("AUX_CH_DATA1_D",	AUX_CH_DATA(3, 0),	0, 0),
+	R("AUX_CH_DATA2_D",	AUX_CH_DATA(3, 1),	0, 0),
+	R("AUX_CH_DATA3_D",	AUX_CH_DATA(3, 2),	0, 0),
+	R("AUX_CH_DATA4_D",	AUX_CH_DATA(3, 3),	0, 0),
+	R("AUX_CH_DATA5_D",	AUX_CH_DATA(3, 4),	0, 0),
+	R("AUX_CH_CTL_E",	AUX_CH_CTL(4),		0, 0, NULL, mgvt_aux_ctl_write),
+	R("AUX_CH_DATA1_E",	AUX_CH_DATA(4, 0),	0, 0),
+	R("AUX_CH_DATA2_E",	AUX_CH_DATA(4, 1),	0, 0),
+	R("AUX_CH_DATA3_E",	AUX_CH_DATA(4, 2),	0, 0),
+	R("AUX_CH_DATA4_E",	AUX_CH_DATA(4, 3),	0, 0),
+	R("AUX_CH_DATA5_E",	AUX_CH_DATA(4, 4),	0, 0),
+	R("PP_STATUS",		PP_STATUS,		0, MF_RO, mgvt_pp_status_read),
+	R("PP_CONTROL",		PP_CONTROL,		0, 0),
+	R("GMBUS0",		GMBUS0,			0, 0),
+	R("GMBUS1",		GMBUS1,			0, 0, NULL, mgvt_gmbus1_write),
+	R("GMBUS2",		GMBUS2,			0, MF_RO, mgvt_gmbus2_read),
+	R("GMBUS3",		GMBUS3,			0, 0,
+	  mgvt_gmbus3_read, mgvt_gmbus3_write),
+	R("GMBUS4",		GMBUS4,			0, 0),
+	R("GMBUS5",		GMBUS5,			0, 0),
+
+	/* Display interrupts: port A's live hotplug status, all masked. */
+	R("DE_PORT_ISR",	DE_PORT_ISR,		0, MF_RO, mgvt_hotplug_isr_read),
+	R("DE_PORT_IMR",	DE_PORT_IMR,		~0u, MF_IRQ),
+	R("DE_PORT_IIR",	DE_PORT_IIR,		0, MF_W1C | MF_IRQ),
+	R("DE_PORT_IER",	DE_PORT_IER,		0, MF_IRQ),
+	R("SDE_ISR",		SDE_ISR,		0, MF_RO, mgvt_hotplug_isr_read),
+	R("SDE_IMR",		SDE_IMR,		~0u, MF_IRQ),
+	R("SDE_IIR",		SDE_IIR,		0, MF_W1C | MF_IRQ),
+	R("SDE_IER",		SDE_IER,		0, MF_IRQ),
+	R("SHOTPLUG_CTL",	SHOTPLUG_CTL,		0, 0),
+	R("SHOTPLUG_CTL2",	SHOTPLUG_CTL2,		0, 0),
 
 	/* The GGTT invalidate: nothing to do for a virtual GGTT view. */
 	R("GFX_FLSH_CNTL",	GFX_FLSH_CNTL,		0, 0),

@@ -49,8 +49,6 @@ u32 mgvt_reset_ctl_read(struct mgvt_vgpu *vgpu, u32 off, u32 val);
 u32 mgvt_mi_mode_read(struct mgvt_vgpu *vgpu, u32 off, u32 val);
 u32 mgvt_zero_read(struct mgvt_vgpu *vgpu, u32 off, u32 val);
 void mgvt_gdrst_write(struct mgvt_vgpu *vgpu, u32 off, u32 val);
-u32 mgvt_pcode_read(struct mgvt_vgpu *vgpu, u32 off, u32 val);
-void mgvt_pcode_write(struct mgvt_vgpu *vgpu, u32 off, u32 val);
 u32 mgvt_pwr_well_read(struct mgvt_vgpu *vgpu, u32 off, u32 val);
 void mgvt_pwr_well_write(struct mgvt_vgpu *vgpu, u32 off, u32 val);
 u32 mgvt_master_irq_read(struct mgvt_vgpu *vgpu, u32 off, u32 val);
