@@ -275,6 +275,15 @@ static inline unsigned int gen9_engine_irq_shift(unsigned int e)
 #define SFUSE_STRAP_DDID	BIT(0)
 
 /* Display interrupts: the DE port bank and the south (PCH) bank. */
+#define DE_PIPE_IMR(p)		(0x44404 + 0x10 * (p))
+#define DE_PIPE_IIR(p)		(0x44408 + 0x10 * (p))
+#define DE_PIPE_IER(p)		(0x4440c + 0x10 * (p))
+#define DE_MISC_IMR		0x44464
+#define DE_MISC_IIR		0x44468
+#define DE_MISC_IER		0x4446c
+#define PCU_IMR			0x444e4
+#define PCU_IIR			0x444e8
+#define PCU_IER			0x444ec
 #define DE_PORT_ISR		0x44440
 #define DE_PORT_IMR		0x44444
 #define DE_PORT_IIR		0x44448

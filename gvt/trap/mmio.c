@@ -128,8 +128,11 @@ static u32 reset_value(struct mgvt_vgpu *vgpu, const struct mgvt_mmio_reg *r,
 	return r->flags & MF_GOLDEN ? vgpu->pgpu->golden[off / 4] : r->init;
 }
 
-/* Registers of the table back to their reset values, for some engines. */
-static void reset_table(struct mgvt_vgpu *vgpu, u32 gdrst)
+/*
+ * Registers of the table back to their reset values, for some engines;
+ * display registers only at a device reset (@device), never at a GDRST.
+ */
+static void reset_table(struct mgvt_vgpu *vgpu, u32 gdrst, bool device)
 {
 	unsigned int i, e;
 
@@ -137,7 +140,7 @@ static void reset_table(struct mgvt_vgpu *vgpu, u32 gdrst)
 		const struct mgvt_mmio_reg *r = &mgvt_mmio_table[i];
 
 		if (!(r->flags & MF_ENGINE)) {
-			if (gdrst & GDRST_FULL)
+			if ((gdrst & GDRST_FULL) && (device || !(r->flags & MF_DISPLAY)))
 				*mgvt_vreg(vgpu, r->offset) = reset_value(vgpu, r, r->offset);
 			continue;
 		}
@@ -159,9 +162,7 @@ static void reset_table(struct mgvt_vgpu *vgpu, u32 gdrst)
 void mgvt_mmio_engine_reset(struct mgvt_vgpu *vgpu, u32 gdrst)
 {
 	lockdep_assert_held(&vgpu->lock);
-	reset_table(vgpu, gdrst);
-	if (gdrst & GDRST_FULL)
-		mgvt_display_reset(vgpu);
+	reset_table(vgpu, gdrst, false);
 	mgvt_vexeclist_reset(vgpu, gdrst);
 }
 
@@ -225,7 +226,7 @@ void mgvt_mmio_reset(struct mgvt_vgpu *vgpu)
 {
 	lockdep_assert_held(&vgpu->lock);
 	clear_written(vgpu);
-	reset_table(vgpu, GDRST_FULL);
+	reset_table(vgpu, GDRST_FULL, true);
 	mgvt_display_reset(vgpu);
 	mgvt_vexeclist_device_reset(vgpu);
 	mgvt_fence_reset(vgpu);

@@ -17,6 +17,7 @@ struct mgvt_vgpu;
 #define MF_ENGINE	BIT(3)	/* one per engine, offset from its base */
 #define MF_GOLDEN	BIT(4)	/* reset value from the pGPU's golden state */
 #define MF_IRQ		BIT(5)	/* a write may change the interrupt line */
+#define MF_DISPLAY	BIT(6)	/* display state: a guest GDRST keeps it */
 
 /**
  * struct mgvt_mmio_reg - one entry of the vGPU register table
