@@ -261,6 +261,13 @@ static void test_status_bits(void)
 	mmio_wr(v, 0xc7204, 4, 0);
 	check_eq(mmio_rd(v, 0xc7200, 4), 0, "and off");
 	check_eq(mmio_rd(v, 0x64144, 4) & (1u << 25), 1u << 25, "DP_TP_STATUS B: idle done");
+	mmio_wr(v, 0x70008, 4, 1u << 31);
+	mmio_wr(v, 0x941c, 4, 1);	/* GDRST: full GPU reset */
+	check_eq(mmio_rd(v, 0x70008, 4) >> 30, 3, "a guest GPU reset keeps PIPECONF A enabled");
+	check_eq(mmio_rd(v, 0x46010, 4) >> 30, 3, "and DPLL0 (CDCLK) locked, as hardware does");
+	mmio_wr(v, 0x44408, 4, 0xffffffff);
+	check_eq(mmio_rd(v, 0x44408, 4), 0, "DE pipe A IIR: write-1-to-clear, reads 0");
+	check_eq(mmio_rd(v, 0x44404, 4), 0xffffffff, "DE pipe A IMR: all masked");
 	check_err(xioctl(v->device, VFIO_DEVICE_RESET, NULL), 0, "device reset");
 	check_eq(mmio_rd(v, 0x70008, 4) | mmio_rd(v, 0x46010, 4) | mmio_rd(v, 0x6c060, 4), 0,
 		 "after reset: pipes, PLLs off");
