@@ -281,6 +281,8 @@ static inline unsigned int gen9_engine_irq_shift(unsigned int e)
 #define DE_MISC_IMR		0x44464
 #define DE_MISC_IIR		0x44468
 #define DE_MISC_IER		0x4446c
+#define EDP_PSR_IMR		0x64834
+#define EDP_PSR_IIR		0x64838
 #define PCU_IMR			0x444e4
 #define PCU_IIR			0x444e8
 #define PCU_IER			0x444ec

@@ -191,6 +191,8 @@ const struct mgvt_mmio_reg mgvt_mmio_table[] = {
 	R("DE_MISC_IMR",	DE_MISC_IMR,		~0u, MF_IRQ | MF_DISPLAY),
 	R("DE_MISC_IIR",	DE_MISC_IIR,		0, MF_W1C | MF_IRQ | MF_DISPLAY),
 	R("DE_MISC_IER",	DE_MISC_IER,		0, MF_IRQ | MF_DISPLAY),
+	R("EDP_PSR_IMR",	EDP_PSR_IMR,		~0u, MF_IRQ | MF_DISPLAY),
+	R("EDP_PSR_IIR",	EDP_PSR_IIR,		0, MF_W1C | MF_IRQ | MF_DISPLAY),
 	R("PCU_IMR",		PCU_IMR,		~0u, MF_IRQ),
 	R("PCU_IIR",		PCU_IIR,		0, MF_W1C | MF_IRQ),
 	R("PCU_IER",		PCU_IER,		0, MF_IRQ),

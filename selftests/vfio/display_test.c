@@ -268,6 +268,8 @@ static void test_status_bits(void)
 	mmio_wr(v, 0x44408, 4, 0xffffffff);
 	check_eq(mmio_rd(v, 0x44408, 4), 0, "DE pipe A IIR: write-1-to-clear, reads 0");
 	check_eq(mmio_rd(v, 0x44404, 4), 0xffffffff, "DE pipe A IMR: all masked");
+	mmio_wr(v, 0x64838, 4, 0xffffffff);
+	check_eq(mmio_rd(v, 0x64838, 4), 0, "EDP_PSR_IIR: write-1-to-clear, reads 0");
 	check_err(xioctl(v->device, VFIO_DEVICE_RESET, NULL), 0, "device reset");
 	check_eq(mmio_rd(v, 0x70008, 4) | mmio_rd(v, 0x46010, 4) | mmio_rd(v, 0x6c060, 4), 0,
 		 "after reset: pipes, PLLs off");
