@@ -115,6 +115,8 @@ static inline const char *gen9_engine_name(unsigned int e)
 #define GDRST_MEDIA		BIT(2)
 #define GDRST_BLT		BIT(3)
 #define GDRST_VECS		BIT(4)
+#define GUC_STATUS		0x0c000
+#define GUC_STATUS_MIA_IN_RESET	BIT(0)	/* the GuC's microcontroller is held in reset */
 
 static inline u32 gen9_engine_gdrst(unsigned int e)
 {

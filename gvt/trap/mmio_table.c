@@ -70,6 +70,8 @@ const struct mgvt_mmio_reg mgvt_mmio_table[] = {
 	R("FORCEWAKE_ACK_GT",	FORCEWAKE_ACK_GT,	0, MF_RO, mgvt_fw_ack_read),
 	R("FORCEWAKE_MEDIA",	FORCEWAKE_MEDIA,	0, MF_MASKED),
 	R("FORCEWAKE_ACK_MEDIA", FORCEWAKE_ACK_MEDIA,	0, MF_RO, mgvt_fw_ack_read),
+	/* No GuC firmware ever runs on a vGPU: its core stays in reset. */
+	R("GUC_STATUS",		GUC_STATUS,		GUC_STATUS_MIA_IN_RESET, MF_RO),
 	R("GDRST",		GDRST,			0, 0,
 	  mgvt_zero_read, mgvt_gdrst_write),
 	R("PCODE_MAILBOX",	PCODE_MAILBOX,		0, 0,

@@ -160,6 +160,15 @@ static void test_register_semantics(const struct vgpu *v)
 	mmio_wr(v, 0x941c, 4, 0x1);			/* GDRST full */
 	check_eq(mmio_rd(v, bcs + 0xa8, 4), 0xffffffff, "%s: virtual full reset restores BCS",
 		 v->label);
+	/*
+	 * A 6.1 i915 resets the GuC at GT init and WARNs unless its MIA core
+	 * is in reset; no GuC ever runs on a vGPU.
+	 */
+	mmio_wr(v, 0x941c, 4, 0x20);			/* GDRST GuC */
+	check_eq(mmio_rd(v, 0xc000, 4) & 1, 1,
+		 "%s: after a GuC reset GUC_STATUS shows the MIA core in reset", v->label);
+	mmio_wr(v, 0xc000, 4, 0);
+	check_eq(mmio_rd(v, 0xc000, 4) & 1, 1, "%s: and GUC_STATUS is read-only", v->label);
 }
 
 /* Physical value of guest fence @i from debugfs "fences", or ~0 if absent. */
