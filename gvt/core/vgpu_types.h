@@ -59,8 +59,8 @@ struct mgvt_guest_ops {
  * @vggtt: the guest's view of its GGTT entries (BAR0 + 8 MiB), low slice
  *	then high slice; the rest of the table reads 0.  Under @ggtt.lock
  * @scratch: backs aperture pages that have no valid GGTT entry
- * @irq_line: the virtual interrupt line (MASTER_IRQ enabled and a GT IIR
- *	bit enabled in IER)
+ * @irq_line: the virtual interrupt line (MASTER_IRQ enabled and a GT or
+ *	display IIR bit enabled in its IER)
  * @ppgtt: PML4 addresses (guest physical) the guest announced through
  *	PVINFO g2v notifications; 0 marks a free slot
  * @debugfs: the vGPU's debugfs directory

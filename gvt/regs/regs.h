@@ -301,7 +301,10 @@ static inline unsigned int gen9_engine_irq_shift(unsigned int e)
 #define SHOTPLUG_CTL		0xc4030
 #define SHOTPLUG_CTL2		0xc403c
 #define SHOTPLUG_PORTA_LONG	(2u << 24)	/* port A status: long pulse */
+#define DE_PIPES		3
+#define MASTER_IRQ_DE_PIPE(p)	BIT(16 + (p))
 #define MASTER_IRQ_DE_PORT	BIT(20)
+#define MASTER_IRQ_DE_MISC	BIT(22)
 #define MASTER_IRQ_PCH		BIT(23)
 
 /* GMBUS, the PCH's I2C controller for the DDC pins. */

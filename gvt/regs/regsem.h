@@ -62,4 +62,25 @@ static inline u32 mgvt_gt_pending(const u32 *dw)
 	return pending;
 }
 
+/*
+ * MASTER_IRQ pending bits of the display banks: each DE pipe, DE port, DE
+ * misc and the south (PCH) bank with an IIR bit its IER enables.
+ */
+static inline u32 mgvt_de_pending(const u32 *dw)
+{
+	u32 pending = 0;
+	unsigned int p;
+
+	for (p = 0; p < DE_PIPES; p++)
+		if (dw[DE_PIPE_IIR(p) / 4] & dw[DE_PIPE_IER(p) / 4])
+			pending |= MASTER_IRQ_DE_PIPE(p);
+	if (dw[DE_PORT_IIR / 4] & dw[DE_PORT_IER / 4])
+		pending |= MASTER_IRQ_DE_PORT;
+	if (dw[DE_MISC_IIR / 4] & dw[DE_MISC_IER / 4])
+		pending |= MASTER_IRQ_DE_MISC;
+	if (dw[SDE_IIR / 4] & dw[SDE_IER / 4])
+		pending |= MASTER_IRQ_PCH;
+	return pending;
+}
+
 #endif /* MGVT_REGSEM_H */

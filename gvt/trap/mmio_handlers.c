@@ -105,12 +105,15 @@ void mgvt_pwr_well_write(struct mgvt_vgpu *vgpu, u32 off, u32 val)
  * @off: MASTER_IRQ
  * @val: its stored value
  *
- * Return: the control bit and a bit per GT bank with an enabled IIR bit.
+ * Return: the control bit and a bit per GT or display bank with an
+ * enabled IIR bit.
  */
 u32 mgvt_master_irq_read(struct mgvt_vgpu *vgpu, u32 off, u32 val)
 {
-	return (val & MASTER_IRQ_CONTROL) |
-	       mgvt_gt_pending((const u32 *)vgpu->vregs);
+	const u32 *dw = (const u32 *)vgpu->vregs;
+
+	return (val & MASTER_IRQ_CONTROL) | mgvt_gt_pending(dw) |
+	       mgvt_de_pending(dw);
 }
 
 /**

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The vGPU's virtual GT interrupts: engine events latch in IIR unless IMR
- * masks them, and the line (MASTER_IRQ control and an IIR bit enabled in
- * IER) drives the VFIO interrupt the user sees.
+ * masks them, and the line (MASTER_IRQ control and an IIR bit of a GT or
+ * display bank enabled in its IER) drives the VFIO interrupt the user
+ * sees.
  */
 #include <linux/lockdep.h>
 #include <linux/kernel.h>
@@ -20,16 +21,18 @@
  * mgvt_virq_update - recompute the virtual interrupt line
  * @vgpu: the vGPU, with its lock held
  *
- * The line is up while MASTER_IRQ's control bit is set and a GT IIR bit is
- * enabled in its IER.  Rising, the front end sends an MSI or asserts INTx;
- * falling, it deasserts INTx.  As on hardware, a guest that disables the master in
- * its handler and re-enables it with events still pending gets a new
- * interrupt.
+ * The line is up while MASTER_IRQ's control bit is set and an IIR bit of
+ * a GT bank or a display bank (DE pipe, port, misc, PCH) is enabled in its
+ * IER: what a guest i915 finds in MASTER_IRQ's pending bits.  Rising, the
+ * front end sends an MSI or asserts INTx; falling, it deasserts INTx.  As
+ * on hardware, a guest that disables the master in its handler and
+ * re-enables it with events still pending gets a new interrupt.
  */
 void mgvt_virq_update(struct mgvt_vgpu *vgpu)
 {
+	const u32 *dw = (const u32 *)vgpu->vregs;
 	bool line = (*mgvt_vreg(vgpu, MASTER_IRQ) & MASTER_IRQ_CONTROL) &&
-		    mgvt_gt_pending((const u32 *)vgpu->vregs);
+		    (mgvt_gt_pending(dw) || mgvt_de_pending(dw));
 
 	lockdep_assert_held(&vgpu->lock);
 	if (line && !vgpu->irq_line)
