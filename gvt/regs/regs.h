@@ -246,6 +246,27 @@ static inline unsigned int gen9_engine_irq_shift(unsigned int e)
 #define PIPECONF_EDP		0x7f008
 #define PIPECONF_ENABLE		BIT(31)
 #define PIPECONF_STATE		BIT(30)
+#define PIPECONF(p)		(PIPECONF_A + 0x1000 * (p))	/* pipes A-C */
+#define PIPE_FRMCOUNT(p)	(0x70040 + 0x1000 * (p))	/* frames */
+#define PIPE_FLIPCOUNT(p)	(0x70044 + 0x1000 * (p))	/* flips */
+
+/* Transcoders A-C: timings (total - 1 in 28:16), DP link M/N, DDI port. */
+#define TRANS_HTOTAL(t)		(0x60000 + 0x1000 * (t))
+#define TRANS_VTOTAL(t)		(0x6000c + 0x1000 * (t))
+#define TRANS_TOTAL_SHIFT	16
+#define TRANS_TOTAL_MASK	0x1fffU
+#define TRANS_LINK_M1(t)	(0x60040 + 0x1000 * (t))
+#define TRANS_LINK_N1(t)	(0x60044 + 0x1000 * (t))
+#define TRANS_LINK_MN_MASK	0xffffffU
+#define TRANS_DDI_FUNC_CTL(t)	(0x60400 + 0x1000 * (t))
+#define TRANS_DDI_PORT_SHIFT	28	/* 3 bits: DDI A-E */
+
+/* Universal plane 1 (primary) of pipes A-C. */
+#define PLANE_CTL(p)		(0x70180 + 0x1000 * (p))
+#define PLANE_CTL_ASYNC_FLIP	BIT(9)
+#define PLANE_SURF(p)		(0x7019c + 0x1000 * (p))
+#define PLANE_SURFLIVE(p)	(0x701ac + 0x1000 * (p))
+#define PLANE_SURF_ADDR		GENMASK(31, 12)
 
 /* Clocks: CDCLK, DPLL0 (LCPLL1) to DPLL3 (WRPLL2), the data buffer. */
 #define CDCLK_CTL		0x46000
@@ -258,6 +279,10 @@ static inline unsigned int gen9_engine_irq_shift(unsigned int e)
 #define DPLL_CTRL2		0x6c05c
 #define DPLL_STATUS		0x6c060
 #define DPLL_STATUS_LOCK(n)	BIT(8 * (n))
+#define DPLL_CTRL1_HDMI_MODE(n)	BIT(6 * (n) + 5)
+#define DPLL_CTRL1_LINK_RATE_SHIFT(n) (6 * (n) + 1)	/* 3 bits */
+#define DPLL_CTRL2_DDI_CLK_OFF(p) BIT((p) + 15)
+#define DPLL_CTRL2_DDI_CLK_SEL_SHIFT(p) (3 * (p) + 1)	/* 2 bits: DPLL */
 #define DBUF_CTL		0x45008
 #define DBUF_POWER_REQUEST	BIT(31)
 #define DBUF_POWER_STATE	BIT(30)
@@ -280,6 +305,8 @@ static inline unsigned int gen9_engine_irq_shift(unsigned int e)
 #define DE_PIPE_IMR(p)		(0x44404 + 0x10 * (p))
 #define DE_PIPE_IIR(p)		(0x44408 + 0x10 * (p))
 #define DE_PIPE_IER(p)		(0x4440c + 0x10 * (p))
+#define DE_PIPE_VBLANK		BIT(0)
+#define DE_PIPE_PLANE1_FLIP_DONE BIT(3)
 #define DE_MISC_IMR		0x44464
 #define DE_MISC_IIR		0x44468
 #define DE_MISC_IER		0x4446c
