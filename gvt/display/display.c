@@ -25,6 +25,7 @@
 #include "display/dpsink.h"
 #include "display/edid.h"
 #include "display/gmbus.h"
+#include "display/vblank.h"
 #include "regs/regs.h"
 #include "trap/mmio.h"
 
@@ -35,7 +36,8 @@
  * mgvt_display_reset - the monitor plugged in and idle, GMBUS idle
  * @vgpu: the vGPU, with its lock held, its register table just reset
  *
- * The EDID is rebuilt from the type's resolution.
+ * The EDID is rebuilt from the type's resolution; every pipe's vblank
+ * timer stops.
  */
 void mgvt_display_reset(struct mgvt_vgpu *vgpu)
 {
@@ -52,6 +54,7 @@ void mgvt_display_reset(struct mgvt_vgpu *vgpu)
 	mgvt_edid_build(d->edid, w, h);
 	mgvt_dp_sink_reset(&d->sink, d->edid);
 	mgvt_gmbus_reset(&d->gmbus, NULL);
+	mgvt_vblank_reset(vgpu);
 }
 
 /* AUX channel data registers: byte i of a message at bits 31:24 of dword 0. */

@@ -6,11 +6,35 @@
 #ifndef MGVT_DISPLAY_DISPLAY_TYPES_H
 #define MGVT_DISPLAY_DISPLAY_TYPES_H
 
+#include <linux/atomic.h>
+#include <linux/hrtimer.h>
 #include <linux/types.h>
+#include <linux/workqueue.h>
 
 #include "display/dpsink.h"
 #include "display/edid.h"
 #include "display/gmbus.h"
+#include "regs/regs.h"
+
+/**
+ * struct mgvt_vblank_pipe - the vblank timer of one pipe (display/vblank.c)
+ * @timer: fires once a frame while the pipe is enabled
+ * @work: the vGPU's vblank work item, which the timer kicks
+ * @period_ns: the frame time; written under the vGPU lock, read by @timer
+ * @frames: frames the timer counted that the work item has not given
+ *	the pipe yet
+ * @running: the pipe is enabled and @timer runs (under the vGPU lock)
+ * @flip_pending: a synchronous flip of the primary plane waits for the
+ *	next vblank (under the vGPU lock)
+ */
+struct mgvt_vblank_pipe {
+	struct hrtimer timer;
+	struct work_struct *work;
+	u64 period_ns;
+	atomic_t frames;
+	bool running;
+	bool flip_pending;
+};
 
 /**
  * struct mgvt_display - the virtual display of a vGPU (under the vGPU lock)
@@ -18,11 +42,18 @@
  * @sink: the DP monitor on DDI A, behind AUX channel A
  * @gmbus: the GMBUS controller; no pin pair has a monitor (DDI A has no
  *	DDC pins), so every GMBUS cycle ends unacknowledged
+ * @pipe: vblank of pipes A-C
+ * @vblank_work: gives the pipes the vblanks their timers counted, under
+ *	the vGPU lock
+ * @vblanks: vblank events given to the pipes, for debugfs and tests
  */
 struct mgvt_display {
 	u8 edid[MGVT_EDID_SIZE];
 	struct mgvt_dp_sink sink;
 	struct mgvt_gmbus gmbus;
+	struct mgvt_vblank_pipe pipe[DE_PIPES];
+	struct work_struct vblank_work;
+	u64 vblanks;
 };
 
 #endif /* MGVT_DISPLAY_DISPLAY_TYPES_H */

@@ -17,6 +17,7 @@
 #include "core/pgpu_types.h"
 #include "core/vgpu_types.h"
 #include "display/display.h"
+#include "display/vblank.h"
 #include "mgvt_pvinfo.h"
 #include "mm/ggtt.h"
 #include "regs/regs.h"
@@ -174,6 +175,7 @@ void mgvt_mmio_engine_reset(struct mgvt_vgpu *vgpu, u32 gdrst)
  */
 int mgvt_mmio_init(struct mgvt_vgpu *vgpu)
 {
+	mgvt_vblank_init(vgpu);
 	vgpu->vregs = vzalloc(MGVT_MMIO_REG_SIZE);
 	vgpu->untracked = bitmap_zalloc(MMIO_DWORDS, GFP_KERNEL);
 	if (!vgpu->vregs || !vgpu->untracked) {
@@ -189,6 +191,7 @@ int mgvt_mmio_init(struct mgvt_vgpu *vgpu)
  */
 void mgvt_mmio_fini(struct mgvt_vgpu *vgpu)
 {
+	mgvt_vblank_fini(vgpu);		/* nothing touches the registers any more */
 	bitmap_free(vgpu->untracked);
 	vfree(vgpu->vregs);
 	vgpu->untracked = NULL;

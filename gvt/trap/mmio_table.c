@@ -19,6 +19,7 @@
 
 #include "display/display.h"
 #include "display/pcode.h"
+#include "display/vblank.h"
 #include "regs/regs.h"
 #include "trap/execlist.h"
 #include "trap/mmio_table.h"
@@ -121,10 +122,28 @@ const struct mgvt_mmio_reg mgvt_mmio_table[] = {
 	R("DPLL_STATUS",	DPLL_STATUS,		0, MF_RO | MF_DISPLAY,
 	  mgvt_dpll_status_read),
 	R("DBUF_CTL",		DBUF_CTL,		0, MF_DISPLAY, mgvt_dbuf_read),
-	R("PIPECONF_A",		PIPECONF_A,		0, MF_DISPLAY, mgvt_pipeconf_read),
-	R("PIPECONF_B",		PIPECONF_B,		0, MF_DISPLAY, mgvt_pipeconf_read),
-	R("PIPECONF_C",		PIPECONF_C,		0, MF_DISPLAY, mgvt_pipeconf_read),
+	R("PIPECONF_A",		PIPECONF_A,		0, MF_DISPLAY,
+	  mgvt_pipeconf_read, mgvt_pipeconf_write),
+	R("PIPECONF_B",		PIPECONF_B,		0, MF_DISPLAY,
+	  mgvt_pipeconf_read, mgvt_pipeconf_write),
+	R("PIPECONF_C",		PIPECONF_C,		0, MF_DISPLAY,
+	  mgvt_pipeconf_read, mgvt_pipeconf_write),
 	R("PIPECONF_EDP",	PIPECONF_EDP,		0, MF_DISPLAY, mgvt_pipeconf_read),
+	R("PIPE_FRMCOUNT_A",	PIPE_FRMCOUNT(0),	0, MF_RO | MF_DISPLAY),
+	R("PIPE_FLIPCOUNT_A",	PIPE_FLIPCOUNT(0),	0, MF_RO | MF_DISPLAY),
+	R("PLANE_SURF_1_A",	PLANE_SURF(0),		0, MF_DISPLAY,
+	  NULL, mgvt_plane_surf_write),
+	R("PLANE_SURFLIVE_1_A",	PLANE_SURFLIVE(0),	0, MF_RO | MF_DISPLAY),
+	R("PIPE_FRMCOUNT_B",	PIPE_FRMCOUNT(1),	0, MF_RO | MF_DISPLAY),
+	R("PIPE_FLIPCOUNT_B",	PIPE_FLIPCOUNT(1),	0, MF_RO | MF_DISPLAY),
+	R("PLANE_SURF_1_B",	PLANE_SURF(1),		0, MF_DISPLAY,
+	  NULL, mgvt_plane_surf_write),
+	R("PLANE_SURFLIVE_1_B",	PLANE_SURFLIVE(1),	0, MF_RO | MF_DISPLAY),
+	R("PIPE_FRMCOUNT_C",	PIPE_FRMCOUNT(2),	0, MF_RO | MF_DISPLAY),
+	R("PIPE_FLIPCOUNT_C",	PIPE_FLIPCOUNT(2),	0, MF_RO | MF_DISPLAY),
+	R("PLANE_SURF_1_C",	PLANE_SURF(2),		0, MF_DISPLAY,
+	  NULL, mgvt_plane_surf_write),
+	R("PLANE_SURFLIVE_1_C",	PLANE_SURFLIVE(2),	0, MF_RO | MF_DISPLAY),
 	R("DDI_BUF_CTL_A",	DDI_BUF_CTL(0),		DDI_A_4_LANES | DDI_INIT_DISPLAY_DETECTED,
 	  MF_DISPLAY, mgvt_ddi_buf_read),
 	R("DDI_BUF_CTL_B",	DDI_BUF_CTL(1),		0, MF_DISPLAY, mgvt_ddi_buf_read),
@@ -179,7 +198,7 @@ const struct mgvt_mmio_reg mgvt_mmio_table[] = {
 
 	/*
 	 * Display and PCU interrupts, all masked: port A's live hotplug
-	 * status; nothing raises the others yet.
+	 * status; vblank and flip done of pipes A-C (display/vblank.c).
 	 */
 	R("DE_PIPE_A_IMR",	DE_PIPE_IMR(0),		~0u, MF_IRQ | MF_DISPLAY),
 	R("DE_PIPE_A_IIR",	DE_PIPE_IIR(0),		0, MF_W1C | MF_IRQ | MF_DISPLAY),

@@ -9,6 +9,7 @@ typedef struct { long counter; } atomic_long_t;
 #define atomic_inc(v) __atomic_add_fetch(&(v)->counter, 1, __ATOMIC_SEQ_CST)
 #define atomic_dec(v) __atomic_sub_fetch(&(v)->counter, 1, __ATOMIC_SEQ_CST)
 #define atomic_add(i, v) __atomic_add_fetch(&(v)->counter, (i), __ATOMIC_SEQ_CST)
+#define atomic_xchg(v, i) __atomic_exchange_n(&(v)->counter, (i), __ATOMIC_SEQ_CST)
 #define atomic_long_set atomic_set
 #define atomic_long_read atomic_read
 #define atomic_long_inc atomic_inc
