@@ -27,6 +27,8 @@ static const char *const counter_names[MGVT_CNT_NR] = {
 	[MGVT_CNT_ELSP_SUBMITS] = "elsp_submits",
 	[MGVT_CNT_ELSP_REFUSED] = "elsp_refused",
 	[MGVT_CNT_REG_REFUSED] = "reg_refused",
+	[MGVT_CNT_VBLANKS] = "vblanks",
+	[MGVT_CNT_FLIPS] = "flips",
 };
 
 static const char *const stat_names[MGVT_STAT_NR] = {

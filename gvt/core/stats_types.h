@@ -30,6 +30,8 @@
  * @MGVT_CNT_ELSP_REFUSED: ELSP submissions refused (bad descriptors)
  * @MGVT_CNT_REG_REFUSED: register writes refused for what they would set
  *	(status page outside the vGPU, execlists before PVINFO was read)
+ * @MGVT_CNT_VBLANKS: vblank events given to the pipes (display/vblank.c)
+ * @MGVT_CNT_FLIPS: primary plane flips completed
  * @MGVT_CNT_NR: number of counters
  */
 enum mgvt_counter {
@@ -48,6 +50,8 @@ enum mgvt_counter {
 	MGVT_CNT_ELSP_SUBMITS,
 	MGVT_CNT_ELSP_REFUSED,
 	MGVT_CNT_REG_REFUSED,
+	MGVT_CNT_VBLANKS,
+	MGVT_CNT_FLIPS,
 	MGVT_CNT_NR
 };
 

@@ -23,6 +23,8 @@
  * @period_ns: the frame time; written under the vGPU lock, read by @timer
  * @frames: frames the timer counted that the work item has not given
  *	the pipe yet
+ * @trans: the transcoder that feeds the pipe while @running: 0-2 or
+ *	TRANS_EDP (under the vGPU lock)
  * @running: the pipe is enabled and @timer runs (under the vGPU lock)
  * @flip_pending: a synchronous flip of the primary plane waits for the
  *	next vblank (under the vGPU lock)
@@ -32,6 +34,7 @@ struct mgvt_vblank_pipe {
 	struct work_struct *work;
 	u64 period_ns;
 	atomic_t frames;
+	unsigned int trans;
 	bool running;
 	bool flip_pending;
 };
@@ -45,7 +48,6 @@ struct mgvt_vblank_pipe {
  * @pipe: vblank of pipes A-C
  * @vblank_work: gives the pipes the vblanks their timers counted, under
  *	the vGPU lock
- * @vblanks: vblank events given to the pipes, for debugfs and tests
  */
 struct mgvt_display {
 	u8 edid[MGVT_EDID_SIZE];
@@ -53,7 +55,6 @@ struct mgvt_display {
 	struct mgvt_gmbus gmbus;
 	struct mgvt_vblank_pipe pipe[DE_PIPES];
 	struct work_struct vblank_work;
-	u64 vblanks;
 };
 
 #endif /* MGVT_DISPLAY_DISPLAY_TYPES_H */

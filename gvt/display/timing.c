@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The refresh period of a mode from the registers a Skylake guest i915
- * programs for a DP output: the transcoder's horizontal and vertical
+ * programs for a DP or eDP output: the transcoder's horizontal and vertical
  * totals, its link M/N (pixel clock over link clock), and the link clock
  * of the DPLL that DPLL_CTRL2 routes to the transcoder's DDI, as
  * DPLL_CTRL1 sets it.  The pixel clock is link clock * M / N.  When the
@@ -22,6 +22,19 @@
 static const u32 link_rate_khz[8] = {
 	270000, 135000, 81000, 162000, 108000, 216000, 0, 0
 };
+
+/**
+ * mgvt_edp_input_pipe - the pipe the eDP transcoder feeds
+ * @ddi_func_ctl: the eDP transcoder's TRANS_DDI_FUNC_CTL
+ *
+ * Return: 0 (A) to 2 (C), or -1 for an input select no Skylake pipe has.
+ */
+int mgvt_edp_input_pipe(u32 ddi_func_ctl)
+{
+	static const s8 pipe[8] = { 0, -1, -1, -1, 0, 1, 2, -1 };
+
+	return pipe[(ddi_func_ctl >> TRANS_DDI_EDP_INPUT_SHIFT) & 7];
+}
 
 /**
  * mgvt_dp_port_clock_khz - the DP link clock a DDI runs at

@@ -29,6 +29,7 @@ struct mgvt_timing_regs {
 	u32 dpll_ctrl1, dpll_ctrl2;
 };
 
+int mgvt_edp_input_pipe(u32 ddi_func_ctl);
 u32 mgvt_dp_port_clock_khz(u32 dpll_ctrl1, u32 dpll_ctrl2, unsigned int port);
 u64 mgvt_vblank_period_ns(const struct mgvt_timing_regs *t);
 

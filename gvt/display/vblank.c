@@ -2,17 +2,20 @@
 /*
  * Vblank of a vGPU's pipes A-C and the flips of their primary planes.
  *
- * While a pipe's PIPECONF enable bit is set, an hrtimer fires at the
- * refresh rate of the mode its transcoder was programmed with
- * (display/timing.c: the period is recomputed at each vblank, so a
- * retimed mode takes effect within a frame).  The timer callback runs in
+ * While the transcoder that feeds a pipe is enabled (PIPECONF's enable
+ * bit: transcoder A-C for pipe A-C, or the eDP transcoder for the pipe
+ * its TRANS_DDI_FUNC_CTL selects, as a guest i915 drives DDI A as eDP),
+ * an hrtimer fires at the refresh rate of the mode that transcoder was
+ * programmed with (display/timing.c: the period is recomputed at each
+ * vblank, so a retimed mode takes effect within a frame).  The timer callback runs in
  * hard interrupt context and must not take the vGPU lock: it counts the
  * frames that passed and kicks a work item, which takes the vGPU lock and
  * gives each enabled pipe its vblanks: PIPE_FRMCOUNT advances by the
  * frames that passed, a synchronous flip pending on the primary plane
  * completes (PLANE_SURFLIVE takes the surface written to PLANE_SURF,
  * PIPE_FLIPCOUNT advances, flip done is raised), and the vblank
- * interrupt is raised.  An interrupt latches in DE_PIPE_IIR unless
+ * interrupt is raised (the vGPU's counters "vblanks" and "flips" in
+ * debugfs count them).  An interrupt latches in DE_PIPE_IIR unless
  * DE_PIPE_IMR masks it; MASTER_IRQ and the interrupt line follow
  * (trap/virq.c).  An asynchronous flip (PLANE_CTL's async bit) completes
  * in the trapped write; a flip on a disabled pipe takes effect at once,
@@ -30,6 +33,7 @@
 #include <linux/lockdep.h>
 #include <linux/workqueue.h>
 
+#include "core/stats.h"
 #include "core/vgpu_types.h"
 #include "display/timing.h"
 #include "display/vblank.h"
@@ -40,19 +44,32 @@
 /* Frames a late work item accounts for at once, at most. */
 #define MAX_FRAMES_PER_RUN	1000
 
-static u64 pipe_period_ns(struct mgvt_vgpu *vgpu, unsigned int p)
+/* The frame time of what transcoder @t (0-2 or TRANS_EDP) was given. */
+static u64 trans_period_ns(struct mgvt_vgpu *vgpu, unsigned int t)
 {
-	struct mgvt_timing_regs t = {
-		.htotal = *mgvt_vreg(vgpu, TRANS_HTOTAL(p)),
-		.vtotal = *mgvt_vreg(vgpu, TRANS_VTOTAL(p)),
-		.link_m = *mgvt_vreg(vgpu, TRANS_LINK_M1(p)),
-		.link_n = *mgvt_vreg(vgpu, TRANS_LINK_N1(p)),
-		.ddi_func_ctl = *mgvt_vreg(vgpu, TRANS_DDI_FUNC_CTL(p)),
+	struct mgvt_timing_regs r = {
+		.htotal = *mgvt_vreg(vgpu, TRANS_HTOTAL(t)),
+		.vtotal = *mgvt_vreg(vgpu, TRANS_VTOTAL(t)),
+		.link_m = *mgvt_vreg(vgpu, TRANS_LINK_M1(t)),
+		.link_n = *mgvt_vreg(vgpu, TRANS_LINK_N1(t)),
+		.ddi_func_ctl = t == TRANS_EDP ? 0 :	/* eDP: always DDI A */
+				*mgvt_vreg(vgpu, TRANS_DDI_FUNC_CTL(t)),
 		.dpll_ctrl1 = *mgvt_vreg(vgpu, DPLL_CTRL1),
 		.dpll_ctrl2 = *mgvt_vreg(vgpu, DPLL_CTRL2),
 	};
 
-	return mgvt_vblank_period_ns(&t);
+	return mgvt_vblank_period_ns(&r);
+}
+
+/* The enabled transcoder that feeds pipe @p, or -1: the pipe is off. */
+static int pipe_source(struct mgvt_vgpu *vgpu, unsigned int p)
+{
+	if (*mgvt_vreg(vgpu, PIPECONF(TRANS_EDP)) & PIPECONF_ENABLE &&
+	    mgvt_edp_input_pipe(*mgvt_vreg(vgpu, TRANS_DDI_FUNC_CTL(TRANS_EDP))) == (int)p)
+		return TRANS_EDP;
+	if (*mgvt_vreg(vgpu, PIPECONF(p)) & PIPECONF_ENABLE)
+		return p;
+	return -1;
 }
 
 static enum hrtimer_restart vblank_timer(struct hrtimer *timer)
@@ -78,6 +95,7 @@ static void flip(struct mgvt_vgpu *vgpu, unsigned int p)
 	*mgvt_vreg(vgpu, PLANE_SURFLIVE(p)) = *mgvt_vreg(vgpu, PLANE_SURF(p)) &
 					      PLANE_SURF_ADDR;
 	(*mgvt_vreg(vgpu, PIPE_FLIPCOUNT(p)))++;
+	mgvt_count(vgpu, MGVT_CNT_FLIPS, 1);
 }
 
 static void pipe_vblank(struct mgvt_vgpu *vgpu, unsigned int p, unsigned int frames)
@@ -91,8 +109,8 @@ static void pipe_vblank(struct mgvt_vgpu *vgpu, unsigned int p, unsigned int fra
 		flip(vgpu, p);
 		bits |= DE_PIPE_PLANE1_FLIP_DONE;
 	}
-	vgpu->display.vblanks++;
-	WRITE_ONCE(vp->period_ns, pipe_period_ns(vgpu, p));
+	mgvt_count(vgpu, MGVT_CNT_VBLANKS, 1);
+	WRITE_ONCE(vp->period_ns, trans_period_ns(vgpu, vp->trans));
 	pipe_irq(vgpu, p, bits);
 }
 
@@ -110,11 +128,12 @@ static void vblank_work(struct work_struct *work)
 	mutex_unlock(&vgpu->lock);
 }
 
-static void pipe_start(struct mgvt_vgpu *vgpu, unsigned int p)
+static void pipe_start(struct mgvt_vgpu *vgpu, unsigned int p, unsigned int trans)
 {
 	struct mgvt_vblank_pipe *vp = &vgpu->display.pipe[p];
-	u64 ns = pipe_period_ns(vgpu, p);
+	u64 ns = trans_period_ns(vgpu, trans);
 
+	vp->trans = trans;
 	if (vp->running)
 		return;
 	vp->running = true;
@@ -181,20 +200,22 @@ void mgvt_vblank_reset(struct mgvt_vgpu *vgpu)
  * @off: PIPECONF of transcoder A, B, C or eDP
  * @val: the value written
  *
- * Pipes A-C: the vblank timer runs while the enable bit is set.  The eDP
- * transcoder (no monitor can be on it) only stores the value.
+ * Each pipe's vblank timer runs while the transcoder that feeds it is
+ * enabled.
  */
 void mgvt_pipeconf_write(struct mgvt_vgpu *vgpu, u32 off, u32 val)
 {
-	unsigned int p = (off - PIPECONF_A) / 0x1000;
+	unsigned int p;
+	int src;
 
 	*mgvt_vreg(vgpu, off) = val;
-	if (p >= DE_PIPES)
-		return;
-	if (val & PIPECONF_ENABLE)
-		pipe_start(vgpu, p);
-	else
-		pipe_stop(vgpu, p);
+	for (p = 0; p < DE_PIPES; p++) {
+		src = pipe_source(vgpu, p);
+		if (src >= 0)
+			pipe_start(vgpu, p, src);
+		else
+			pipe_stop(vgpu, p);
+	}
 }
 
 /**

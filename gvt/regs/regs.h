@@ -246,11 +246,15 @@ static inline unsigned int gen9_engine_irq_shift(unsigned int e)
 #define PIPECONF_EDP		0x7f008
 #define PIPECONF_ENABLE		BIT(31)
 #define PIPECONF_STATE		BIT(30)
-#define PIPECONF(p)		(PIPECONF_A + 0x1000 * (p))	/* pipes A-C */
+#define PIPECONF(t)		(PIPECONF_A + 0x1000 * (t))	/* A-C, eDP */
 #define PIPE_FRMCOUNT(p)	(0x70040 + 0x1000 * (p))	/* frames */
 #define PIPE_FLIPCOUNT(p)	(0x70044 + 0x1000 * (p))	/* flips */
 
-/* Transcoders A-C: timings (total - 1 in 28:16), DP link M/N, DDI port. */
+/*
+ * Transcoders A-C and eDP (0x1000 apart, eDP at index 15): timings (total
+ * - 1 in 28:16), DP link M/N, DDI port, and the pipe the eDP one feeds.
+ */
+#define TRANS_EDP		15
 #define TRANS_HTOTAL(t)		(0x60000 + 0x1000 * (t))
 #define TRANS_VTOTAL(t)		(0x6000c + 0x1000 * (t))
 #define TRANS_TOTAL_SHIFT	16
@@ -260,6 +264,7 @@ static inline unsigned int gen9_engine_irq_shift(unsigned int e)
 #define TRANS_LINK_MN_MASK	0xffffffU
 #define TRANS_DDI_FUNC_CTL(t)	(0x60400 + 0x1000 * (t))
 #define TRANS_DDI_PORT_SHIFT	28	/* 3 bits: DDI A-E */
+#define TRANS_DDI_EDP_INPUT_SHIFT 12	/* 3 bits: 0 or 4 pipe A, 5 B, 6 C */
 
 /* Universal plane 1 (primary) of pipes A-C. */
 #define PLANE_CTL(p)		(0x70180 + 0x1000 * (p))

@@ -77,6 +77,11 @@ static void test_unknown_clock(void)
 	t.ddi_func_ctl = 7u << TRANS_DDI_PORT_SHIFT;
 	tap_ok(mgvt_vblank_period_ns(&t) == MGVT_VBLANK_DEFAULT_NS, "no such DDI: 60 Hz");
 	tap_ok(mgvt_dp_port_clock_khz(0, 0, 0) == 270000, "DDI A on DPLL0: 2.7 GHz");
+	tap_ok(mgvt_edp_input_pipe(0) == 0 && mgvt_edp_input_pipe(4u << 12) == 0 &&
+	       mgvt_edp_input_pipe(5u << 12) == 1 && mgvt_edp_input_pipe(6u << 12) == 2,
+	       "eDP transcoder input select: pipes A, A, B, C");
+	tap_ok(mgvt_edp_input_pipe(1u << 12) < 0 && mgvt_edp_input_pipe(7u << 12) < 0 &&
+	       mgvt_edp_input_pipe(~0u) < 0, "reserved input selects: no pipe");
 	tap_ok(mgvt_dp_port_clock_khz(0, 0, 5) == 0, "port 5: none");
 }
 
