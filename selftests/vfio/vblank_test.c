@@ -3,7 +3,8 @@
  * vblank_test - vblank and plane flips of a vGPU's pipe A as a guest i915
  * drives them: with the timings of 1920x1200@60 on DDI A at 2.7 GHz, the
  * frame counter advances at about 60 Hz while PIPECONF A is enabled and
- * stops when it is disabled; the vblank bit latches in DE pipe A's IIR
+ * stops when it is disabled, the same through the eDP transcoder (into
+ * pipe A or B) as i915 drives DDI A; the vblank bit latches in DE pipe A's IIR
  * only when IMR lets it, shows in MASTER_IRQ and fires the MSI eventfd; a
  * synchronous flip reaches PLANE_SURFLIVE only at the next vblank, with
  * flip done, an asynchronous one at once; garbage timings never make the
@@ -77,6 +78,7 @@ static uint32_t frames_in(unsigned int ms)
 
 static void test_rate(void)
 {
+	long vblanks = vgpu_counter(v, "vblanks");
 	uint32_t n;
 
 	program_mode(154000);
@@ -84,6 +86,7 @@ static void test_rate(void)
 	mmio_wr(v, PIPECONF_A, 4, ENABLE);
 	n = frames_in(1000);
 	tap_ok(n >= 30 && n <= 120, "1920x1200@60: %u frames in 1 s", n);
+	tap_ok(vgpu_counter(v, "vblanks") > vblanks, "the vGPU's vblanks counter advanced");
 	mmio_wr(v, FRMCOUNT_A, 4, 12345);
 	tap_ok(mmio_rd(v, FRMCOUNT_A, 4) != 12345, "the frame counter is read-only");
 	mmio_wr(v, PIPECONF_A, 4, 0);
@@ -132,7 +135,8 @@ static void test_irq(void)
 
 static void test_flips(void)
 {
-	uint32_t flips, live;
+	uint32_t live;
+	long flips;
 	int i, early = 0, tries;
 
 	program_mode(10000);				/* about 4 Hz */
@@ -158,9 +162,11 @@ static void test_flips(void)
 
 	mmio_wr(v, DE_A_IIR, 4, ~0u);
 	mmio_wr(v, PLANE_CTL_A, 4, ENABLE | ASYNC);
+	flips = vgpu_counter(v, "flips");
 	mmio_wr(v, PLANE_SURF_A, 4, 0x200000);
 	check_eq(mmio_rd(v, SURFLIVE_A, 4), 0x200000, "async flip: PLANE_SURFLIVE at once");
 	check_eq(mmio_rd(v, DE_A_IIR, 4) & FLIP_DONE, FLIP_DONE, "with flip done at once");
+	check_eq(vgpu_counter(v, "flips") - flips, 1, "and counted in the vGPU's flips");
 	mmio_wr(v, PLANE_CTL_A, 4, ENABLE);
 	mmio_wr(v, PIPECONF_A, 4, 0);
 	mmio_wr(v, PLANE_SURF_A, 4, 0x300000);
@@ -168,6 +174,34 @@ static void test_flips(void)
 	mmio_wr(v, SURFLIVE_A, 4, 0);
 	check_eq(mmio_rd(v, SURFLIVE_A, 4), 0x300000, "PLANE_SURFLIVE is read-only");
 	mmio_wr(v, DE_A_IIR, 4, ~0u);
+}
+
+/* i915 drives the monitor on DDI A as eDP: the eDP transcoder feeds a pipe. */
+static void test_edp(void)
+{
+	uint32_t a, b;
+
+	program_mode(154000);
+	for (a = 0; a < 4; a++)		/* timings, M/N of the eDP transcoder */
+		mmio_wr(v, 0x6f000 + 4 * a, 4, mmio_rd(v, HTOTAL_A + 4 * a, 4));
+	mmio_wr(v, 0x6f040, 4, mmio_rd(v, LINK_M1_A, 4));
+	mmio_wr(v, 0x6f044, 4, mmio_rd(v, LINK_N1_A, 4));
+	mmio_wr(v, 0x6f400, 4, 1u << 31 | 4u << 12);	/* input: pipe A on/off */
+	mmio_wr(v, 0x7f008, 4, ENABLE);
+	a = frames_in(1000);
+	tap_ok(a >= 30 && a <= 120, "eDP transcoder into pipe A: %u frames in 1 s", a);
+	mmio_wr(v, 0x7f008, 4, 0);
+	mmio_wr(v, 0x6f400, 4, 1u << 31 | 5u << 12);	/* input: pipe B */
+	mmio_wr(v, 0x7f008, 4, ENABLE);
+	b = mmio_rd(v, 0x71040, 4);
+	a = frames_in(500);
+	b = mmio_rd(v, 0x71040, 4) - b;
+	tap_ok(a == 0 && b >= 10, "eDP transcoder into pipe B: pipe B counts (%u), A not", b);
+	mmio_wr(v, 0x7f008, 4, 0);
+	msleep(50);
+	b = mmio_rd(v, 0x71040, 4);
+	msleep(300);
+	check_eq(mmio_rd(v, 0x71040, 4) - b, 0, "eDP transcoder disabled: pipe B stops");
 }
 
 static void test_garbage(void)
@@ -224,6 +258,7 @@ int main(int argc, char **argv)
 	test_rate();
 	test_irq();
 	test_flips();
+	test_edp();
 	test_garbage();
 	test_reset_and_close();
 	vfio_close(v);		/* with pipe A's timer running */
