@@ -131,7 +131,8 @@ static u32 reset_value(struct mgvt_vgpu *vgpu, const struct mgvt_mmio_reg *r,
 
 /*
  * Registers of the table back to their reset values, for some engines;
- * display registers only at a device reset (@device), never at a GDRST.
+ * display registers and the interrupt control (MF_KEEP) only at a device
+ * reset (@device), never at a GDRST.
  */
 static void reset_table(struct mgvt_vgpu *vgpu, u32 gdrst, bool device)
 {
@@ -141,7 +142,8 @@ static void reset_table(struct mgvt_vgpu *vgpu, u32 gdrst, bool device)
 		const struct mgvt_mmio_reg *r = &mgvt_mmio_table[i];
 
 		if (!(r->flags & MF_ENGINE)) {
-			if ((gdrst & GDRST_FULL) && (device || !(r->flags & MF_DISPLAY)))
+			if ((gdrst & GDRST_FULL) &&
+			    (device || !(r->flags & (MF_DISPLAY | MF_KEEP))))
 				*mgvt_vreg(vgpu, r->offset) = reset_value(vgpu, r, r->offset);
 			continue;
 		}

@@ -84,21 +84,26 @@ const struct mgvt_mmio_reg mgvt_mmio_table[] = {
 	R("PWR_WELL_CTL_DRIVER", PWR_WELL_CTL_DRIVER,	0, 0,
 	  mgvt_pwr_well_read, mgvt_pwr_well_write),
 
-	/* Interrupts: virtual, all masked after reset. */
-	R("MASTER_IRQ",		MASTER_IRQ,		0, MF_IRQ,
+	/*
+	 * Interrupts: virtual, all masked after reset.  They are not GT
+	 * state: a guest GDRST keeps them, as hardware does (i915 resets
+	 * the GT at probe after installing its interrupt handler and never
+	 * programs them again).
+	 */
+	R("MASTER_IRQ",		MASTER_IRQ,		0, MF_IRQ | MF_KEEP,
 	  mgvt_master_irq_read, mgvt_master_irq_write),
-	R("GT0_IMR",		GT_IMR(0),		~0u, MF_IRQ),
-	R("GT0_IIR",		GT_IIR(0),		0, MF_W1C | MF_IRQ),
-	R("GT0_IER",		GT_IER(0),		0, MF_IRQ),
-	R("GT1_IMR",		GT_IMR(1),		~0u, MF_IRQ),
-	R("GT1_IIR",		GT_IIR(1),		0, MF_W1C | MF_IRQ),
-	R("GT1_IER",		GT_IER(1),		0, MF_IRQ),
-	R("GT2_IMR",		GT_IMR(2),		~0u, MF_IRQ),
-	R("GT2_IIR",		GT_IIR(2),		0, MF_W1C | MF_IRQ),
-	R("GT2_IER",		GT_IER(2),		0, MF_IRQ),
-	R("GT3_IMR",		GT_IMR(3),		~0u, MF_IRQ),
-	R("GT3_IIR",		GT_IIR(3),		0, MF_W1C | MF_IRQ),
-	R("GT3_IER",		GT_IER(3),		0, MF_IRQ),
+	R("GT0_IMR",		GT_IMR(0),		~0u, MF_IRQ | MF_KEEP),
+	R("GT0_IIR",		GT_IIR(0),		0, MF_W1C | MF_IRQ | MF_KEEP),
+	R("GT0_IER",		GT_IER(0),		0, MF_IRQ | MF_KEEP),
+	R("GT1_IMR",		GT_IMR(1),		~0u, MF_IRQ | MF_KEEP),
+	R("GT1_IIR",		GT_IIR(1),		0, MF_W1C | MF_IRQ | MF_KEEP),
+	R("GT1_IER",		GT_IER(1),		0, MF_IRQ | MF_KEEP),
+	R("GT2_IMR",		GT_IMR(2),		~0u, MF_IRQ | MF_KEEP),
+	R("GT2_IIR",		GT_IIR(2),		0, MF_W1C | MF_IRQ | MF_KEEP),
+	R("GT2_IER",		GT_IER(2),		0, MF_IRQ | MF_KEEP),
+	R("GT3_IMR",		GT_IMR(3),		~0u, MF_IRQ | MF_KEEP),
+	R("GT3_IIR",		GT_IIR(3),		0, MF_W1C | MF_IRQ | MF_KEEP),
+	R("GT3_IER",		GT_IER(3),		0, MF_IRQ | MF_KEEP),
 
 	/* Identity: the pGPU's, from the golden state. */
 	G("FUSE2",		GEN8_FUSE2,		MF_RO),
@@ -215,9 +220,9 @@ const struct mgvt_mmio_reg mgvt_mmio_table[] = {
 	R("DE_MISC_IER",	DE_MISC_IER,		0, MF_IRQ | MF_DISPLAY),
 	R("EDP_PSR_IMR",	EDP_PSR_IMR,		~0u, MF_IRQ | MF_DISPLAY),
 	R("EDP_PSR_IIR",	EDP_PSR_IIR,		0, MF_W1C | MF_IRQ | MF_DISPLAY),
-	R("PCU_IMR",		PCU_IMR,		~0u, MF_IRQ),
-	R("PCU_IIR",		PCU_IIR,		0, MF_W1C | MF_IRQ),
-	R("PCU_IER",		PCU_IER,		0, MF_IRQ),
+	R("PCU_IMR",		PCU_IMR,		~0u, MF_IRQ | MF_KEEP),
+	R("PCU_IIR",		PCU_IIR,		0, MF_W1C | MF_IRQ | MF_KEEP),
+	R("PCU_IER",		PCU_IER,		0, MF_IRQ | MF_KEEP),
 	R("DE_PORT_ISR",	DE_PORT_ISR,		0, MF_RO | MF_DISPLAY,
 	  mgvt_hotplug_isr_read),
 	R("DE_PORT_IMR",	DE_PORT_IMR,		~0u, MF_IRQ | MF_DISPLAY),

@@ -18,6 +18,7 @@ struct mgvt_vgpu;
 #define MF_GOLDEN	BIT(4)	/* reset value from the pGPU's golden state */
 #define MF_IRQ		BIT(5)	/* a write may change the interrupt line */
 #define MF_DISPLAY	BIT(6)	/* display state: a guest GDRST keeps it */
+#define MF_KEEP		BIT(7)	/* interrupt control: a guest GDRST keeps it */
 
 /**
  * struct mgvt_mmio_reg - one entry of the vGPU register table
