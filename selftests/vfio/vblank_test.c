@@ -107,6 +107,11 @@ static void test_irq(void)
 	mmio_wr(v, DE_A_IMR, 4, ~VBLANK);
 	mmio_wr(v, DE_A_IER, 4, VBLANK);
 	mmio_wr(v, MASTER_IRQ, 4, 1u << 31);
+	mmio_wr(v, 0x4430c, 4, 1);			/* GT0_IER */
+	mmio_wr(v, 0x941c, 4, 1);			/* GDRST: full GPU reset */
+	tap_ok(mmio_rd(v, MASTER_IRQ, 4) == 1u << 31 && mmio_rd(v, 0x4430c, 4) == 1,
+	       "a guest GPU reset keeps MASTER_IRQ and GT0_IER, as i915 expects");
+	mmio_wr(v, 0x4430c, 4, 0);
 	drain_eventfd(efd);
 	mmio_wr(v, PIPECONF_A, 4, ENABLE);
 	tap_ok(wait_readable(efd, 2000), "vblank unmasked: the MSI eventfd fires");
