@@ -54,6 +54,16 @@ static void check_csb(struct gx *g, unsigned int e, unsigned int *rp, unsigned i
 	check_eq(gx_rd(g, e, CSB_PTR) & 0xf, *rp, "%s %s: CSB_PTR's write pointer follows", gx_names[e], what);
 }
 
+/* The two CSB entries of one element run from idle: promote, then complete. */
+static void check_run(struct gx *g, unsigned int e, unsigned int *rp, uint32_t id,
+		      const char *what)
+{
+	const uint32_t st[] = { CSB_IDLE_ACTIVE, CSB_COMPLETE | CSB_ACTIVE_IDLE };
+	const uint32_t ids[] = { ~0u, id };
+
+	check_csb(g, e, rp, 2, st, ids, what);
+}
+
 static void gx_ack_irqs(struct gx *g, unsigned int e)
 {
 	mmio_wr(g->v, GT_IIR(gx_irq_bank[e]), 4, ~0u);
@@ -76,12 +86,7 @@ static void test_engine(struct gx *g, unsigned int e)
 	gx_emit_store(g, e, 0, &tail_a, 0, 0xa0000000 | e);
 	gx_image(g, e, 0)[0x07] = tail_a;
 	gx_elsp(g, e, gx_desc(g, e, 0, D_OK), 0);
-	{
-		uint32_t st[] = { CSB_IDLE_ACTIVE, CSB_COMPLETE | CSB_ACTIVE_IDLE };
-		uint32_t id[] = { ~0u, g->ccid };
-
-		check_csb(g, e, &rp, 2, st, id, "[A]");
-	}
+	check_run(g, e, &rp, g->ccid, "[A]");
 	check_eq(data[0], 0xa0000000 | e, "%s [A]: the store reached guest memory", gx_names[e]);
 	tap_ok(wait_readable(g->efd, 1000), "%s [A]: the interrupt reached the eventfd", gx_names[e]);
 	seen = mmio_rd(g->v, GT_IIR(gx_irq_bank[e]), 4) >> gx_irq_shift[e];
@@ -163,12 +168,7 @@ static void test_engine(struct gx *g, unsigned int e)
 	gx_emit_store(g, e, 1, &tail_b, 5, 0xb2);
 	gx_image(g, e, 1)[0x07] = tail_b;
 	gx_elsp(g, e, gx_desc(g, e, 1, D_OK), 0);
-	{
-		uint32_t st[] = { CSB_IDLE_ACTIVE, CSB_COMPLETE | CSB_ACTIVE_IDLE };
-		uint32_t id[] = { ~0u, g->ccid + 1 };
-
-		check_csb(g, e, &rp, 2, st, id, "restore-inhibit [B]");
-	}
+	check_run(g, e, &rp, g->ccid + 1, "restore-inhibit [B]");
 	check_eq(data[5], 0xb2, "%s: the restore-inhibit submission ran", gx_names[e]);
 	gx_ack_irqs(g, e);
 }
@@ -237,12 +237,7 @@ static void test_long_batch(struct gx *g, unsigned int e)
 	gx_emit(g, e, 0, &tail, c, ARRAY_SIZE(c));
 	gx_image(g, e, 0)[0x07] = tail;
 	gx_elsp(g, e, gx_desc(g, e, 0, D_OK), 0);
-	{
-		uint32_t st[] = { CSB_IDLE_ACTIVE, CSB_COMPLETE | CSB_ACTIVE_IDLE };
-		uint32_t id[] = { ~0u, g->ccid };
-
-		check_csb(g, e, &rp, 2, st, id, "batch over two pages");
-	}
+	check_run(g, e, &rp, g->ccid, "batch over two pages");
 	check_eq(data[11], 0x1099, "%s: the store past the first page of the batch landed",
 		 gx_names[e]);
 	gx_ack_irqs(g, e);
@@ -490,12 +485,7 @@ static void test_attacks(struct gx *g, unsigned int e)
 	}
 	gx_image(g, e, 0)[0x07] = tail;
 	gx_elsp(g, e, gx_desc(g, e, 0, D_OK), 0);
-	{
-		uint32_t st[] = { CSB_IDLE_ACTIVE, CSB_COMPLETE | CSB_ACTIVE_IDLE };
-		uint32_t id[] = { ~0u, g->ccid };
-
-		check_csb(g, e, &rp, 2, st, id, "GGTT batch after resets");
-	}
+	check_run(g, e, &rp, g->ccid, "GGTT batch after resets");
 	check_eq(data[10], 0xba7c4, "%s: the GGTT batch's store landed", gx_names[e]);
 }
 
