@@ -8,6 +8,8 @@
 #define PAGE_SHIFT 12
 #define PAGE_SIZE (1UL << PAGE_SHIFT)
 #define GFP_KERNEL 0
+#define GFP_KERNEL_ACCOUNT 0
+#define PAGE_MASK (~(PAGE_SIZE - 1))
 #define offset_in_page(p) ((unsigned long)(p) & (PAGE_SIZE - 1))
 #define READ_ONCE(x) (*(volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, v) (*(volatile __typeof__(x) *)&(x) = (v))
