@@ -8,6 +8,7 @@
  *   mgvt/<device>/<vGPU>/counters       the vGPU's counters
  *   mgvt/<device>/<vGPU>/fences         its fences, virtual and physical
  *   mgvt/<device>/<vGPU>/ppgtt_roots    the PPGTTs its guest announced
+ *   mgvt/<device>/<vGPU>/ppgtt          its shadow PPGTTs: tables, pins
  *
  * and, with the module parameter debug=1 only, the test hooks:
  *
@@ -31,6 +32,7 @@
 #include "core/stats.h"
 #include "core/vgpu_types.h"
 #include "mm/hostgm.h"
+#include "mm/ppgtt.h"
 #include "native/native.h"
 #include "render/engine.h"
 #include "render/vexec.h"
@@ -74,6 +76,14 @@ static int execlists_show(struct seq_file *m, void *unused)
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(execlists);
+
+/* A vGPU's shadow PPGTTs: roots, tables, pins, validation counters. */
+static int ppgtt_show(struct seq_file *m, void *unused)
+{
+	mgvt_ppgtt_show(m->private, m);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(ppgtt);
 
 static ssize_t inject_write(struct file *f, const char __user *ubuf,
 			    size_t len, loff_t *ppos)
@@ -154,6 +164,7 @@ void mgvt_debugfs_vgpu_add(struct mgvt_vgpu *vgpu)
 	debugfs_create_file("fences", 0400, dir, vgpu, &mgvt_fence_fops);
 	debugfs_create_file("ppgtt_roots", 0400, dir, vgpu, &mgvt_pvinfo_fops);
 	debugfs_create_file("execlists", 0400, dir, vgpu, &execlists_fops);
+	debugfs_create_file("ppgtt", 0400, dir, vgpu, &ppgtt_fops);
 	if (debug)
 		debugfs_create_file("inject_irq", 0200, dir, vgpu, &inject_fops);
 }

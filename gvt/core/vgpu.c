@@ -20,6 +20,7 @@
 #include "mm/aperture.h"
 #include "mm/ggtt.h"
 #include "mm/gm.h"
+#include "mm/ppgtt.h"
 #include "render/vexec.h"
 #include "trap/cfg.h"
 #include "trap/fence.h"
@@ -30,6 +31,7 @@
 /* Config space, BAR0 and the interrupt line to their after-create state. */
 static void vgpu_reset(struct mgvt_vgpu *vgpu)
 {
+	mgvt_ppgtt_reset(vgpu);
 	mgvt_ggtt_reset(vgpu);
 	mutex_lock(&vgpu->lock);
 	mgvt_cfg_reset(&vgpu->cfg, &vgpu->cfg.id);
@@ -107,6 +109,7 @@ int mgvt_vgpu_init(struct mgvt_vgpu *vgpu, struct mgvt_pgpu *pgpu,
 	if (ret)
 		goto err_mmio_fini;
 
+	mgvt_ppgtt_init(vgpu);
 	mgvt_vexec_init(vgpu);
 	mgvt_cfg_reset(&vgpu->cfg, &id);
 	vgpu_reset(vgpu);
@@ -148,6 +151,7 @@ void mgvt_vgpu_fini(struct mgvt_vgpu *vgpu)
 	mgvt_debugfs_vgpu_remove(vgpu);
 	mgvt_vexec_fini(vgpu);		/* nothing of it runs any more */
 	mgvt_fence_reset(vgpu);		/* nothing of ours stays on the pGPU */
+	mgvt_ppgtt_fini(vgpu);
 	mgvt_ggtt_fini(vgpu);
 	mgvt_mmio_fini(vgpu);
 	__free_page(vgpu->scratch);

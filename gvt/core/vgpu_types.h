@@ -14,6 +14,7 @@
 #include "hal.h"
 #include "mm/aperture_types.h"
 #include "mm/ggtt_types.h"
+#include "mm/ppgtt_types.h"
 #include "mm/gm.h"
 #include "render/vexec_types.h"
 #include "trap/cfg.h"
@@ -24,8 +25,6 @@ struct device;
 struct mgvt_type_conf;
 struct mgvt_vgpu;
 struct page;
-
-#define MGVT_MAX_PPGTT		64	/* guest PPGTT roots announced at once */
 
 /**
  * struct mgvt_guest_ops - what the front end that exposes a vGPU to its
@@ -61,13 +60,12 @@ struct mgvt_guest_ops {
  * @scratch: backs aperture pages that have no valid GGTT entry
  * @irq_line: the virtual interrupt line (MASTER_IRQ enabled and a GT or
  *	display IIR bit enabled in its IER)
- * @ppgtt: PML4 addresses (guest physical) the guest announced through
- *	PVINFO g2v notifications; 0 marks a free slot
  * @debugfs: the vGPU's debugfs directory
  * @untracked: untracked registers written since the last reset, each
  *	logged once (one bit per dword)
  * @written_pages: pages of @vregs with a bit set in @untracked
  * @ggtt: its part of the pGPU's GGTT, with the pinned guest pages
+ * @ppgtt: the shadows of its guest's PPGTTs
  * @ap: user mappings of its aperture slice
  * @cnt: error and activity counters (debugfs "counters")
  * @vel: its virtual execlist ports (under @lock)
@@ -87,11 +85,11 @@ struct mgvt_vgpu {
 	u8 *vggtt;
 	struct page *scratch;
 	bool irq_line;
-	u64 ppgtt[MGVT_MAX_PPGTT];
 	struct dentry *debugfs;
 	unsigned long *untracked;
 	DECLARE_BITMAP(written_pages, MGVT_MMIO_REG_SIZE / PAGE_SIZE);
 	struct mgvt_ggtt ggtt;
+	struct mgvt_ppgtt ppgtt;
 	struct mgvt_aperture ap;
 	struct mgvt_counters cnt;
 	struct mgvt_vexeclists vel;

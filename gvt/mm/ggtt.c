@@ -57,6 +57,7 @@
 #include "core/vgpu_types.h"
 #include "mm/aperture.h"
 #include "mm/ggtt.h"
+#include "mm/ppgtt.h"
 #include "mm/unmap_fence.h"
 #include "regs/gtt.h"
 #include "regs/regs.h"
@@ -226,10 +227,11 @@ static void retire_pins(struct mgvt_vgpu *vgpu, struct mgvt_pin *chain,
  */
 void mgvt_ggtt_settle(struct mgvt_vgpu *vgpu)
 {
-	if (!READ_ONCE(vgpu->ggtt.retired))
+	if (!READ_ONCE(vgpu->ggtt.retired) && !READ_ONCE(vgpu->ppgtt.nretired))
 		return;
 	mutex_lock(&vgpu->ggtt.lock);
 	release_retired(vgpu, false);
+	mgvt_ppgtt_settle(vgpu, false);
 	mutex_unlock(&vgpu->ggtt.lock);
 }
 
@@ -481,6 +483,7 @@ void mgvt_ggtt_dma_unmap(struct mgvt_vgpu *vgpu, u64 iova, u64 length)
 	mutex_lock(&vgpu->ggtt.lock);
 	mgvt_unmap_fence_add(vgpu, iova >> PAGE_SHIFT, last >> PAGE_SHIFT);
 	n = retire_range(vgpu, iova >> PAGE_SHIFT, last >> PAGE_SHIFT);
+	mgvt_ppgtt_dma_unmap(vgpu, iova >> PAGE_SHIFT, last >> PAGE_SHIFT);
 	mutex_unlock(&vgpu->ggtt.lock);
 	if (n) {
 		mgvt_count(vgpu, MGVT_CNT_DMA_UNMAPS, 1);

@@ -13,6 +13,7 @@
 #include "core/log.h"
 #include "core/vgpu_types.h"
 #include "mgvt_pvinfo.h"
+#include "mm/ppgtt.h"
 #include "trap/pvinfo.h"
 
 static void pv_put(struct mgvt_vgpu *vgpu, u32 off, u64 val, unsigned int len)
@@ -40,56 +41,24 @@ void mgvt_pvinfo_reset(struct mgvt_vgpu *vgpu)
 	pv_put(vgpu, MGVT_PVINFO_UNMAPPABLE_BASE, s->high_base, 4);
 	pv_put(vgpu, MGVT_PVINFO_UNMAPPABLE_SIZE, s->high_size, 4);
 	pv_put(vgpu, MGVT_PVINFO_FENCE_NUM, hweight32(s->fence_mask), 4);
-	memset(vgpu->ppgtt, 0, sizeof(vgpu->ppgtt));
-}
-
-static int ppgtt_slot(struct mgvt_vgpu *vgpu, u64 root)
-{
-	int i;
-
-	for (i = 0; i < MGVT_MAX_PPGTT; i++)
-		if (vgpu->ppgtt[i] == root)
-			return i;
-	return -1;
+	mgvt_ppgtt_forget_roots(vgpu);
 }
 
 /*
  * A g2v notification.  PPGTT creation and destruction announce a 4-level
- * table whose PML4 address the guest wrote into pdp[0]; the mediator keeps
- * the set (shadowing builds on it).  Everything else is validated, logged
- * and dropped.
+ * table whose PML4 address the guest wrote into pdp[0]; mm/ppgtt.c records
+ * it and builds its shadow.  Everything else is validated, logged and
+ * dropped.
  */
 static void g2v_notify(struct mgvt_vgpu *vgpu, u32 what)
 {
 	u64 root = mgvt_load_le(vgpu->vregs + MGVT_PVINFO_BASE +
 				MGVT_PVINFO_PDP(0), 8);
-	int slot;
 
 	switch (what) {
 	case MGVT_G2V_PPGTT_L4_CREATE:
-		if (!root || offset_in_page(root)) {
-			vgpu_warn_rl(vgpu, "g2v: PPGTT root %#llx is not a page address\n",
-				     root);
-			return;
-		}
-		if (ppgtt_slot(vgpu, root) >= 0)
-			return;
-		slot = ppgtt_slot(vgpu, 0);
-		if (slot < 0) {
-			vgpu_warn_rl(vgpu, "g2v: more than %d PPGTTs, %#llx ignored\n",
-				     MGVT_MAX_PPGTT, root);
-			return;
-		}
-		vgpu->ppgtt[slot] = root;
-		return;
 	case MGVT_G2V_PPGTT_L4_DESTROY:
-		slot = root ? ppgtt_slot(vgpu, root) : -1;
-		if (slot < 0) {
-			vgpu_warn_rl(vgpu, "g2v: destroy of unknown PPGTT %#llx\n",
-				     root);
-			return;
-		}
-		vgpu->ppgtt[slot] = 0;
+		mgvt_ppgtt_announce(vgpu, root, what == MGVT_G2V_PPGTT_L4_CREATE);
 		return;
 	case MGVT_G2V_EXECLIST_CTX_CREATE:
 	case MGVT_G2V_EXECLIST_CTX_DESTROY:
@@ -113,14 +82,7 @@ static void g2v_notify(struct mgvt_vgpu *vgpu, u32 what)
  */
 int mgvt_pvinfo_show(struct seq_file *m, void *unused)
 {
-	struct mgvt_vgpu *vgpu = m->private;
-	int i;
-
-	mutex_lock(&vgpu->lock);
-	for (i = 0; i < MGVT_MAX_PPGTT; i++)
-		if (vgpu->ppgtt[i])
-			seq_printf(m, "%#llx\n", vgpu->ppgtt[i]);
-	mutex_unlock(&vgpu->lock);
+	mgvt_ppgtt_show_roots(m->private, m);
 	return 0;
 }
 

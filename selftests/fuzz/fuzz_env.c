@@ -22,6 +22,7 @@
 
 #include "fuzz_env.h"
 #include "mgvt_pvinfo.h"
+#include "mm/ppgtt.h"
 #include "regs/regs.h"
 
 #define GGTT_ENTRIES		(MGVT_GGTT_SIZE / MGVT_GGTT_PTE_SIZE)
@@ -262,6 +263,42 @@ const struct mgvt_hal_ops *mgvt_pgpu_ops(const struct mgvt_pgpu *p)
 void mgvt_virq_update(struct mgvt_vgpu *vgpu)
 {
 	(void)vgpu;
+}
+
+/*
+ * The shadow PPGTTs (mm/ppgtt.c) are fuzzed on their own (fuzz_pttree):
+ * here a g2v notification only has to reach them with a page address.
+ */
+void mgvt_ppgtt_announce(struct mgvt_vgpu *vgpu, u64 root, bool create)
+{
+	(void)vgpu;
+	(void)create;
+	(void)root;
+}
+
+void mgvt_ppgtt_forget_roots(struct mgvt_vgpu *vgpu)
+{
+	(void)vgpu;
+}
+
+void mgvt_ppgtt_show_roots(struct mgvt_vgpu *vgpu, struct seq_file *m)
+{
+	(void)vgpu;
+	(void)m;
+}
+
+bool mgvt_ppgtt_settle(struct mgvt_vgpu *vgpu, bool drained)
+{
+	(void)vgpu;
+	(void)drained;
+	return false;
+}
+
+void mgvt_ppgtt_dma_unmap(struct mgvt_vgpu *vgpu, u64 first, u64 last)
+{
+	(void)vgpu;
+	(void)first;
+	(void)last;
 }
 
 void mgvt_aperture_zap(struct mgvt_vgpu *vgpu, u64 gm, u64 len)

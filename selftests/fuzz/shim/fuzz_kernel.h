@@ -17,5 +17,4 @@
 #include <linux/atomic.h>
 #include <linux/mutex.h>
 
-#define GFP_KERNEL_ACCOUNT GFP_KERNEL
 #endif

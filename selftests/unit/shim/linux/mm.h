@@ -8,7 +8,9 @@
 #define PAGE_SHIFT 12
 #define PAGE_SIZE (1UL << PAGE_SHIFT)
 #define GFP_KERNEL 0
+#ifndef GFP_KERNEL_ACCOUNT
 #define GFP_KERNEL_ACCOUNT 0
+#endif
 #define PAGE_MASK (~(PAGE_SIZE - 1))
 #define offset_in_page(p) ((unsigned long)(p) & (PAGE_SIZE - 1))
 #define READ_ONCE(x) (*(volatile __typeof__(x) *)&(x))
