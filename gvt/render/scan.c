@@ -17,7 +17,8 @@
  *   register would be the address dword; i915 does not use it on Gen9).
  * - A second-level MI_BATCH_BUFFER_START from a ring or a second-level
  *   batch, any MI_BATCH_BUFFER_START from the indirect context batch, and
- *   PPGTT batches (-EOPNOTSUPP until PPGTT batches are shadowed).
+ *   a GGTT batch started from a PPGTT batch (Gen9 would run it
+ *   non-privileged anyway; i915 never does it).
  * - Tiled blits: the rectangle's bytes depend on the tiling.
  * - MI_LOAD_REGISTER_IMM header bits beyond the length and FORCE_POSTED.
  *
@@ -69,7 +70,7 @@ static bool mem_ok(struct mgvt_scan *s, const struct mgvt_cmd *cmd,
 		if (!op || (dw[m->op_dw] & m->index_bit))
 			return true;	/* none, or in the status page */
 	}
-	if (!(dw[m->ggtt_dw] & m->ggtt_bit))
+	if (s->nonpriv || !(dw[m->ggtt_dw] & m->ggtt_bit))
 		return true;		/* PPGTT */
 	if (m->bytes)
 		bytes = m->bytes;
@@ -165,6 +166,7 @@ static int bb_start(struct mgvt_scan *s, u32 *buf, size_t pos,
 {
 	u32 *dw = &buf[pos];
 	bool second = dw[0] & MI_BB_SECOND_LEVEL;
+	bool ppgtt = dw[0] & MI_BB_PPGTT;
 	enum mgvt_scan_level next;
 	u64 shadow = 0;
 	int ret;
@@ -172,8 +174,9 @@ static int bb_start(struct mgvt_scan *s, u32 *buf, size_t pos,
 	if (level == MGVT_SCAN_WA)
 		return refuse(s, -EACCES, "batch start in the indirect context",
 			      buf, pos);
-	if (dw[0] & MI_BB_PPGTT)
-		return refuse(s, -EOPNOTSUPP, "PPGTT batch", buf, pos);
+	if (s->nonpriv && !ppgtt)
+		return refuse(s, -EACCES, "GGTT batch from a PPGTT batch",
+			      buf, pos);
 	if (second && level == MGVT_SCAN_RING)
 		return refuse(s, -EACCES, "second-level batch from the ring",
 			      buf, pos);
@@ -187,11 +190,13 @@ static int bb_start(struct mgvt_scan *s, u32 *buf, size_t pos,
 	else
 		next = level;	/* a chain: the new batch replaces this one */
 
-	ret = s->cb->batch(s->priv, cmd_addr(&dw[1], 3), next, &shadow);
+	ret = s->cb->batch(s->priv, cmd_addr(&dw[1], 3), next, ppgtt, &shadow);
 	if (ret)
 		return refuse(s, ret, "batch", buf, pos);
-	dw[1] = (u32)shadow;
-	dw[2] = (u32)(shadow >> 32);
+	if (!ppgtt) {
+		dw[1] = (u32)shadow;
+		dw[2] = (u32)(shadow >> 32);
+	}
 	return level != MGVT_SCAN_RING && !second;
 }
 
@@ -213,8 +218,8 @@ static int bb_start(struct mgvt_scan *s, u32 *buf, size_t pos,
  * Return: the dwords that run (@n for a ring or the indirect context; up
  * to and including the command that ends a batch), or -EACCES (a command
  * or register not allowed, a GGTT range outside the vGPU), -EINVAL (a bad
- * or truncated length), -EOPNOTSUPP (a PPGTT batch), -ENOSPC (a batch
- * without an end), or the error of @s->cb->batch.
+ * or truncated length), -ENOSPC (a batch without an end), or the error
+ * of @s->cb->batch.
  */
 int mgvt_scan_buf(struct mgvt_scan *s, u32 *buf, size_t n,
 		  enum mgvt_scan_level level)

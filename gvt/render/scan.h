@@ -27,15 +27,18 @@ enum mgvt_scan_level {
  * struct mgvt_scan_ops - what the scanner asks of the vGPU it scans for
  * @gm_ok: whether the GGTT range [@gm, @gm + @len) that a command reads or
  *	writes lies inside the vGPU's GM
- * @batch: a GGTT batch starts at @gm and will run at @level (BB1 or BB2):
- *	the caller copies it into host GM, scans it (mgvt_scan_buf() at
- *	@level), and returns in @shadow the GM address the command must jump
- *	to instead.  Return 0 or a negative errno, which fails the scan.
+ * @batch: a batch starts at @addr and will run at @level (BB1 or BB2).
+ *	A GGTT batch (!@ppgtt): the caller copies it into host GM, scans it
+ *	(mgvt_scan_buf() at @level), and returns in @shadow the GM address
+ *	the command must jump to instead.  A PPGTT batch: the caller reads it
+ *	through the context's PPGTT, scans it with @nonpriv set, and maps the
+ *	audited copy at @addr in the context's shadow PPGTT; @shadow must be
+ *	@addr.  Return 0 or a negative errno, which fails the scan.
  */
 struct mgvt_scan_ops {
 	bool (*gm_ok)(void *priv, u64 gm, u64 len);
-	int (*batch)(void *priv, u64 gm, enum mgvt_scan_level level,
-		     u64 *shadow);
+	int (*batch)(void *priv, u64 addr, enum mgvt_scan_level level,
+		     bool ppgtt, u64 *shadow);
 };
 
 /**
@@ -46,6 +49,9 @@ struct mgvt_scan_ops {
  * @ppgtt: the context runs with a PPGTT: blits translate their addresses
  *	through it (validated elsewhere); false: blits use the GGTT and
  *	their rectangles are checked with @cb->gm_ok
+ * @nonpriv: the buffer is a PPGTT batch, which Gen9 runs non-privileged:
+ *	its memory commands use the PPGTT whatever their GGTT bit says, and
+ *	it may only start PPGTT batches
  * @why: on failure, a static string naming what was refused
  * @bad_pos: on failure, the dword index of the command refused
  * @bad_hdr: on failure, that command's header dword
@@ -62,6 +68,7 @@ struct mgvt_scan {
 	const struct mgvt_scan_ops *cb;
 	void *priv;
 	bool ppgtt;
+	bool nonpriv;
 	const char *why;
 	size_t bad_pos;
 	u32 bad_hdr;

@@ -185,8 +185,12 @@ static void batch_put(struct mgvt_vexec_engine *ve, struct mgvt_gm_buf *b)
 
 static void wl_drop_batches(struct mgvt_vexec_engine *ve, struct mgvt_vwl *wl)
 {
-	while (wl->nbatch)
-		batch_put(ve, wl->batch[--wl->nbatch]);
+	while (wl->nbatch) {
+		struct mgvt_gm_buf *b = wl->batch[--wl->nbatch];
+
+		if (b)
+			batch_put(ve, b);
+	}
 }
 
 /* Free @wl once the guest no longer sees it and the pGPU is done with it. */
@@ -267,6 +271,7 @@ struct vx_scan {
 	struct mgvt_vwl *wl;
 	const char *why;
 	bool failed;
+	bool busy;
 };
 
 static bool vx_gm_ok(void *priv, u64 gm, u64 len)
@@ -285,15 +290,107 @@ static u64 slice_left(const struct mgvt_gm_slice *s, u64 gm)
 }
 
 static int vx_batch(void *priv, u64 gm, enum mgvt_scan_level level,
-		    u64 *shadow);
+		    bool ppgtt, u64 *shadow);
 
 static const struct mgvt_scan_ops vx_scan_ops = {
 	.gm_ok = vx_gm_ok,
 	.batch = vx_batch,
 };
 
+/*
+ * Bytes of a PPGTT batch at @va that its context's view maps, up to
+ * @max, read into @copy a page at a time: a batch may end just before an
+ * unmapped page.
+ */
+static size_t ppgtt_read(struct mgvt_vctx *vctx, u64 va, u32 *copy,
+			 size_t max)
+{
+	size_t len = 0, n;
+
+	while (len < max) {
+		n = min_t(size_t, max - len, PAGE_SIZE - offset_in_page(va + len));
+		if (mgvt_pt_view_read(&vctx->view, va + len, (u8 *)copy + len, n))
+			break;
+		len += n;
+	}
+	return len;
+}
+
+/*
+ * A PPGTT batch: read through the context's shadow (what its tables map
+ * now), audited as a non-privileged batch, and the audited bytes mapped
+ * over the guest's at the same addresses in the context's view only.
+ */
+static int vx_ppgtt_batch(struct vx_scan *vs, u64 va, enum mgvt_scan_level level)
+{
+	struct mgvt_vexec_engine *ve = vs->ve;
+	struct mgvt_vwl *wl = vs->wl;
+	struct mgvt_vctx *vctx = wl->vctx;
+	struct mgvt_pt_tree *t = &ve->vgpu->ppgtt.tree;
+	struct mgvt_scan s = {
+		.engine = ve->id, .cb = &vx_scan_ops, .priv = vs,
+		.ppgtt = true, .nonpriv = true,
+	};
+	size_t len, avail;
+	u32 *copy;
+	u64 t0;
+	int n, ret;
+
+	if (!wl->ppgtt) {
+		vs->why = "PPGTT batch in a context without a PPGTT";
+		vs->failed = true;
+		return -EACCES;
+	}
+	if (va % 4 || va >> 48) {
+		vs->why = "PPGTT batch address not valid";
+		vs->failed = true;
+		return -EACCES;
+	}
+	copy = ve->bbuf[ve->depth];
+	avail = min_t(u64, BATCH_MAX, BIT_ULL(48) - va);
+	len = min_t(u64, avail, PAGE_SIZE - offset_in_page(va));
+	for (;;) {
+		t0 = ktime_get_ns();
+		t->why = NULL;
+		len = ppgtt_read(vctx, va, copy, len);
+		ve->copy_ns += ktime_get_ns() - t0;
+		if (!len) {
+			vs->why = "PPGTT batch at an unmapped address";
+			vs->failed = true;
+			return -EFAULT;
+		}
+		s.why = NULL;
+		s.user_irqs = 0;
+		ve->depth++;
+		n = mgvt_scan_buf(&s, copy, len / 4, level);
+		ve->depth--;
+		if (n >= 0 || len >= avail || vs->failed)
+			break;
+		len = avail;
+	}
+	if (n < 0) {
+		if (!vs->why)
+			vs->why = s.why;
+		vs->failed = true;
+		return n;
+	}
+	wl->user_irqs += s.user_irqs;
+	t0 = ktime_get_ns();
+	t->why = NULL;
+	ret = mgvt_pt_view_overlay(&vctx->view, va, copy, (size_t)n * 4, wl->vseq);
+	ve->copy_ns += ktime_get_ns() - t0;
+	if (ret) {
+		vs->why = t->why ?: "PPGTT batch not mapped";
+		vs->busy = ret == -EBUSY;
+		vs->failed = true;
+		return ret;
+	}
+	ve->stat[MGVT_VX_PPGTT_BATCHES]++;
+	return 0;
+}
+
 static int vx_batch(void *priv, u64 gm, enum mgvt_scan_level level,
-		    u64 *shadow)
+		    bool ppgtt, u64 *shadow)
 {
 	struct vx_scan *vs = priv;
 	struct mgvt_vexec_engine *ve = vs->ve;
@@ -309,19 +406,29 @@ static int vx_batch(void *priv, u64 gm, enum mgvt_scan_level level,
 	int n;
 
 	for (i = 0; i < wl->nbatch; i++)
-		if (wl->batch_gm[i] == gm && wl->batch_level[i] == level) {
-			*shadow = wl->batch[i]->gm;
+		if (wl->batch_gm[i] == gm && wl->batch_level[i] == level &&
+		    wl->batch_ppgtt[i] == ppgtt) {
+			*shadow = ppgtt ? gm : wl->batch[i]->gm;
 			return 0;
 		}
 	if (wl->nbatch == MGVT_WL_BATCHES) {
-		vs->why = "more than 16 GGTT batches in one workload";
+		vs->why = "more than 16 batches in one workload";
 		vs->failed = true;
 		return -E2BIG;
 	}
 	if (ve->depth == ARRAY_SIZE(ve->bbuf)) {
-		vs->why = "GGTT batches nested or chained more than 4 deep";
+		vs->why = "batches nested or chained more than 4 deep";
 		vs->failed = true;
 		return -ELOOP;
+	}
+	if (ppgtt) {
+		i = wl->nbatch++;
+		wl->batch[i] = NULL;
+		wl->batch_gm[i] = gm;
+		wl->batch_level[i] = level;
+		wl->batch_ppgtt[i] = true;
+		*shadow = gm;
+		return vx_ppgtt_batch(vs, gm, level);
 	}
 	if (gm % 4 || !mgvt_gm_in_slices(&ve->vgpu->slice, gm, 4)) {
 		vs->why = "GGTT batch outside the vGPU's GM";
@@ -338,6 +445,7 @@ static int vx_batch(void *priv, u64 gm, enum mgvt_scan_level level,
 	wl->batch[i] = buf;
 	wl->batch_gm[i] = gm;
 	wl->batch_level[i] = level;
+	wl->batch_ppgtt[i] = false;
 
 	/*
 	 * Most batches end within their first page: copy and scan that much
@@ -473,6 +581,64 @@ static int read_full(struct mgvt_vexec_engine *ve, struct mgvt_vctx *vctx,
 	return 0;
 }
 
+/*
+ * The shadow PPGTT of a workload: on a full restore its context's view
+ * takes the guest's root from PDP0 (0: a GGTT-only context); then the
+ * root's tables are compared with the guest's and the view refreshed,
+ * dropping the batch copies of its context's workloads that ended.
+ */
+static int ppgtt_prepare(struct mgvt_vexec_engine *ve, struct mgvt_vctx *vctx,
+			 struct mgvt_vwl *wl, const char **why)
+{
+	struct mgvt_ppgtt *pp = &ve->vgpu->ppgtt;
+	struct mgvt_pt_tree *t = &pp->tree;
+	struct mgvt_pt_node *root;
+	struct mgvt_vwl *first;
+	u64 gpa;
+	int ret;
+
+	if (wl->full) {
+		gpa = (u64)ve->img[LRC_PDP_UDW(0)] << 32 | ve->img[LRC_PDP_LDW(0)];
+		if (!gpa) {
+			if (vctx->has_view)
+				mgvt_pt_view_set_root(&vctx->view, NULL);
+			return 0;
+		}
+		if (!vctx->has_view) {
+			if (mgvt_pt_view_init(&vctx->view, t)) {
+				*why = "out of memory for shadow page tables";
+				return -ENOMEM;
+			}
+			vctx->has_view = true;
+		}
+		root = vctx->view.root;
+		if (!root || root->gfn << PAGE_SHIFT != gpa) {
+			t->why = NULL;
+			root = mgvt_pt_root_get(t, gpa);
+			if (!root) {
+				pp->failed++;
+				*why = t->why;
+				return -EACCES;
+			}
+			mgvt_pt_view_set_root(&vctx->view, root);
+		}
+	}
+	if (!vctx->has_view || !vctx->view.root)
+		return 0;
+	wl->ppgtt = true;
+	ret = mgvt_pt_validate(t, vctx->view.root);
+	if (!ret) {
+		first = list_first_entry_or_null(&vctx->wls, struct mgvt_vwl, link);
+		ret = mgvt_pt_view_sync(&vctx->view,
+					(first ? first->vseq : wl->vseq) - 1);
+	}
+	if (ret) {
+		pp->failed++;
+		*why = t->why ?: "shadow PPGTT";
+	}
+	return ret;
+}
+
 /* A top-level scan, its time counted as audit but for the batch copies. */
 static int timed_scan(struct mgvt_vexec_engine *ve, struct mgvt_scan *s,
 		      u32 *buf, size_t n, enum mgvt_scan_level level)
@@ -541,8 +707,12 @@ static void write_image(struct mgvt_vexec_engine *ve, struct mgvt_vctx *vctx,
 	img[LRC_SBB_STATE] = 0;
 	img[LRC_BB_PER_CTX_PTR] = 0;
 	for (i = 0; i < 4; i++) {
-		img[LRC_PDP_UDW(i)] = 0;	/* no PPGTT until [ppgtt] */
+		img[LRC_PDP_UDW(i)] = 0;
 		img[LRC_PDP_LDW(i)] = 0;
+	}
+	if (wl->ppgtt) {
+		img[LRC_PDP_UDW(0)] = upper_32_bits(vctx->view.top.dma);
+		img[LRC_PDP_LDW(0)] = lower_32_bits(vctx->view.top.dma);
 	}
 	mgvt_gm_buf_write(&vctx->buf, LRC_STATE_OFFSET, img, PAGE_SIZE);
 
@@ -598,6 +768,7 @@ static int build(struct mgvt_vexec_engine *ve, u64 desc, struct mgvt_vwl *prev,
 	wl->desc = desc;
 	wl->elem = true;
 	wl->vctx = vctx;
+	wl->vseq = ++vctx->built;
 	vs.wl = wl;
 	*out = wl;
 
@@ -622,8 +793,11 @@ static int build(struct mgvt_vexec_engine *ve, u64 desc, struct mgvt_vwl *prev,
 		ret = read_full(ve, vctx, wl, &why);
 		tail = ve->img[LRC_RING_TAIL];
 	}
+	if (!ret)
+		ret = ppgtt_prepare(ve, vctx, wl, &why);
 	if (ret)
 		goto fail;
+	s.ppgtt = wl->ppgtt;
 	tail &= RING_TAIL_ADDR;
 	if (tail >= vctx->ring_size || wl->guest_head >= vctx->ring_size) {
 		why = "ring head or tail past the ring's end";
@@ -662,6 +836,14 @@ static int build(struct mgvt_vexec_engine *ve, u64 desc, struct mgvt_vwl *prev,
 		ve->ring[len / 4] = MI_NOOP;
 	ret = timed_scan(ve, &s, ve->ring, len / 4, MGVT_SCAN_RING);
 	wl->user_irqs += s.user_irqs;
+	if (ret < 0 && vs.busy) {
+		/* A batch page a running workload audited: wait for it. */
+		mutex_unlock(&vgpu->ggtt.lock);
+		wl_drop_batches(ve, wl);
+		*out = NULL;
+		kfree(wl);
+		return -EAGAIN;
+	}
 	if (ret < 0) {
 		why = vs.why ? vs.why : s.why;
 		goto fail;
@@ -1243,6 +1425,20 @@ void mgvt_vexec_quiesce(struct mgvt_vgpu *vgpu)
 		queue_work(system_unbound_wq, &ve->work);
 		flush_work(&ve->work);
 	}
+	/* Nothing runs: the shadow contexts let go of their PPGTTs. */
+	mutex_lock(&vgpu->ggtt.lock);
+	for (e = 0; e < MGVT_NUM_ENGINES; e++) {
+		struct mgvt_vexec_engine *ve = &vgpu->vx.engine[e];
+		unsigned int i;
+
+		for (i = 0; i < MGVT_VCTX_SLOTS; i++) {
+			if (!ve->ctx[i].has_view)
+				continue;
+			mgvt_pt_view_fini(&ve->ctx[i].view);
+			ve->ctx[i].has_view = false;
+		}
+	}
+	mutex_unlock(&vgpu->ggtt.lock);
 }
 
 /**
@@ -1317,6 +1513,7 @@ static const char *const stat_names[MGVT_VX_COUNT] = {
 	[MGVT_VX_COMPLETED] = "completed",
 	[MGVT_VX_REQUESTS] = "requests",
 	[MGVT_VX_BATCHES] = "ggtt_batches",
+	[MGVT_VX_PPGTT_BATCHES] = "ppgtt_batches",
 	[MGVT_VX_AUDIT] = "failed_audit",
 	[MGVT_VX_FAULT] = "failed_fault",
 	[MGVT_VX_TIMEOUT] = "failed_timeout",

@@ -16,6 +16,7 @@
 #include <linux/workqueue.h>
 
 #include "mm/hostgm_types.h"
+#include "mm/pttree.h"
 #include "regs/regs.h"
 #include "render/engine_types.h"
 
@@ -43,6 +44,10 @@ struct mgvt_vexec_engine;
  * @ring_size: the guest ring's size in bytes
  * @guest_tail: guest ring offset the last workload ran to
  * @guest_wrap: wrap count of the guest's RING_HEAD
+ * @view: the shadow PPGTT its engine walks (PDP0 of its image), with
+ *	the audited copies of its PPGTT batches; under the GGTT lock
+ * @has_view: @view is initialised
+ * @built: workloads built on it, numbering them for @view's overlays
  */
 struct mgvt_vctx {
 	struct mgvt_vexec_engine *ve;
@@ -58,6 +63,9 @@ struct mgvt_vctx {
 	u32 ring_size;
 	u32 guest_tail;
 	u32 guest_wrap;
+	struct mgvt_pt_view view;
+	bool has_view;
+	u64 built;
 };
 
 /**
@@ -85,6 +93,10 @@ struct mgvt_vctx {
  * @batch: the shadow batches, in host GM
  * @batch_gm: the guest GM address each was copied from
  * @batch_level: the level each was scanned at
+ * @batch_ppgtt: each was a PPGTT batch (then @batch is NULL: its audited
+ *	copy is mapped in its context's view)
+ * @vseq: its number among its context's workloads (@vctx->built)
+ * @ppgtt: it runs with a shadow PPGTT
  */
 struct mgvt_vwl {
 	struct list_head link;
@@ -110,6 +122,9 @@ struct mgvt_vwl {
 	struct mgvt_gm_buf *batch[MGVT_WL_BATCHES];
 	u64 batch_gm[MGVT_WL_BATCHES];
 	u8 batch_level[MGVT_WL_BATCHES];
+	bool batch_ppgtt[MGVT_WL_BATCHES];
+	u64 vseq;
+	bool ppgtt;
 };
 
 /* Per-engine counters of a vGPU's virtual execlists (debugfs "execlists"). */
@@ -120,6 +135,7 @@ enum mgvt_vexec_stat {
 	MGVT_VX_COMPLETED,	/* elements completed */
 	MGVT_VX_REQUESTS,	/* requests given to the engine owner */
 	MGVT_VX_BATCHES,	/* GGTT batches shadowed */
+	MGVT_VX_PPGTT_BATCHES,	/* PPGTT batches copied, audited, overlaid */
 	MGVT_VX_AUDIT,		/* workloads failed: refused by the audit */
 	MGVT_VX_FAULT,		/* workloads failed: engine error on the pGPU */
 	MGVT_VX_TIMEOUT,	/* workloads failed: over their budget */

@@ -42,14 +42,15 @@ static bool gm_ok(void *priv, u64 gm, u64 len)
 	return gm >= GM_LO && gm < GM_HI && len && len <= GM_HI - gm;
 }
 
-static int batch(void *priv, u64 gm, enum mgvt_scan_level level, u64 *shadow)
+static int batch(void *priv, u64 gm, enum mgvt_scan_level level, bool ppgtt,
+		 u64 *shadow)
 {
 	v.batches++;
 	if (v.batch_fails)
 		return -EFAULT;
 	if (level != MGVT_SCAN_BB1 && level != MGVT_SCAN_BB2)
 		fuzz_fail("batch at level %d", level);
-	*shadow = SHADOW;
+	*shadow = ppgtt ? gm : SHADOW;
 	return 0;
 }
 
@@ -62,9 +63,12 @@ static u64 addr(u32 lo, u32 hi, u32 align)
 	return (lo & ~align) | (u64)(hi & 0xffff) << 32;
 }
 
+/* The buffer is a PPGTT batch: Gen9 ignores its GGTT bits. */
+static bool nonpriv;
+
 static void ggtt(const char *what, u64 a, u64 len, size_t pos)
 {
-	if (!gm_ok(NULL, a, len))
+	if (!nonpriv && !gm_ok(NULL, a, len))
 		fuzz_fail("%s at dword %zu accepted with GGTT [%#llx, +%#llx)",
 			  what, pos, a, len);
 }
@@ -200,12 +204,16 @@ static void rewalk(const struct mgvt_scan *s, const u32 *orig, const u32 *buf,
 		if (cmd->opcode == MI_BATCH_BUFFER_START) {
 			bool second = dw[0] & MI_BB_SECOND_LEVEL;
 
-			if (level == MGVT_SCAN_WA || (dw[0] & MI_BB_PPGTT) ||
+			bool ppgtt = dw[0] & MI_BB_PPGTT;
+
+			if (level == MGVT_SCAN_WA || (nonpriv && !ppgtt) ||
 			    (second && level != MGVT_SCAN_BB1))
 				fuzz_fail("batch start at %zu accepted at level %d",
 					  pos, level);
-			if (addr(dw[1], dw[2], 0) != SHADOW || dw[2] >> 16)
+			if (!ppgtt && (addr(dw[1], dw[2], 0) != SHADOW || dw[2] >> 16))
 				fuzz_fail("batch start at %zu not patched", pos);
+			if (ppgtt && (dw[1] != orig[pos + 1] || dw[2] != orig[pos + 2]))
+				fuzz_fail("PPGTT batch start at %zu patched", pos);
 			if (in_batch && !second && !last)
 				fuzz_fail("the scan went on after a chain at %zu",
 					  pos);
@@ -339,6 +347,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t n = min_t(size_t, in.n / 4, MAX_DW), i;
 	struct mgvt_scan s = {
 		.engine = e, .cb = &ops, .ppgtt = mode & BIT(4),
+		.nonpriv = mode & BIT(7),
 	};
 	u32 *orig = malloc(4 * n + 1), *buf = malloc(4 * n + 1);
 	int ret;
@@ -348,6 +357,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(buf, orig, 4 * n);
 	memset(&v, 0, sizeof(v));
 	v.batch_fails = mode & BIT(5);
+	nonpriv = s.nonpriv;
 
 	if (mode & BIT(6)) {
 		const char *why = NULL;

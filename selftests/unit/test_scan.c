@@ -42,7 +42,11 @@ static struct {
 	u32 *nested;
 	size_t nested_n;
 	int nested_ret;
+	unsigned int ppgtt_batches;
 } v;
+
+/* The next scan() runs a PPGTT batch (non-privileged). */
+static bool nonpriv;
 
 static bool gm_ok(void *priv, u64 gm, u64 len)
 {
@@ -52,10 +56,12 @@ static bool gm_ok(void *priv, u64 gm, u64 len)
 	return gm >= GM_LO && gm < GM_HI && len && len <= GM_HI - gm;
 }
 
-static int batch(void *priv, u64 gm, enum mgvt_scan_level level, u64 *shadow)
+static int batch(void *priv, u64 gm, enum mgvt_scan_level level, bool ppgtt,
+		 u64 *shadow)
 {
 	struct mgvt_scan *s = priv;
 
+	v.ppgtt_batches += ppgtt;
 	if (v.batches < 8) {
 		v.batch_gm[v.batches] = gm;
 		v.batch_level[v.batches] = level;
@@ -71,7 +77,7 @@ static int batch(void *priv, u64 gm, enum mgvt_scan_level level, u64 *shadow)
 		if (v.nested_ret < 0)
 			return v.nested_ret;
 	}
-	*shadow = SHADOW + 0x1000 * v.batches;
+	*shadow = ppgtt ? gm : SHADOW + 0x1000 * v.batches;
 	return 0;
 }
 
@@ -86,6 +92,8 @@ static int scan(unsigned int engine, enum mgvt_scan_level level, u32 *buf,
 	s.engine = engine;
 	s.cb = &ops;
 	s.priv = &s;
+	s.nonpriv = nonpriv;
+	nonpriv = false;
 	return mgvt_scan_buf(&s, buf, n, level);
 }
 
@@ -690,12 +698,27 @@ static void test_batches(void)
 	       "second level: a chain stays second level and ends the scan");
 
 	/* PPGTT batches, the indirect context, errors. */
-	memcpy(buf, (u32[]){ bbs | MI_BB_PPGTT, (u32)GM_LO, 0 }, 12);
-	tap_ok(scan(0, MGVT_SCAN_RING, buf, 3) == -EOPNOTSUPP &&
-	       !strcmp(s.why, "PPGTT batch") && !v.batches &&
-	       scan(0, MGVT_SCAN_BB1, buf, 3) == -EOPNOTSUPP &&
-	       scan(0, MGVT_SCAN_BB2, buf, 3) == -EOPNOTSUPP,
-	       "a PPGTT batch: -EOPNOTSUPP at every level");
+	memcpy(buf, (u32[]){ bbs | MI_BB_PPGTT, 0x12345678, 0x7fff }, 12);
+	tap_ok(scan(0, MGVT_SCAN_RING, buf, 3) == 3 && v.batches == 1 &&
+	       v.ppgtt_batches == 1 && v.batch_gm[0] == 0x7fff12345678ULL &&
+	       v.batch_level[0] == MGVT_SCAN_BB1 && buf[1] == 0x12345678 &&
+	       buf[2] == 0x7fff,
+	       "a PPGTT batch from the ring: handed over as PPGTT, not patched");
+	memcpy(buf, (u32[]){ bbs | MI_BB_PPGTT, 0x1000, 0 }, 12);
+	nonpriv = true;
+	tap_ok(scan(0, MGVT_SCAN_BB1, buf, 3) == 3 && v.ppgtt_batches == 1 &&
+	       buf[1] == 0x1000,
+	       "a PPGTT batch chained from a PPGTT batch: handed over");
+	memcpy(buf, (u32[]){ bbs, (u32)GM_LO, 0 }, 12);
+	nonpriv = true;
+	tap_ok(scan(0, MGVT_SCAN_BB1, buf, 3) == -EACCES && !v.batches &&
+	       !strcmp(s.why, "GGTT batch from a PPGTT batch"),
+	       "a GGTT batch started from a PPGTT batch: refused");
+	memcpy(buf, (u32[]){ MI_STORE_DWORD_IMM | MI_USE_GGTT | 2, 0x40, 0, 1,
+			     MI_BATCH_BUFFER_END }, 20);
+	nonpriv = true;
+	tap_ok(scan(0, MGVT_SCAN_BB1, buf, 5) == 5 && !v.gm_calls,
+	       "a GGTT-flagged store in a PPGTT batch: a PPGTT access, not checked against GM");
 	memcpy(buf, (u32[]){ bbs, (u32)GM_LO, 0 }, 12);
 	tap_ok(scan(0, MGVT_SCAN_WA, buf, 3) == -EACCES && !v.batches,
 	       "indirect context: a batch start refused");
