@@ -10,7 +10,7 @@
  * context-switch interrupt on the eventfd; EXECLIST_STATUS_HI; the saved
  * head and timestamp in the guest image; a restore-inhibit submission.
  * Attacks: an image or a ring that writes GDRST, a batch outside the vGPU,
- * a PPGTT batch: each fails the workload, shows an engine error to the
+ * a PPGTT batch without a PPGTT: each fails the workload, shows an engine error to the
  * guest (EIR, CS error interrupt, STATUS_HI naming the context), and an
  * engine reset brings the engine back.
  *
@@ -456,7 +456,7 @@ static void test_attacks(struct gx *g, unsigned int e)
 	gx_image(g, e, 0)[0x07] = tail;
 	expect_failure(g, e, gx_desc(g, e, 0, D_OK), "batch in host GM");
 
-	/* A PPGTT batch, until [ppgtt]. */
+	/* A PPGTT batch in a context without a PPGTT (PDP0 0). */
 	gx_image_build(g, e, 0, false);
 	tail = 0;
 	{
@@ -465,7 +465,7 @@ static void test_attacks(struct gx *g, unsigned int e)
 		gx_emit(g, e, 0, &tail, c, ARRAY_SIZE(c));
 	}
 	gx_image(g, e, 0)[0x07] = tail;
-	expect_failure(g, e, gx_desc(g, e, 0, D_OK), "PPGTT batch");
+	expect_failure(g, e, gx_desc(g, e, 0, D_OK), "PPGTT batch without a PPGTT");
 
 	/* After the resets, a GGTT batch in the vGPU runs. */
 	gx_image_build(g, e, 0, false);

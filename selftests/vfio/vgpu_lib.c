@@ -784,6 +784,11 @@ long vgpu_counter(const struct vgpu *v, const char *name)
 	return keyed_value(dbg_path("mgvt", v->uuid, "counters"), name);
 }
 
+long vgpu_debugfs_value(const struct vgpu *v, const char *file, const char *name)
+{
+	return keyed_value(dbg_path("mgvt", v->uuid, file), name);
+}
+
 long mgvt_stat(const char *name)
 {
 	return keyed_value("/sys/kernel/debug/mgvt/stats", name);
