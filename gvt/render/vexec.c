@@ -332,6 +332,7 @@ static int vx_ppgtt_batch(struct vx_scan *vs, u64 va, enum mgvt_scan_level level
 		.ppgtt = true, .nonpriv = true,
 	};
 	size_t len, avail;
+	bool whole = false;
 	u32 *copy;
 	u64 t0;
 	int n, ret;
@@ -364,8 +365,10 @@ static int vx_ppgtt_batch(struct vx_scan *vs, u64 va, enum mgvt_scan_level level
 		ve->depth++;
 		n = mgvt_scan_buf(&s, copy, len / 4, level);
 		ve->depth--;
-		if (n >= 0 || len >= avail || vs->failed)
+		if (n >= 0 || whole || vs->failed)
 			break;
+		/* Once more with all that is mapped, up to 64 KiB. */
+		whole = true;
 		len = avail;
 	}
 	if (n < 0) {
