@@ -270,31 +270,42 @@ static void ppgtt_work(struct work_struct *work)
 {
 	struct mgvt_ppgtt *pp = container_of(work, struct mgvt_ppgtt, work);
 	struct mgvt_vgpu *vgpu = container_of(pp, struct mgvt_vgpu, ppgtt);
-	struct mgvt_ppgtt_root *r, *tmp;
-	LIST_HEAD(build);
-	LIST_HEAD(dead);
+	struct mgvt_ppgtt_root *r;
+	bool dead;
 
 	mutex_lock(&vgpu->ggtt.lock);
-	spin_lock(&pp->ops_lock);
-	list_splice_init(&pp->build, &build);
-	list_splice_init(&pp->dead, &dead);
-	list_for_each_entry(r, &build, link)
-		r->queued = false;
-	spin_unlock(&pp->ops_lock);
-
-	list_for_each_entry_safe(r, tmp, &dead, link) {
-		list_del(&r->link);
-		if (r->node)
-			mgvt_pt_node_put(&pp->tree, r->node);
-		kfree(r);
-	}
-	/*
-	 * A root is built (and its tables pinned) when announced, so that a
-	 * context using it starts from a shadow; it can still fail here (its
-	 * tables not yet written): then its first submission says why.
-	 */
-	list_for_each_entry_safe(r, tmp, &build, link) {
-		list_del_init(&r->link);
+	for (;;) {
+		/*
+		 * One root at a time off the lists: a destroy trapped while
+		 * this one is built queues it as dead, and it is freed on a
+		 * later round, never under the build.
+		 */
+		spin_lock(&pp->ops_lock);
+		r = list_first_entry_or_null(&pp->dead, struct mgvt_ppgtt_root, link);
+		dead = r;
+		if (!r) {
+			r = list_first_entry_or_null(&pp->build,
+						     struct mgvt_ppgtt_root, link);
+			if (r)
+				r->queued = false;
+		}
+		if (r)
+			list_del_init(&r->link);
+		spin_unlock(&pp->ops_lock);
+		if (!r)
+			break;
+		if (dead) {
+			if (r->node)
+				mgvt_pt_node_put(&pp->tree, r->node);
+			kfree(r);
+			continue;
+		}
+		/*
+		 * A root is built (and its tables pinned) when announced, so
+		 * that a context using it starts from a shadow; it can still
+		 * fail here (its tables not yet written): then its first
+		 * submission says why.
+		 */
 		if (r->node)
 			continue;
 		pp->tree.why = NULL;
