@@ -74,14 +74,31 @@ static inline const char *gen9_engine_name(unsigned int e)
 #define RING_CSB(n)		(0x370 + 8 * (n))
 #define RING_CSB_PTR		0x3a0
 #define RING_CTX_TIMESTAMP	0x3a8
+/*
+ * Gen9's hardware register whitelist: each slot names one register
+ * (address bits 25:2; Skylake has no range or access fields) that a
+ * non-privileged batch may write.  The driver fills them (i915's
+ * intel_workarounds.c); they are not part of a context.
+ */
+#define RING_FORCE_TO_NONPRIV(n) (0x4d0 + 4 * (n))
+#define RING_NONPRIV_SLOTS	12
+#define FORCE_TO_NONPRIV_ADDR	GENMASK(25, 2)
+#define RING_CS_GPR		0x600	/* 16 64-bit general purpose registers */
+#define RING_CS_GPR_DWORDS	32
 
 #define MI_MODE_STOP_RING	BIT(8)
 #define MI_MODE_IDLE		BIT(9)
 #define RESET_CTL_REQUEST	BIT(0)
 #define RESET_CTL_READY		BIT(1)
 #define RESET_CTL_CAT_ERROR	BIT(2)
-/* RING_EIR / RING_EMR / RING_ESR bits. */
+/*
+ * RING_EIR / RING_EMR / RING_ESR bits.  The layout is the one i915 named
+ * for Ironlake's engines (GT_ERROR_PTE 4, GT_ERROR_MPE 3, GT_ERROR_CPE 2:
+ * Linux 6.1 names no Gen8+ bits and keeps only the older GM45 ones), taken
+ * for Gen9 as the model's page-table bit already was.
+ */
 #define ERR_INSTRUCTION		BIT(0)	/* bad or unknown command */
+#define ERR_PRIVILEGE		BIT(2)	/* command privilege violation */
 #define ERR_PAGE_TABLE		BIT(4)	/* invalid GTT entry or unmapped page */
 #define RING_MODE_RUN_LIST	BIT(15)
 #define RING_CTL_VALID		BIT(0)

@@ -5,6 +5,38 @@
  * Commands are recognised through one table (data, not code): how DW0
  * matches, which engines accept the command, how long it is and what it
  * costs.  The execution of each kind is a small function below.
+ *
+ * Gen9's hardware privilege rule.  The ring, and a batch started with
+ * MI_BATCH_BUFFER_START in the GGTT, run privileged.  A batch started with
+ * the address-space bit (MI_BB_PPGTT) runs non-privileged, and so does
+ * every batch it chains to or calls, whatever their own bit says: the Gen9
+ * programming reference lets a chained or second-level batch be privileged
+ * only when the batch that starts it is.  In a non-privileged batch:
+ *
+ * - every "use global GTT" bit is ignored (MI_STORE_DWORD_IMM,
+ *   MI_STORE_REGISTER_MEM, MI_LOAD_REGISTER_MEM, MI_SEMAPHORE_WAIT, the
+ *   post-sync writes of MI_FLUSH_DW and PIPE_CONTROL, and the batch
+ *   address of MI_BATCH_BUFFER_START): memory is reached through the
+ *   context's PPGTT, so such a batch never names GGTT memory;
+ * - a register write (MI_LOAD_REGISTER_IMM, _MEM, _REG) is allowed only to
+ *   a register on the engine's hardware whitelist: the registers its
+ *   RING_FORCE_TO_NONPRIV slots name (never the slots themselves), and the
+ *   few command-streamer registers cs_nonpriv_regs lists;
+ * - a post-sync write to the status page (store index) is not allowed:
+ *   the HWSP is the kernel's, reached through the GGTT only.
+ *
+ * A command that breaks the rule is a command privilege violation.  Gen9
+ * drops the command and flags the error (ERR_PRIVILEGE in EIR, the CS
+ * error interrupt); i915 resets the engine on any CS error.  The model
+ * stops the engine at the command, unexecuted, as on every other error,
+ * so the driver sees the violation with IPEHR naming the command.
+ *
+ * Register reads (MI_STORE_REGISTER_MEM, the source of
+ * MI_LOAD_REGISTER_REG) are not restricted: Mesa reads timestamps and
+ * statistics counters from its batches on Gen9, which no whitelist slot
+ * names.  Of the privileged commands Gen9 has, the model executes only
+ * the ones above: MI_UPDATE_GTT, MI_STORE_DATA_INDEX, MI_SET_CONTEXT and
+ * their like are unknown commands to it, in any batch.
  */
 #include <linux/bitfield.h>
 #include <linux/bits.h>
@@ -14,6 +46,7 @@
 
 #include "cs.h"
 #include "regs/gpu_cmd.h"
+#include "regs/regs.h"
 
 /* Longest command we fetch: LRI with 0xff in its length field. */
 #define CS_MAX_DW	260
@@ -125,6 +158,14 @@ static enum sim_cs_status cs_error(struct sim_cs *cs, enum sim_cs_error err,
 	return SIM_CS_ERROR;
 }
 
+/* A PPGTT access when the context has no PPGTT. */
+static enum sim_fault cs_no_ppgtt(struct sim_cs *cs, u64 addr)
+{
+	cs->mem->fault_addr = addr;
+	cs->mem->fault_ppgtt = true;
+	return SIM_FAULT_PTE;
+}
+
 /* Read @n dwords at the current position of the current level. */
 static enum sim_fault cs_fetch(struct sim_cs *cs, u32 *dw, unsigned int n)
 {
@@ -132,6 +173,8 @@ static enum sim_fault cs_fetch(struct sim_cs *cs, u32 *dw, unsigned int n)
 	enum sim_fault f;
 	unsigned int i;
 
+	if (lvl && cs->bb_ppgtt[lvl] && !cs->pml4)
+		return cs_no_ppgtt(cs, cs->bb_addr[lvl]);
 	if (lvl)
 		return sim_mem_access(cs->mem, cs->bb_ppgtt[lvl] ? cs->pml4 : 0,
 				      cs->bb_addr[lvl], dw, 4 * n, false);
@@ -185,20 +228,27 @@ static void cs_advance(struct sim_cs *cs, unsigned int n)
 		cs->head = (cs->head + 4 * n) % cs->ring_size;
 }
 
-/* Memory access on behalf of a command: GGTT or the context's PPGTT. */
+/* Whether the command at the current position runs non-privileged. */
+static bool cs_nonpriv(const struct sim_cs *cs)
+{
+	return cs->level && cs->bb_ppgtt[cs->level];
+}
+
+/*
+ * Memory access on behalf of a command: GGTT or the context's PPGTT.  A
+ * non-privileged batch's GGTT bit is ignored (see the top of this file).
+ */
 static bool cs_mem(struct sim_cs *cs, bool ggtt, u64 addr, void *buf,
 		   size_t len, bool write)
 {
 	enum sim_fault f;
 
-	if (!ggtt && !cs->pml4) {
-		f = SIM_FAULT_PTE;	/* no PPGTT bound */
-		cs->mem->fault_addr = addr;
-		cs->mem->fault_ppgtt = true;
-	} else {
+	ggtt = ggtt && !cs_nonpriv(cs);
+	if (!ggtt && !cs->pml4)
+		f = cs_no_ppgtt(cs, addr);
+	else
 		f = sim_mem_access(cs->mem, ggtt ? 0 : cs->pml4, addr, buf,
 				   len, write);
-	}
 	if (f) {
 		cs->fault = f;
 		return false;
@@ -217,9 +267,13 @@ static u64 cs_timestamp(const struct sim_cs *cs)
 	return cs->time_ns * 3 / 250;
 }
 
-/* Post-sync write of MI_FLUSH_DW and PIPE_CONTROL. */
-static bool cs_post_sync(struct sim_cs *cs, unsigned int op, bool index,
-			 bool ggtt, u32 lo, u32 hi, u64 data, size_t size)
+/*
+ * Post-sync write of MI_FLUSH_DW and PIPE_CONTROL; a store index (into the
+ * HWSP, through the GGTT) is privileged.
+ */
+static enum sim_cs_error cs_post_sync(struct sim_cs *cs, unsigned int op,
+				      bool index, bool ggtt, u32 lo, u32 hi,
+				      u64 data, size_t size)
 {
 	u64 addr = index ? cs->hwsp + (lo & HWSP_INDEX_MASK) :
 			   addr64(lo, hi, 7);
@@ -228,9 +282,13 @@ static bool cs_post_sync(struct sim_cs *cs, unsigned int op, bool index,
 		data = cs_timestamp(cs);
 		size = 8;
 	} else if (op != POST_SYNC_IMM) {
-		return true;
+		return SIM_CS_ERR_NONE;
 	}
-	return cs_mem(cs, ggtt || index, addr, &data, size, true);
+	if (index && cs_nonpriv(cs))
+		return SIM_CS_ERR_PRIVILEGE;
+	if (!cs_mem(cs, ggtt || index, addr, &data, size, true))
+		return SIM_CS_ERR_FAULT;
+	return SIM_CS_ERR_NONE;
 }
 
 /*
@@ -243,10 +301,76 @@ static bool cs_reg(u32 dw, u32 *reg)
 	return *reg < MGVT_MMIO_REG_SIZE;
 }
 
+/*
+ * Registers a non-privileged batch may write whatever the whitelist slots
+ * say: the command-streamer state Mesa programs from its own batches on
+ * Gen9 with no RING_FORCE_TO_NONPRIV slot naming it (i915 fills Skylake's
+ * render slots with five chicken and preemption registers, the others not
+ * at all), as i915's Gen7 command parser lists it for userspace
+ * (gen7_render_regs, hsw_render_regs in i915_cmd_parser.c): the general
+ * purpose registers of MI_MATH, MI_PREDICATE's sources, the indirect draw
+ * and dispatch parameters, the stream-output write offsets.  Not the
+ * counters, timestamps or Gen7 L3 registers of those lists.  Other
+ * registers Gen9 may let through are not modelled: a write there is a
+ * violation on the sim.
+ */
+struct cs_reg_range {
+	u32 offset;		/* from the engine base with @rel */
+	u8 dwords;
+	u8 engines;
+	bool rel;
+};
+
+static const struct cs_reg_range cs_nonpriv_regs[] = {
+	{ RING_CS_GPR, RING_CS_GPR_DWORDS, CS_ALL, true },	/* CS_GPR0..15 */
+	{ 0x400, 4, CS_RCS, true },	/* MI_PREDICATE_SRC0, _SRC1 */
+	{ 0x2420, 1, CS_RCS, false },	/* 3DPRIM_END_OFFSET */
+	{ 0x2430, 5, CS_RCS, false },	/* 3DPRIM_START_VERTEX..BASE_VERTEX */
+	{ 0x2500, 3, CS_RCS, false },	/* GPGPU_DISPATCHDIMX..Z */
+	{ 0x5280, 4, CS_RCS, false },	/* SO_WRITE_OFFSET0..3 */
+};
+
+/* Whether a non-privileged batch may write @reg (in the register file). */
+static bool cs_nonpriv_reg(struct sim_cs *cs, u32 reg)
+{
+	u32 base = gen9_engine_base(cs->engine);
+	u32 slots = base + RING_FORCE_TO_NONPRIV(0);
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(cs_nonpriv_regs); i++) {
+		const struct cs_reg_range *r = &cs_nonpriv_regs[i];
+		u32 first = r->offset + (r->rel ? base : 0);
+
+		if ((r->engines & BIT(cs->engine)) && reg >= first &&
+		    reg < first + 4 * r->dwords)
+			return true;
+	}
+	/* A slot naming a slot would let a batch widen its own whitelist. */
+	if (reg >= slots && reg < slots + 4 * RING_NONPRIV_SLOTS)
+		return false;
+	for (i = 0; i < RING_NONPRIV_SLOTS; i++)
+		if ((cs->ops->reg_read(cs->priv, slots + 4 * i) &
+		     FORCE_TO_NONPRIV_ADDR) == reg)
+			return true;
+	return false;
+}
+
+/* The register a command writes, checked: 0 or why the command fails. */
+static enum sim_cs_error cs_reg_write_check(struct sim_cs *cs, u32 dw,
+					    u32 *reg)
+{
+	if (!cs_reg(dw, reg))
+		return SIM_CS_ERR_REGISTER;
+	if (cs_nonpriv(cs) && !cs_nonpriv_reg(cs, *reg))
+		return SIM_CS_ERR_PRIVILEGE;
+	return SIM_CS_ERR_NONE;
+}
+
 /* MI_LOAD_REGISTER_IMM: every offset is checked before any is written. */
 static enum sim_cs_status cs_lri(struct sim_cs *cs, const u32 *dw,
 				 unsigned int len)
 {
+	enum sim_cs_error err;
 	unsigned int i;
 	u32 reg;
 
@@ -255,6 +379,11 @@ static enum sim_cs_status cs_lri(struct sim_cs *cs, const u32 *dw,
 	for (i = 1; i + 1 < len; i += 2)
 		if (!cs_reg(dw[i], &reg))
 			return cs_error(cs, SIM_CS_ERR_REGISTER, dw[0]);
+	for (i = 1; i + 1 < len; i += 2) {
+		err = cs_reg_write_check(cs, dw[i], &reg);
+		if (err)
+			return cs_error(cs, err, dw[0]);
+	}
 	for (i = 1; i + 1 < len; i += 2)
 		cs->ops->reg_write(cs->priv, dw[i] & MI_REG_OFFSET, dw[i + 1]);
 	return SIM_CS_IDLE;
@@ -276,6 +405,7 @@ static bool sem_passes(u32 value, u32 data, unsigned int op)
 static enum sim_cs_status cs_bbs(struct sim_cs *cs, const u32 *dw,
 				 unsigned int len)
 {
+	bool nonpriv = (dw[0] & MI_BB_PPGTT) || cs_nonpriv(cs);
 	unsigned int lvl = cs->level;
 
 	cs_advance(cs, len);
@@ -290,7 +420,7 @@ static enum sim_cs_status cs_bbs(struct sim_cs *cs, const u32 *dw,
 		cs->bb_end = 0;	/* chained out of an indirect batch */
 	cs->level = lvl;
 	cs->bb_addr[lvl] = addr64(dw[1], dw[2], 3);
-	cs->bb_ppgtt[lvl] = dw[0] & MI_BB_PPGTT;
+	cs->bb_ppgtt[lvl] = nonpriv;	/* non-privileged: in the PPGTT */
 	return SIM_CS_IDLE;
 }
 
@@ -336,6 +466,7 @@ static enum sim_cs_status cs_exec(struct sim_cs *cs, const struct cs_cmd *cmd,
 				  const u32 *dw, unsigned int len, u64 *cost)
 {
 	bool ggtt = dw[0] & MI_USE_GGTT;
+	enum sim_cs_error err;
 	u32 val, reg, reg2;
 
 	switch (cmd->op) {
@@ -383,8 +514,9 @@ static enum sim_cs_status cs_exec(struct sim_cs *cs, const struct cs_cmd *cmd,
 			return cs_error(cs, SIM_CS_ERR_FAULT, dw[0]);
 		break;
 	case OP_LRM:
-		if (!cs_reg(dw[1], &reg))
-			return cs_error(cs, SIM_CS_ERR_REGISTER, dw[0]);
+		err = cs_reg_write_check(cs, dw[1], &reg);
+		if (err)
+			return cs_error(cs, err, dw[0]);
 		if (!cs_mem(cs, ggtt, addr64(dw[2], dw[3], 3), &val, 4, false))
 			return cs_error(cs, SIM_CS_ERR_FAULT, dw[0]);
 		cs->ops->reg_write(cs->priv, reg, val);
@@ -392,22 +524,27 @@ static enum sim_cs_status cs_exec(struct sim_cs *cs, const struct cs_cmd *cmd,
 	case OP_LRR:
 		if (!cs_reg(dw[1], &reg) || !cs_reg(dw[2], &reg2))
 			return cs_error(cs, SIM_CS_ERR_REGISTER, dw[0]);
+		err = cs_reg_write_check(cs, dw[2], &reg2);
+		if (err)
+			return cs_error(cs, err, dw[0]);
 		val = cs->ops->reg_read(cs->priv, reg);
 		cs->ops->reg_write(cs->priv, reg2, val);
 		break;
 	case OP_FLUSH_DW:
-		if (!cs_post_sync(cs, (dw[0] >> POST_SYNC_SHIFT) & 3,
-				  dw[0] & MI_FLUSH_STORE_INDEX,
-				  dw[1] & MI_FLUSH_ADDR_GGTT, dw[1], dw[2],
-				  dw[3] | (len > 4 ? (u64)dw[4] << 32 : 0),
-				  len > 4 ? 8 : 4))
-			return cs_error(cs, SIM_CS_ERR_FAULT, dw[0]);
+		err = cs_post_sync(cs, (dw[0] >> POST_SYNC_SHIFT) & 3,
+				   dw[0] & MI_FLUSH_STORE_INDEX,
+				   dw[1] & MI_FLUSH_ADDR_GGTT, dw[1], dw[2],
+				   dw[3] | (len > 4 ? (u64)dw[4] << 32 : 0),
+				   len > 4 ? 8 : 4);
+		if (err)
+			return cs_error(cs, err, dw[0]);
 		break;
 	case OP_PIPE_CONTROL:
-		if (!cs_post_sync(cs, (dw[1] >> POST_SYNC_SHIFT) & 3,
-				  dw[1] & PC_STORE_INDEX, dw[1] & PC_ADDR_GGTT,
-				  dw[2], dw[3], dw[4] | (u64)dw[5] << 32, 8))
-			return cs_error(cs, SIM_CS_ERR_FAULT, dw[0]);
+		err = cs_post_sync(cs, (dw[1] >> POST_SYNC_SHIFT) & 3,
+				   dw[1] & PC_STORE_INDEX, dw[1] & PC_ADDR_GGTT,
+				   dw[2], dw[3], dw[4] | (u64)dw[5] << 32, 8);
+		if (err)
+			return cs_error(cs, err, dw[0]);
 		break;
 	case OP_COLOR_BLT:
 	case OP_COPY_BLT:

@@ -5,8 +5,9 @@
  * What the streamer may touch goes through struct sim_mem (translations +
  * IOMMU) and the register callbacks; a bad command or address stops the
  * engine with an error (what it was and where is kept here for the engine
- * to report), as hardware would hang.  Compiled in userspace by
- * selftests/unit.
+ * to report), as hardware would hang.  Batches in the PPGTT run
+ * non-privileged, under Gen9's hardware privilege rule (cs.c).  Compiled
+ * in userspace by selftests/unit.
  */
 #ifndef MGVT_SIM_CS_H
 #define MGVT_SIM_CS_H
@@ -38,6 +39,7 @@ enum sim_cs_error {
 	SIM_CS_ERR_UNKNOWN,	/* unknown or malformed command */
 	SIM_CS_ERR_UNSUPPORTED,	/* valid, but not modelled (e.g. tiled blit) */
 	SIM_CS_ERR_REGISTER,	/* register offset beyond the register file */
+	SIM_CS_ERR_PRIVILEGE,	/* privileged command in a non-privileged batch */
 };
 
 /**
@@ -83,7 +85,8 @@ struct sim_cs_ops {
  * @tail: offset where the ring ends
  * @level: 0 executing the ring, 1 or 2 a batch buffer of that level
  * @bb_addr: per level, address of the next command of the batch
- * @bb_ppgtt: per level, whether the batch is in the PPGTT
+ * @bb_ppgtt: per level, whether the batch is in the PPGTT, which is
+ *	whether it runs non-privileged
  * @bb_end: while level 1 is a context's indirect batch (sim_cs_indirect()),
  *	the address where it ends; 0 otherwise
  * @arb_enabled: MI_ARB_ON_OFF state

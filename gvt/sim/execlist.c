@@ -134,9 +134,11 @@ static void report_fault(struct sim_engine *e)
  * @e: the engine
  * @fadd: GM address of what the engine was fetching, for RING_DMA_FADD
  *
- * As a Gen9 engine does: the error's bit in RING_ESR and, unless RING_EMR
- * masks it, in RING_EIR; the failed command dword in RING_IPEHR, the batch
- * level in RING_IPEIR; a memory fault also in the GT's fault registers.
+ * As a Gen9 engine does: the error's bit (ERR_PAGE_TABLE for a memory
+ * fault, ERR_PRIVILEGE for a command privilege violation, ERR_INSTRUCTION
+ * for the rest) in RING_ESR and, unless RING_EMR masks it, in RING_EIR;
+ * the failed command dword in RING_IPEHR, the batch level in RING_IPEIR;
+ * a memory fault also in the GT's fault registers.
  * When EIR becomes non-zero, GT_CS_ERROR is latched in the GT IIR unless
  * GT_IMR masks it.  The engine then holds its context, reports no CSB
  * event and ignores ELSP until an engine reset clears all of it.
@@ -144,10 +146,15 @@ static void report_fault(struct sim_engine *e)
 static void engine_error(struct sim_engine *e, u64 fadd)
 {
 	struct sim_cs *cs = &e->cs;
-	u32 bits = cs->error == SIM_CS_ERR_FAULT ? ERR_PAGE_TABLE :
-						   ERR_INSTRUCTION;
+	u32 bits = ERR_INSTRUCTION;
 	u32 eir = ereg(e, RING_EIR);
 
+	if (cs->error == SIM_CS_ERR_FAULT) {
+		bits = ERR_PAGE_TABLE;
+	} else if (cs->error == SIM_CS_ERR_PRIVILEGE) {
+		bits = ERR_PRIVILEGE;
+		e->privilege_errors++;
+	}
 	e->faults++;
 	set_ereg(e, RING_ESR, ereg(e, RING_ESR) | bits);
 	set_ereg(e, RING_EIR, eir | (bits & ~ereg(e, RING_EMR)));

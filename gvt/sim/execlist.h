@@ -8,10 +8,10 @@
  * complete state back into the image and reports every transition in the
  * context status buffer, mirrored into the HWSP, with a context-switch
  * interrupt, and in RING_EXECLIST_STATUS.  An engine that stops on an
- * error (a bad command, a memory fault, an image it cannot restore)
- * reports it as Gen9 does, in its error registers, the GT's fault
- * registers and a CS error interrupt, and holds its context until an
- * engine reset.
+ * error (a bad command, a memory fault, a command privilege violation, an
+ * image it cannot restore) reports it as Gen9 does, in its error
+ * registers, the GT's fault registers and a CS error interrupt, and holds
+ * its context until an engine reset.
  *
  * Pure logic driven by a runner (engine.c in the kernel, the unit test in
  * userspace); the runner serialises calls per engine.
@@ -37,6 +37,8 @@
  * @indirect_ctx: RING_INDIRECT_CTX as the last full restore found it in
  *	the image (0: not there)
  * @faults: contexts that stopped on an error (the engine holds until reset)
+ * @privilege_errors: those of them that broke the privilege rule of a
+ *	non-privileged batch (cs.c)
  * @img: scratch copy of a context's register state page
  */
 struct sim_engine {
@@ -51,6 +53,7 @@ struct sim_engine {
 	bool queued;
 	u32 indirect_ctx;
 	unsigned long faults;
+	unsigned long privilege_errors;
 	u32 img[1024];
 };
 

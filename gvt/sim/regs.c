@@ -25,6 +25,7 @@
 #define SR_MASKED	BIT(1)	/* bits 31:16 enable writes of bits 15:0 */
 #define SR_W1C		BIT(2)	/* writing 1 clears */
 #define SR_ENGINE	BIT(3)	/* one copy per engine, offset from its base */
+#define SR_FULL_RESET	BIT(4)	/* an engine reset keeps it (SR_ENGINE) */
 
 enum sim_reg_kind {
 	SK_PLAIN,
@@ -70,6 +71,13 @@ struct sim_reg {
 
 #define ENG(n, off, rst, fl, k) \
 	{ n, off, rst, (fl) | SR_ENGINE, k, SIM_FW_NONE, "i915" }
+/*
+ * The hardware whitelist (regs/regs.h): i915 programs it when the GT starts
+ * or resumes, not after an engine reset, which it expects the whitelist to
+ * survive (its selftest_workarounds.c checks that it does).
+ */
+#define NONPRIV(n) ENG("RING_FORCE_TO_NONPRIV" #n, RING_FORCE_TO_NONPRIV(n), \
+			 0, SR_FULL_RESET, SK_PLAIN)
 #define REG(n, off, rst, fl, k, src) { n, off, rst, fl, k, SIM_FW_NONE, src }
 /* A global register in forcewake domain @dom (i915's Gen9 ranges). */
 #define REG_FW(n, off, rst, fl, dom) { n, off, rst, fl, SK_PLAIN, dom, "i915" }
@@ -96,6 +104,8 @@ static const struct sim_reg sim_reg_table[] = {
 	ENG("RING_MODE",	RING_MODE,		0, SR_MASKED, SK_PLAIN),
 	ENG("RING_TIMESTAMP",	RING_TIMESTAMP,	0, SR_RO, SK_TIMESTAMP),
 	ENG("RING_CSB_PTR",	RING_CSB_PTR,	0, SR_MASKED, SK_PLAIN),
+	NONPRIV(0), NONPRIV(1), NONPRIV(2), NONPRIV(3), NONPRIV(4), NONPRIV(5),
+	NONPRIV(6), NONPRIV(7), NONPRIV(8), NONPRIV(9), NONPRIV(10), NONPRIV(11),
 	REG("FORCEWAKE_RENDER",	FORCEWAKE_RENDER,	0, SR_MASKED, SK_FW_REQ, "i915"),
 	REG("FORCEWAKE_ACK_RENDER", FORCEWAKE_ACK_RENDER, 0, SR_RO, SK_FW_ACK, "i915"),
 	REG("FORCEWAKE_GT",	FORCEWAKE_GT,	0, SR_MASKED, SK_FW_REQ, "i915"),
@@ -238,8 +248,9 @@ static const struct sim_reg *desc_of(const struct sim_regs *regs, u32 off)
  * @gdrst: GDRST_FULL for everything, else the engines' GDRST bits
  *
  * A full reset clears every dword, then applies the table; an engine reset
- * restores only that engine's registers.  Forcewake requests survive: they
- * belong to the driver, not to the GPU state.
+ * restores only that engine's registers but its hardware whitelist
+ * (RING_FORCE_TO_NONPRIV).  Forcewake requests survive: they belong to the
+ * driver, not to the GPU state.
  */
 void sim_regs_reset(struct sim_regs *regs, u32 gdrst)
 {
@@ -265,7 +276,8 @@ void sim_regs_reset(struct sim_regs *regs, u32 gdrst)
 			continue;
 		}
 		for (e = 0; e < SIM_NUM_ENGINES; e++)
-			if (gdrst & (GDRST_FULL | gen9_engine_gdrst(e)))
+			if ((gdrst & GDRST_FULL) ||
+			    ((gdrst & gen9_engine_gdrst(e)) && !(r->flags & SR_FULL_RESET)))
 				regs->val[(gen9_engine_base(e) + r->offset) / 4] = r->reset;
 	}
 }

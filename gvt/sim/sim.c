@@ -12,7 +12,11 @@
  * The model: register file (regs.c), GGTT and PPGTT paths behind an
  * emulated IOMMU (mem.c, iommu.c), four engines with execlists
  * (execlist.c) running the command streamer and blitter (cs.c, blt.c) in
- * paced kernel threads (engine.c).
+ * paced kernel threads (engine.c).  The streamer enforces Gen9's hardware
+ * privilege rule: batches in the PPGTT run non-privileged, their GGTT bits
+ * ignored, their privileged commands and register writes off the hardware
+ * whitelist (RING_FORCE_TO_NONPRIV) stopping the engine with a command
+ * privilege error.
  */
 #include <linux/debugfs.h>
 #include <linux/module.h>
@@ -42,16 +46,19 @@ static struct dentry *sim_debugfs_root;
 
 /*
  * Strict mode: everything real hardware would punish, counted.  A correct
- * driver keeps every line at 0 (engine_faults counts hung contexts).
+ * driver keeps every line at 0 (engine_faults counts hung contexts,
+ * privilege_errors those of them a non-privileged batch hung).
  */
 static int strict_show(struct seq_file *m, void *unused)
 {
 	struct mgvt_sim *sim = m->private;
-	unsigned long hung = 0;
+	unsigned long hung = 0, priv = 0;
 	unsigned int e;
 
-	for (e = 0; e < SIM_NUM_ENGINES; e++)
+	for (e = 0; e < SIM_NUM_ENGINES; e++) {
 		hung += READ_ONCE(sim->run[e].eng.faults);
+		priv += READ_ONCE(sim->run[e].eng.privilege_errors);
+	}
 	seq_printf(m, "no_forcewake %ld\n", atomic_long_read(&sim->regs.no_forcewake));
 	seq_printf(m, "ro_writes %ld\n", atomic_long_read(&sim->regs.ro_writes));
 	seq_printf(m, "reg_range_faults %ld\n",
@@ -61,6 +68,7 @@ static int strict_show(struct seq_file *m, void *unused)
 	seq_printf(m, "range_faults %ld\n", atomic_long_read(&sim->ggtt.range_faults));
 	seq_printf(m, "dma_faults %ld\n", atomic_long_read(&sim->mmu.faults));
 	seq_printf(m, "engine_faults %lu\n", hung);
+	seq_printf(m, "privilege_errors %lu\n", priv);
 	seq_printf(m, "dma_mapped_pages %ld\n", atomic_long_read(&sim->mmu.mapped));
 	return 0;
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "regs/regs.h"
 #include "sim/cs.h"
 #include "sim_env.h"
 #include "tap.h"
@@ -440,6 +441,257 @@ static void test_ppgtt_batch(void)
 	free(pml4); free(pdp); free(pd); free(pt); free(bb); free(buf);
 }
 
+/*
+ * Gen9's privilege rule for batches in the PPGTT.  A context PPGTT of
+ * VA 0..2 MiB, one page table, with its own pages at VAs the GGTT also
+ * maps (GM_LOW, GM_LOW2), so a test tells by value which space an access
+ * went through.
+ */
+#define GM_LOW		0x5000ULL	/* in the GGTT and the PPGTT */
+#define GM_LOW2		0x6000ULL	/* in the GGTT and the PPGTT */
+#define VA_BB		0x1000ULL	/* PPGTT only */
+#define VA_BB2		0x2000ULL	/* PPGTT only */
+#define NONPRIV_SLOT(e, n)	(gen9_engine_base(e) + RING_FORCE_TO_NONPRIV(n))
+#define MI_LRM_PPGTT	(MI_LRM & ~(1 << 22))
+#define MI_FLUSH_DW	(0x13000000 | 2)
+
+static u64 pp_root;
+static u64 *pp_pt;
+static u32 *pp_low, *pp_low2, *pp_bb, *pp_bb2, *gg_low, *gg_low2;
+
+static void *pp_page(u64 *dma)
+{
+	void *p = aligned_alloc(4096, 4096);
+
+	if (!p || sim_iommu_map(&mmu, (struct page *)p, 1, dma))
+		abort();
+	memset(p, 0, 4096);
+	return p;
+}
+
+/* Back @va in the test PPGTT with a fresh page. */
+static u32 *pp_map(u64 va)
+{
+	u64 dma;
+	u32 *p = pp_page(&dma);
+
+	pp_pt[va >> 12] = dma | GEN8_PTE_PRESENT;
+	return p;
+}
+
+static void pp_setup(void)
+{
+	u64 d_pdp, d_pd, d_pt;
+	u64 *pml4 = pp_page(&pp_root), *pdp = pp_page(&d_pdp);
+	u64 *pd = pp_page(&d_pd);
+
+	pp_pt = pp_page(&d_pt);
+	pml4[0] = d_pdp | GEN8_PTE_PRESENT;
+	pdp[0] = d_pd | GEN8_PTE_PRESENT;
+	pd[0] = d_pt | GEN8_PTE_PRESENT;
+	pp_bb = pp_map(VA_BB);
+	pp_bb2 = pp_map(VA_BB2);
+	pp_low = pp_map(GM_LOW);
+	pp_low2 = pp_map(GM_LOW2);
+	gg_low = gm_map(GM_LOW, 1);
+	gg_low2 = gm_map(GM_LOW2, 1);
+}
+
+/* A context with the test PPGTT whose ring calls @bb (its BB_START DW0). */
+static enum sim_cs_status run_bb(struct sim_cs *cs, enum sim_engine_id e,
+				 u32 bbs, u64 bb)
+{
+	new_cs(cs, e);
+	cs->pml4 = pp_root;
+	cs->head = cs->tail = 0x1000;
+	EMIT(cs, bbs, (u32)bb, 0);
+	return run(cs);
+}
+
+#define BB(p, ...) memcpy(p, (u32[]){ __VA_ARGS__ }, \
+			  sizeof((u32[]){ __VA_ARGS__ }))
+
+static bool priv_error(const struct sim_cs *cs, u32 dw0, unsigned int lvl,
+		       u64 at)
+{
+	return cs->error == SIM_CS_ERR_PRIVILEGE && cs->error_dw == dw0 &&
+	       cs->level == lvl && sim_cs_addr(cs) == at;
+}
+
+static void test_nonpriv_regs(void)
+{
+	const u32 gpr = RCS_BASE + RING_CS_GPR, bgpr = BCS_BASE + RING_CS_GPR;
+	struct sim_cs cs;
+
+	regs[0x2340 / 4] = 0xaaaa;
+	regs[gpr / 4] = 0;
+	BB(pp_bb, MI_LRI(1), 0x2340, 0x1234, MI_BBE);
+	tap_ok(run_bb(&cs, SIM_RCS0, MI_BBS_PPGTT, VA_BB) == SIM_CS_ERROR &&
+	       priv_error(&cs, MI_LRI(1), 1, VA_BB) && regs[0x2340 / 4] == 0xaaaa,
+	       "PPGTT batch: LRI to a register off the whitelist is a privilege error, the register kept");
+	BB(bb1, MI_LRI(1), 0x2340, 0x1234, MI_BBE);
+	tap_ok(run_bb(&cs, SIM_RCS0, MI_BBS, GM_BB1) == SIM_CS_IDLE &&
+	       regs[0x2340 / 4] == 0x1234,
+	       "the same LRI in a GGTT batch writes the register");
+
+	regs[0x2340 / 4] = 0xaaaa;
+	BB(pp_bb, MI_LRI(2), gpr, 0x5a, 0x2340, 0x1234, MI_BBE);
+	tap_ok(run_bb(&cs, SIM_RCS0, MI_BBS_PPGTT, VA_BB) == SIM_CS_ERROR &&
+	       priv_error(&cs, MI_LRI(2), 1, VA_BB) && !regs[gpr / 4] &&
+	       regs[0x2340 / 4] == 0xaaaa,
+	       "an LRI with one register off the whitelist writes none of them");
+
+	BB(pp_bb, MI_LRI(2), gpr, 0x5a, gpr + 0x7c, 0x5b,
+	   MI_LRI(1), 0x2430, 0x5c, MI_BBE);
+	tap_ok(run_bb(&cs, SIM_RCS0, MI_BBS_PPGTT, VA_BB) == SIM_CS_IDLE &&
+	       regs[gpr / 4] == 0x5a && regs[(gpr + 0x7c) / 4] == 0x5b &&
+	       regs[0x2430 / 4] == 0x5c,
+	       "PPGTT batch: the engine's GPRs and 3DPRIM_START_VERTEX are writable");
+	BB(pp_bb, MI_LRI(1), gpr, 0x5d, MI_BBE);
+	tap_ok(run_bb(&cs, SIM_BCS0, MI_BBS_PPGTT, VA_BB) == SIM_CS_ERROR &&
+	       priv_error(&cs, MI_LRI(1), 1, VA_BB) && regs[gpr / 4] == 0x5a,
+	       "but not another engine's GPRs (RCS0's from BCS0)");
+	BB(pp_bb, MI_LRI(1), bgpr, 0x5e, MI_BBE);
+	tap_ok(run_bb(&cs, SIM_BCS0, MI_BBS_PPGTT, VA_BB) == SIM_CS_IDLE &&
+	       regs[bgpr / 4] == 0x5e, "BCS0's own GPRs from BCS0");
+
+	/* The whitelist slots: RCS0 slot 5 names COMMON_SLICE_CHICKEN2. */
+	regs[0x7014 / 4] = 0;
+	regs[NONPRIV_SLOT(SIM_RCS0, 5) / 4] = 0x7014;
+	BB(pp_bb, MI_LRI(1), 0x7014, 0x12, MI_BBE);
+	tap_ok(run_bb(&cs, SIM_RCS0, MI_BBS_PPGTT, VA_BB) == SIM_CS_IDLE &&
+	       regs[0x7014 / 4] == 0x12,
+	       "PPGTT batch: LRI to a register a RING_FORCE_TO_NONPRIV slot names writes it");
+	tap_ok(run_bb(&cs, SIM_BCS0, MI_BBS_PPGTT, VA_BB) == SIM_CS_ERROR &&
+	       priv_error(&cs, MI_LRI(1), 1, VA_BB),
+	       "another engine's slots do not count (the same LRI on BCS0)");
+	regs[NONPRIV_SLOT(SIM_RCS0, 5) / 4] = 0;
+	tap_ok(run_bb(&cs, SIM_RCS0, MI_BBS_PPGTT, VA_BB) == SIM_CS_ERROR &&
+	       regs[0x7014 / 4] == 0x12,
+	       "and once the driver clears the slot, the write is a violation again");
+	regs[NONPRIV_SLOT(SIM_RCS0, 0) / 4] = NONPRIV_SLOT(SIM_RCS0, 1);
+	BB(pp_bb, MI_LRI(1), NONPRIV_SLOT(SIM_RCS0, 1), 0x2340, MI_BBE);
+	tap_ok(run_bb(&cs, SIM_RCS0, MI_BBS_PPGTT, VA_BB) == SIM_CS_ERROR &&
+	       !regs[NONPRIV_SLOT(SIM_RCS0, 1) / 4],
+	       "a slot naming a slot does not open it: a batch never widens its own whitelist");
+	regs[NONPRIV_SLOT(SIM_RCS0, 0) / 4] = 0;
+
+	/* LRM and LRR: the destination is checked, the source is not. */
+	regs[0x2344 / 4] = 0x77;
+	pp_low[0] = 0x99;
+	BB(pp_bb, MI_LRM_PPGTT, 0x2344, GM_LOW, 0, MI_BBE);
+	tap_ok(run_bb(&cs, SIM_RCS0, MI_BBS_PPGTT, VA_BB) == SIM_CS_ERROR &&
+	       priv_error(&cs, MI_LRM_PPGTT, 1, VA_BB) && regs[0x2344 / 4] == 0x77,
+	       "PPGTT batch: LRM to a register off the whitelist is a violation");
+	BB(pp_bb, MI_LRM_PPGTT, gpr + 8, GM_LOW, 0, MI_LRR, 0x2344, gpr + 12,
+	   MI_BBE);
+	tap_ok(run_bb(&cs, SIM_RCS0, MI_BBS_PPGTT, VA_BB) == SIM_CS_IDLE &&
+	       regs[(gpr + 8) / 4] == 0x99 && regs[(gpr + 12) / 4] == 0x77,
+	       "LRM into a GPR, LRR from any register into a GPR: allowed");
+	BB(pp_bb, MI_LRR, gpr, 0x2344, MI_BBE);
+	tap_ok(run_bb(&cs, SIM_RCS0, MI_BBS_PPGTT, VA_BB) == SIM_CS_ERROR &&
+	       priv_error(&cs, MI_LRR, 1, VA_BB) && regs[0x2344 / 4] == 0x77,
+	       "LRR into a register off the whitelist is a violation");
+}
+
+static void test_nonpriv_mem(void)
+{
+	struct sim_cs cs;
+
+	memset(pp_low, 0, 4096);
+	memset(gg_low, 0, 4096);
+	memset(pp_low2, 0, 4096);
+	memset(gg_low2, 0, 4096);
+	pp_low2[0] = 5;		/* the semaphore passes only in the PPGTT */
+	regs[0x2348 / 4] = 0x3d3d;
+	BB(pp_bb, MI_SDI, GM_LOW, 0, 0xfeed,
+	   MI_SRM, 0x2348, GM_LOW + 4, 0,
+	   MI_LRM, RCS_BASE + RING_CS_GPR, GM_LOW2, 0,
+	   MI_SEM_WAIT(1), 5, GM_LOW2, 0,
+	   PIPE_CONTROL, 1 << 24 | 1 << 14, GM_LOW + 8, 0, 0x88, 0x99,
+	   MI_FLUSH_DW | 1 << 14, (GM_LOW + 16) | 1 << 2 /* GGTT */, 0, 0x66,
+	   MI_BBE);
+	tap_ok(run_bb(&cs, SIM_RCS0, MI_BBS_PPGTT, VA_BB) == SIM_CS_IDLE,
+	       "PPGTT batch of GGTT-flagged SDI, SRM, LRM, SEMAPHORE_WAIT, PIPE_CONTROL and MI_FLUSH_DW runs");
+	tap_ok(pp_low[0] == 0xfeed && pp_low[1] == 0x3d3d && pp_low[2] == 0x88 &&
+	       pp_low[3] == 0x99 && pp_low[4] == 0x66 &&
+	       regs[(RCS_BASE + RING_CS_GPR) / 4] == 5,
+	       "every one went through the PPGTT: the stores are in the PPGTT page");
+	tap_ok(!gg_low[0] && !gg_low[1] && !gg_low[2] && !gg_low[3] && !gg_low[4],
+	       "and nothing reached the GGTT page at the same address");
+
+	BB(bb1, MI_SDI, GM_LOW, 0, 0xbeef, MI_BBE);
+	tap_ok(run_bb(&cs, SIM_RCS0, MI_BBS, GM_BB1) == SIM_CS_IDLE &&
+	       gg_low[0] == 0xbeef && pp_low[0] == 0xfeed,
+	       "the same GGTT store in a GGTT batch lands in the GGTT");
+
+	/* Store index: the HWSP is the kernel's. */
+	hwsp[0x44] = 0;
+	BB(pp_bb, PIPE_CONTROL, 1 << 21 | 1 << 14, 0x110, 0, 0x77, 0, MI_BBE);
+	tap_ok(run_bb(&cs, SIM_RCS0, MI_BBS_PPGTT, VA_BB) == SIM_CS_ERROR &&
+	       priv_error(&cs, PIPE_CONTROL, 1, VA_BB) && !hwsp[0x44],
+	       "PPGTT batch: a PIPE_CONTROL store-index is a violation, the HWSP untouched");
+	BB(pp_bb, MI_FLUSH_DW_IDX, 0x110, 0, 0x77, MI_BBE);
+	tap_ok(run_bb(&cs, SIM_VCS0, MI_BBS_PPGTT, VA_BB) == SIM_CS_ERROR &&
+	       priv_error(&cs, MI_FLUSH_DW_IDX, 1, VA_BB) && !hwsp[0x44],
+	       "and so is an MI_FLUSH_DW store-index");
+	BB(pp_bb, MI_FLUSH_DW, GM_LOW + 24, 0, 0x1, PIPE_CONTROL, 1 << 21, 0, 0,
+	   0, 0, MI_BBE);
+	tap_ok(run_bb(&cs, SIM_RCS0, MI_BBS_PPGTT, VA_BB) == SIM_CS_IDLE,
+	       "a store-index bit without a post-sync write is no violation");
+}
+
+static void test_nonpriv_levels(void)
+{
+	struct sim_cs cs;
+
+	/* Whatever its own bit says, a batch a PPGTT batch starts is one. */
+	memset(gg_low, 0, 4096);
+	memset(pp_low, 0, 4096);
+	regs[0x2340 / 4] = 0xaaaa;
+	BB(bb3, MI_SDI, GM_DATA + 0x200, 0, 0xbad, MI_BBE);	/* GGTT GM_BB3 */
+	BB(pp_bb2, MI_SDI, GM_LOW, 0, 0x2d, MI_LRI(1), 0x2340, 1, MI_BBE);
+	BB(pp_bb, MI_BBS_2ND, VA_BB2, 0, MI_BBE);
+	data[0x80] = 0;
+	tap_ok(run_bb(&cs, SIM_RCS0, MI_BBS_PPGTT, VA_BB) == SIM_CS_ERROR &&
+	       priv_error(&cs, MI_LRI(1), 2, VA_BB2 + 16) &&
+	       pp_low[0] == 0x2d && !gg_low[0] && regs[0x2340 / 4] == 0xaaaa,
+	       "a second-level batch a PPGTT batch calls with the GGTT bit: fetched from the PPGTT, non-privileged");
+	BB(pp_bb, MI_BBS, VA_BB2, 0);
+	pp_low[0] = 0;
+	tap_ok(run_bb(&cs, SIM_RCS0, MI_BBS_PPGTT, VA_BB) == SIM_CS_ERROR &&
+	       priv_error(&cs, MI_LRI(1), 1, VA_BB2 + 16) && pp_low[0] == 0x2d,
+	       "so is a batch it chains to with the GGTT bit");
+	BB(pp_bb, MI_BBS_2ND, GM_BB3, 0, MI_BBE);
+	tap_ok(run_bb(&cs, SIM_RCS0, MI_BBS_PPGTT, VA_BB) == SIM_CS_ERROR &&
+	       cs.error == SIM_CS_ERR_FAULT && cs.mem->fault_ppgtt &&
+	       data[0x80] == 0,
+	       "a GGTT address only the GGTT maps is a PPGTT fault: the GGTT batch never runs");
+
+	/* A privileged batch keeps its privilege around a PPGTT call. */
+	BB(pp_bb2, MI_SDI, GM_LOW, 0, 0x3e, MI_BBE);
+	BB(bb1, MI_BBS_2ND | 1 << 8, VA_BB2, 0, MI_LRI(1), 0x2340, 2, MI_BBE);
+	tap_ok(run_bb(&cs, SIM_RCS0, MI_BBS, GM_BB1) == SIM_CS_IDLE &&
+	       pp_low[0] == 0x3e && regs[0x2340 / 4] == 2,
+	       "a GGTT batch calls a PPGTT one, then writes a register: the ring's batch stays privileged");
+	BB(bb1, MI_BBS_2ND, GM_BB2, 0, MI_BBE);
+	BB(bb2, MI_LRI(1), 0x2340, 3, MI_BBE);
+	tap_ok(run_bb(&cs, SIM_RCS0, MI_BBS, GM_BB1) == SIM_CS_IDLE &&
+	       regs[0x2340 / 4] == 3,
+	       "GGTT batches nested in GGTT batches stay privileged");
+
+	/* A PPGTT batch needs a PPGTT: never fetched through the GGTT. */
+	BB(gg_low, MI_SDI, GM_DATA + 0x204, 0, 0xbad, MI_BBE);
+	data[0x81] = 0;
+	new_cs(&cs, SIM_BCS0);
+	cs.head = cs.tail = 0x1100;
+	EMIT(&cs, MI_BBS_PPGTT, GM_LOW, 0);
+	tap_ok(run(&cs) == SIM_CS_ERROR && cs.error == SIM_CS_ERR_FAULT &&
+	       cs.fault == SIM_FAULT_PTE && cs.mem->fault_ppgtt &&
+	       cs.mem->fault_addr == GM_LOW && !data[0x81],
+	       "a PPGTT batch in a context without a PPGTT faults, not fetched from the GGTT");
+}
+
 int main(void)
 {
 	tap_header();
@@ -464,5 +716,9 @@ int main(void)
 	test_step_bounds();
 	test_split_blits();
 	test_vf_statistics();
+	pp_setup();
+	test_nonpriv_regs();
+	test_nonpriv_mem();
+	test_nonpriv_levels();
 	return tap_finish();
 }

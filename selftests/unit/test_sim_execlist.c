@@ -455,6 +455,82 @@ static void test_engine_error(void)
 	reset_engine();
 }
 
+/* A PPGTT for the contexts, VA 0..2 MiB; VA_BATCH holds a batch. */
+#define VA_BATCH	0x1000ULL
+static u64 pp_root;
+static u32 *pp_batch;
+
+static void *pp_page(u64 *dma)
+{
+	void *p = aligned_alloc(4096, 4096);
+
+	if (!p || sim_iommu_map(&mmu, (struct page *)p, 1, dma))
+		abort();
+	memset(p, 0, 4096);
+	return p;
+}
+
+static void pp_setup(void)
+{
+	u64 *pml4 = pp_page(&pp_root), *pdp, *pd, *pt, d;
+
+	pdp = pp_page(&d);
+	pml4[0] = d | GEN8_PTE_PRESENT;
+	pd = pp_page(&d);
+	pdp[0] = d | GEN8_PTE_PRESENT;
+	pt = pp_page(&d);
+	pd[0] = d | GEN8_PTE_PRESENT;
+	pp_batch = pp_page(&d);
+	pt[VA_BATCH >> 12] = d | GEN8_PTE_PRESENT;
+}
+
+/* Context A on the test PPGTT (its image's PDP0), ring calling VA_BATCH. */
+static void ppgtt_ctx(void)
+{
+	memcpy(ring_a, (u32[]){ MI_BBS | 1 << 8, VA_BATCH, 0, 0 }, 16);
+	make_ctx(ctx_a, GM_RING_A, 16);
+	ctx_a[1024 + 13] = pp_root >> 32;	/* RING_PDP_UDW(0) */
+	ctx_a[1024 + 15] = (u32)pp_root;	/* RING_PDP_LDW(0) */
+}
+
+/*
+ * A batch in the PPGTT runs non-privileged: a register write off the
+ * hardware whitelist is a command privilege violation, reported as Gen9
+ * does; a RING_FORCE_TO_NONPRIV slot the driver programs (and an engine
+ * reset keeps) opens the register.
+ */
+static void test_privilege_error(void)
+{
+	unsigned long f0 = eng.faults, p0 = eng.privilege_errors;
+
+	pp_setup();
+	reset_engine();
+	memcpy(pp_batch, (u32[]){ 0, MI_LRI1, BASE + 0x2d0, 0x5a5a, MI_BBE }, 20);
+	ppgtt_ctx();	/* its restore sets BASE + 0x2d0 to 0x1234 */
+	elsp(desc(GM_CTX_A, 0x7b), 0);
+	wr(GT_IIR(0), ~0u);
+	tap_ok(run_all() == SIM_CS_ERROR && eng.cs.error == SIM_CS_ERR_PRIVILEGE &&
+	       EREG(RING_ESR) == ERR_PRIVILEGE && EREG(RING_EIR) == ERR_PRIVILEGE &&
+	       rd(GT_IIR(0)) == GT_CS_ERROR << 16 && !(rd(FAULT_REG) & FAULT_REG_VALID),
+	       "PPGTT batch, LRI off the whitelist: ESR and EIR say ERR_PRIVILEGE, GT_CS_ERROR, no memory fault");
+	tap_ok(EREG(RING_IPEHR) == MI_LRI1 && EREG(RING_IPEIR) == 1 &&
+	       EREG(RING_DMA_FADD) == VA_BATCH + 4 &&
+	       regs.val[(BASE + 0x2d0) / 4] == 0x1234,
+	       "IPEHR the LRI, IPEIR level 1, DMA_FADD its PPGTT address; the register kept");
+	tap_ok(eng.faults == f0 + 1 && eng.privilege_errors == p0 + 1,
+	       "engine_faults and privilege_errors count it");
+
+	wr(BASE + RING_FORCE_TO_NONPRIV(7), BASE + 0x2d0);
+	reset_engine();
+	ppgtt_ctx();
+	elsp(desc(GM_CTX_A, 0x7c), 0);
+	tap_ok(run_all() == SIM_CS_IDLE && regs.val[(BASE + 0x2d0) / 4] == 0x5a5a &&
+	       eng.privilege_errors == p0 + 1,
+	       "the driver names the register in a RING_FORCE_TO_NONPRIV slot: after the engine reset the batch writes it");
+	wr(BASE + RING_FORCE_TO_NONPRIV(7), 0);
+	reset_engine();
+}
+
 /*
  * RING_EXECLIST_STATUS (lower dword) and _HI follow every transition: the
  * valid ports, element 0 active, a submission waiting in ELSP, the
@@ -789,6 +865,7 @@ int main(void)
 	test_hang();
 	test_reg_range();
 	test_engine_error();
+	test_privilege_error();
 	test_execlist_status();
 	test_force_restore();
 	test_indirect_ctx();

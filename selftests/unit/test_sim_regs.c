@@ -125,16 +125,20 @@ static void test_reset(void)
 	wr(RCS(RING_IMR), 0);
 	wr(BCS(RING_IMR), 0);
 	wr(RCS(RING_TAIL), 0x80);
+	wr(RCS(RING_FORCE_TO_NONPRIV(11)), 0x7014);
 	wr(GDRST, GDRST_RENDER);
 	tap_ok(reset_seen == GDRST_RENDER && rd(GDRST) == 0,
 	       "GDRST: engine reset performed, register reads 0 on the first poll");
 	tap_ok(rd(RCS(RING_IMR)) == ~0u && rd(RCS(RING_TAIL)) == 0,
 	       "engine reset restores RCS0's registers");
+	tap_ok(rd(RCS(RING_FORCE_TO_NONPRIV(11))) == 0x7014,
+	       "but for its hardware whitelist: RING_FORCE_TO_NONPRIV survives it");
 	tap_ok(rd(BCS(RING_IMR)) == 0, "and leaves BCS0's alone");
 	wr(0x1ff000, 0x55aa);
 	wr(GDRST, GDRST_FULL);
-	tap_ok(rd(BCS(RING_IMR)) == ~0u && rd(0x1ff000) == 0 && rd(GT_IMR(0)) == ~0u,
-	       "full reset restores every register");
+	tap_ok(rd(BCS(RING_IMR)) == ~0u && rd(0x1ff000) == 0 && rd(GT_IMR(0)) == ~0u &&
+	       rd(RCS(RING_FORCE_TO_NONPRIV(11))) == 0,
+	       "full reset restores every register, the whitelist slots included");
 	tap_ok(rd(FORCEWAKE_ACK_RENDER) & 1, "forcewake requests survive a reset");
 }
 
