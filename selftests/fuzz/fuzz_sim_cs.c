@@ -15,7 +15,10 @@
  * command dwords, modelled time), the streamer never hands the register
  * file an offset beyond it, the ring position stays inside the ring, and
  * the status agrees with the state (idle at the tail, a hung engine stays
- * hung and says why).
+ * hung and says why), and a non-privileged batch (one in the PPGTT) never
+ * writes its engine's ring, execlist or whitelist registers (block
+ * 0x000..0x3ff, RING_FORCE_TO_NONPRIV) unless a whitelist slot names the
+ * register, and never a slot.
  */
 #include <string.h>
 
@@ -84,8 +87,30 @@ static void restore_regs(void)
 			   "the register file differs from its reset state after the restore");
 }
 
+/* The streamer of the input being run, for cs_write()'s invariant. */
+static const struct sim_cs *running;
+
+static void check_nonpriv_write(const struct sim_cs *cs, u32 reg)
+{
+	u32 base = gen9_engine_base(cs->engine);
+	u32 slots = base + RING_FORCE_TO_NONPRIV(0);
+	bool slot = reg >= slots && reg < slots + 4 * RING_NONPRIV_SLOTS;
+	bool named = false;
+	unsigned int i;
+
+	if (!slot && (reg < base || reg >= base + 0x400))
+		return;
+	for (i = 0; i < RING_NONPRIV_SLOTS; i++)
+		named |= (regs.val[slots / 4 + i] & FORCE_TO_NONPRIV_ADDR) == reg;
+	FUZZ_CHECK(named && !slot,
+		   "a non-privileged batch wrote %#x on engine %u", reg,
+		   cs->engine);
+}
+
 static void cs_write(void *p, u32 reg, u32 val)
 {
+	if (running && running->level && running->bb_ppgtt[running->level])
+		check_nonpriv_write(running, reg);
 	if (reg < MGVT_MMIO_REG_SIZE) {
 		if (nr_written < sizeof(written) / sizeof(written[0]))
 			written[nr_written] = reg / 4;
@@ -198,6 +223,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (mode & 2)	/* 1 to 63 cachelines, as INDIRECT_CTX can say */
 		sim_cs_indirect(&cs, GM_BATCH_COPY, 64 * (1 + (mode >> 2) % 63));
 
+	running = &cs;
 	for (i = 0; i < steps && st == SIM_CS_BUDGET; i++) {
 		u64 t = cs.time_ns;
 
@@ -210,6 +236,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(sim_cs_run(&cs, budget) == SIM_CS_ERROR &&
 			   cs.time_ns == t, "a hung engine ran on");
 	}
+	running = NULL;
 	restore_regs();
 	return 0;
 }
