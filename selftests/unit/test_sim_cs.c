@@ -679,6 +679,12 @@ static void test_nonpriv_levels(void)
 	tap_ok(run_bb(&cs, SIM_RCS0, MI_BBS, GM_BB1) == SIM_CS_IDLE &&
 	       regs[0x2340 / 4] == 3,
 	       "GGTT batches nested in GGTT batches stay privileged");
+	BB(pp_bb, MI_SDI, GM_LOW, 0, 0x4f, MI_BBE);
+	EMIT(&cs, MI_BBS_PPGTT, VA_BB, 0, MI_LRI(1), 0x2340, 4,
+	     MI_SDI, GM_LOW, 0, 0x50);
+	tap_ok(run(&cs) == SIM_CS_IDLE && pp_low[0] == 0x4f &&
+	       regs[0x2340 / 4] == 4 && gg_low[0] == 0x50,
+	       "back in the ring after a PPGTT batch: privileged, its GGTT store in the GGTT");
 
 	/* A PPGTT batch needs a PPGTT: never fetched through the GGTT. */
 	BB(gg_low, MI_SDI, GM_DATA + 0x204, 0, 0xbad, MI_BBE);
