@@ -330,7 +330,11 @@ static const struct cs_reg_range cs_nonpriv_regs[] = {
 	{ 0x5280, 4, CS_RCS, false },	/* SO_WRITE_OFFSET0..3 */
 };
 
-/* Whether a non-privileged batch may write @reg (in the register file). */
+/*
+ * Whether a non-privileged batch may write @reg (in the register file).
+ * After a full reset every slot reads 0, naming offset 0, to which the
+ * model gives no meaning.
+ */
 static bool cs_nonpriv_reg(struct sim_cs *cs, u32 reg)
 {
 	u32 base = gen9_engine_base(cs->engine);
