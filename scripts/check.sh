@@ -5,8 +5,10 @@
 #
 #   1. build: both modules with W=1, sparse, checkpatch, modinfo, the
 #      DKMS build of both (scratch DKMS tree) and modinfo of its modules
-#   2. unit: gvt/ core in userspace under ASan/UBSan (selftests/unit), and
-#      a short fixed-count pass of every fuzz target (selftests/fuzz)
+#   2. unit: gvt/ core in userspace under ASan/UBSan (selftests/unit), a
+#      short run of bench/ppgtt_bench (userspace: that it measures, not how
+#      fast), and a short fixed-count pass of every fuzz target
+#      (selftests/fuzz)
 #   3. host VM: selftests/vm-suite.sh under scripts/vm.sh (VFIO suite,
 #      mdevctl, libvirt with an L2 guest, one L2 guest through QEMU's
 #      vfio-pci, a short bench run)
@@ -119,7 +121,16 @@ echo "### tier: build"
 build_tier | tee "$out/build.tap"
 
 echo "### tier: unit"
-make -s -C selftests/unit run 2>&1 | tee "$out/unit.tap"
+{
+	make -s -C selftests/unit run 2>&1
+	# The shadow PPGTT bench is userspace: a short run on the host.
+	if make -s -C bench ppgtt_bench >"$out/ppgtt-bench-build.log" 2>&1; then
+		bench/ppgtt_bench 3 1 2>&1
+	else
+		echo "not ok 1 - bench: ppgtt_bench builds"
+		tail -n 20 "$out/ppgtt-bench-build.log" | sed 's/^/# /'
+	fi
+} | tee "$out/unit.tap"
 
 echo "### tier: fuzz"
 {
