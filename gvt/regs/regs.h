@@ -285,10 +285,45 @@ static inline unsigned int gen9_engine_irq_shift(unsigned int e)
 
 /* Universal plane 1 (primary) of pipes A-C. */
 #define PLANE_CTL(p)		(0x70180 + 0x1000 * (p))
+#define PLANE_CTL_ENABLE	BIT(31)
+#define PLANE_CTL_FORMAT	GENMASK(27, 24)
+#define PLANE_CTL_FORMAT_SHIFT	24
+#define PLANE_FORMAT_XRGB_2101010 2
+#define PLANE_FORMAT_XRGB_8888	4
+#define PLANE_FORMAT_RGB_565	14
+#define PLANE_CTL_ORDER_RGBX	BIT(20)
+#define PLANE_CTL_TILED		GENMASK(12, 10)
+#define PLANE_CTL_TILED_SHIFT	10
+#define PLANE_TILED_LINEAR	0
+#define PLANE_TILED_X		1
+#define PLANE_TILED_Y		4
+#define PLANE_TILED_YF		5
 #define PLANE_CTL_ASYNC_FLIP	BIT(9)
+#define PLANE_CTL_FLIP_HORIZONTAL BIT(8)
+#define PLANE_CTL_ALPHA		GENMASK(5, 4)	/* 0: alpha ignored */
+#define PLANE_CTL_ROTATE	GENMASK(1, 0)
+#define PLANE_STRIDE(p)		(0x70188 + 0x1000 * (p))
+#define PLANE_STRIDE_MASK	GENMASK(11, 0)	/* 64 bytes linear, tiles */
+#define PLANE_POS(p)		(0x7018c + 0x1000 * (p))
+#define PLANE_SIZE(p)		(0x70190 + 0x1000 * (p))	/* h - 1, w - 1 */
 #define PLANE_SURF(p)		(0x7019c + 0x1000 * (p))
+#define PLANE_OFFSET(p)		(0x701a4 + 0x1000 * (p))	/* y, x */
 #define PLANE_SURFLIVE(p)	(0x701ac + 0x1000 * (p))
 #define PLANE_SURF_ADDR		GENMASK(31, 12)
+#define PIPESRC(p)		(0x6001c + 0x1000 * (p))	/* w - 1, h - 1 */
+
+/* Cursor plane of pipes A-C. */
+#define CUR_CTL(p)		(0x70080 + 0x1000 * (p))
+#define CUR_CTL_MODE		0x27
+#define CUR_MODE_64_ARGB	0x27
+#define CUR_MODE_128_ARGB	0x22
+#define CUR_MODE_256_ARGB	0x23
+#define CUR_BASE(p)		(0x70084 + 0x1000 * (p))
+#define CUR_BASE_ADDR		GENMASK(31, 12)
+#define CUR_POS(p)		(0x70088 + 0x1000 * (p))
+#define CUR_POS_Y_SIGN		BIT(31)
+#define CUR_POS_X_SIGN		BIT(15)
+#define CUR_POS_MAG		GENMASK(14, 0)	/* of each half */
 
 /* Clocks: CDCLK, DPLL0 (LCPLL1) to DPLL3 (WRPLL2), the data buffer. */
 #define CDCLK_CTL		0x46000
