@@ -507,6 +507,51 @@ struct page *mgvt_ggtt_page(struct mgvt_vgpu *vgpu, u64 gm)
 	return pin ? pin->page : vgpu->scratch;
 }
 
+/**
+ * mgvt_ggtt_get_pages - take a reference on the guest pages behind a GM range
+ * @vgpu: the vGPU, its GGTT lock not held
+ * @gm: page-aligned GM address
+ * @npages: pages from @gm
+ * @pages: filled with the pages, each with a reference taken (get_page())
+ *
+ * Under the GGTT lock, every entry of the range must lie in the vGPU's
+ * slices and be backed by a pinned guest page; an entry on scratch fails
+ * the whole range.  The references keep each page from going back to the
+ * host's allocator once the GGTT or VFIO lets go of it (a guest rewrite,
+ * a DMA unmap): what the caller holds then no longer follows the guest,
+ * but it never becomes another owner's memory.  The caller drops them
+ * with put_page().
+ *
+ * Return: 0; -EINVAL outside the slices; -EFAULT if an entry is not
+ * backed by a guest page.
+ */
+int mgvt_ggtt_get_pages(struct mgvt_vgpu *vgpu, u64 gm, unsigned long npages,
+			struct page **pages)
+{
+	struct mgvt_pin *pin;
+	unsigned long i;
+	int ret = 0;
+
+	if (offset_in_page(gm) || !npages ||
+	    !mgvt_gm_in_slices(&vgpu->slice, gm, (u64)npages << PAGE_SHIFT))
+		return -EINVAL;
+	mutex_lock(&vgpu->ggtt.lock);
+	for (i = 0; i < npages; i++) {
+		pin = xa_load(&vgpu->ggtt.pins, (gm >> PAGE_SHIFT) + i);
+		if (!pin) {
+			ret = -EFAULT;
+			break;
+		}
+		get_page(pin->page);
+		pages[i] = pin->page;
+	}
+	mutex_unlock(&vgpu->ggtt.lock);
+	if (ret)
+		while (i--)
+			put_page(pages[i]);
+	return ret;
+}
+
 /* Copy between a kernel buffer and GM through the pages behind it. */
 static void gm_copy(struct mgvt_vgpu *vgpu, u64 gm, void *buf, size_t len,
 		    bool write)

@@ -21,6 +21,8 @@ void mgvt_ggtt_write(struct mgvt_vgpu *vgpu, u32 off, u64 val,
 void mgvt_ggtt_dma_unmap(struct mgvt_vgpu *vgpu, u64 iova, u64 length);
 void mgvt_ggtt_settle(struct mgvt_vgpu *vgpu);
 struct page *mgvt_ggtt_page(struct mgvt_vgpu *vgpu, u64 gm);
+int mgvt_ggtt_get_pages(struct mgvt_vgpu *vgpu, u64 gm, unsigned long npages,
+			struct page **pages);
 void mgvt_ggtt_gm_read(struct mgvt_vgpu *vgpu, u64 gm, void *dst, size_t len);
 void mgvt_ggtt_gm_write(struct mgvt_vgpu *vgpu, u64 gm, const void *src,
 			size_t len);
