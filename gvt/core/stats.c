@@ -29,6 +29,7 @@ static const char *const counter_names[MGVT_CNT_NR] = {
 	[MGVT_CNT_REG_REFUSED] = "reg_refused",
 	[MGVT_CNT_VBLANKS] = "vblanks",
 	[MGVT_CNT_FLIPS] = "flips",
+	[MGVT_CNT_PLANES_REFUSED] = "planes_refused",
 };
 
 static const char *const stat_names[MGVT_STAT_NR] = {
@@ -39,6 +40,8 @@ static const char *const stat_names[MGVT_STAT_NR] = {
 	[MGVT_STAT_VMAS] = "vmas",
 	[MGVT_STAT_DMA_MAPS] = "dma_maps",
 	[MGVT_STAT_UNMAP_FENCES] = "unmap_fences",
+	[MGVT_STAT_DMABUFS] = "dmabufs",
+	[MGVT_STAT_DMABUF_PAGES] = "dmabuf_pages",
 };
 
 /* A table of atomic counters, one "name value" line each. */

@@ -32,6 +32,8 @@
  *	(status page outside the vGPU, execlists before PVINFO was read)
  * @MGVT_CNT_VBLANKS: vblank events given to the pipes (display/vblank.c)
  * @MGVT_CNT_FLIPS: primary plane flips completed
+ * @MGVT_CNT_PLANES_REFUSED: plane queries that found a plane programmed
+ *	in a way they refuse (display/fb.c)
  * @MGVT_CNT_NR: number of counters
  */
 enum mgvt_counter {
@@ -52,6 +54,7 @@ enum mgvt_counter {
 	MGVT_CNT_REG_REFUSED,
 	MGVT_CNT_VBLANKS,
 	MGVT_CNT_FLIPS,
+	MGVT_CNT_PLANES_REFUSED,
 	MGVT_CNT_NR
 };
 
@@ -65,6 +68,8 @@ enum mgvt_counter {
  * @MGVT_STAT_VMAS: user mappings of apertures tracked
  * @MGVT_STAT_DMA_MAPS: pages mgvt has DMA-mapped for vGPUs through the HAL
  * @MGVT_STAT_UNMAP_FENCES: VFIO unmaps in progress that still fence pins
+ * @MGVT_STAT_DMABUFS: plane dma-bufs exported and not released yet
+ * @MGVT_STAT_DMABUF_PAGES: page references those dma-bufs hold
  * @MGVT_STAT_NR: number of stats
  */
 enum mgvt_stat {
@@ -75,6 +80,8 @@ enum mgvt_stat {
 	MGVT_STAT_VMAS,
 	MGVT_STAT_DMA_MAPS,
 	MGVT_STAT_UNMAP_FENCES,
+	MGVT_STAT_DMABUFS,
+	MGVT_STAT_DMABUF_PAGES,
 	MGVT_STAT_NR
 };
 

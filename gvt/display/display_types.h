@@ -8,12 +8,14 @@
 
 #include <linux/atomic.h>
 #include <linux/hrtimer.h>
+#include <linux/mutex.h>
 #include <linux/types.h>
 #include <linux/workqueue.h>
 
 #include "display/dpsink.h"
 #include "display/edid.h"
 #include "display/gmbus.h"
+#include "display/plane.h"
 #include "regs/regs.h"
 
 /**
@@ -39,6 +41,41 @@ struct mgvt_vblank_pipe {
 	bool flip_pending;
 };
 
+/* Planes the query remembers, for dma-buf ids (display/fb.c). */
+#define MGVT_FB_RECORDS		8
+
+/**
+ * struct mgvt_fb_record - a plane the query reported, by dma-buf id
+ * @id: its dma-buf id, 0 for an unused record
+ * @kind: primary or cursor
+ * @plane: the plane decoded
+ * @hash: of the guest pages behind it when it was reported
+ */
+struct mgvt_fb_record {
+	u32 id;
+	enum mgvt_plane_kind kind;
+	struct mgvt_plane plane;
+	u64 hash;
+};
+
+/**
+ * struct mgvt_fb - the plane query's state (display/fb.c)
+ * @lock: serialises queries, exports and the region copy; taken before
+ *	the vGPU lock and the GGTT lock, each taken and released inside it
+ * @rec: the planes reported last, by dma-buf id (under @lock)
+ * @next: the record the next new plane replaces (under @lock)
+ * @last_id: the last dma-buf id given (under @lock)
+ * @region: the display region's buffer, allocated at the first use and
+ *	freed with the vGPU (set once, read without @lock)
+ */
+struct mgvt_fb {
+	struct mutex lock; /* queries, exports, region copy */
+	struct mgvt_fb_record rec[MGVT_FB_RECORDS];
+	unsigned int next;
+	u32 last_id;
+	void *region;
+};
+
 /**
  * struct mgvt_display - the virtual display of a vGPU (under the vGPU lock)
  * @edid: the monitor's EDID, built from the vGPU type's resolution
@@ -48,6 +85,8 @@ struct mgvt_vblank_pipe {
  * @pipe: vblank of pipes A-C
  * @vblank_work: gives the pipes the vblanks their timers counted, under
  *	the vGPU lock
+ * @fb: the plane query, dma-buf ids and the display region (not under
+ *	the vGPU lock: its own)
  */
 struct mgvt_display {
 	u8 edid[MGVT_EDID_SIZE];
@@ -55,6 +94,7 @@ struct mgvt_display {
 	struct mgvt_gmbus gmbus;
 	struct mgvt_vblank_pipe pipe[DE_PIPES];
 	struct work_struct vblank_work;
+	struct mgvt_fb fb;
 };
 
 #endif /* MGVT_DISPLAY_DISPLAY_TYPES_H */
