@@ -214,7 +214,28 @@ static ssize_t refused_show(struct device *dev, struct device_attribute *attr,
 }
 static DEVICE_ATTR_RO(refused);
 
+/*
+ * What the plane query offers: "dmabuf" (QEMU with OpenGL) or "region"
+ * (headless QEMU).  QEMU probes once at start: set it before.
+ */
+static ssize_t display_mode_show(struct device *dev,
+				 struct device_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%s\n", mgvt_vfio_display_mode(dev_get_drvdata(dev)));
+}
+
+static ssize_t display_mode_store(struct device *dev,
+				  struct device_attribute *attr,
+				  const char *buf, size_t count)
+{
+	int ret = mgvt_vfio_set_display_mode(dev_get_drvdata(dev), buf);
+
+	return ret ? ret : count;
+}
+static DEVICE_ATTR_RW(display_mode);
+
 static struct attribute *mgvt_mdev_attrs[] = {
+	&dev_attr_display_mode.attr,
 	&dev_attr_vgpu_id.attr,
 	&dev_attr_state.attr,
 	&dev_attr_pinned_pages.attr,

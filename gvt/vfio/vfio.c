@@ -3,12 +3,19 @@
  * The VFIO face of a vGPU: a vfio-pci device with emulated config space,
  * a trapped MMIO BAR0, the aperture BAR2 (this vGPU's slice mappable) and
  * INTx/MSI/ERR/REQ interrupts.  Region offsets follow vfio-pci: the region
- * index in bits 63:40 of the file offset.
+ * index in bits 63:40 of the file offset.  Device-specific regions follow
+ * the PCI ones (dev_regions[]): today the display region.  The graphics
+ * plane query (VFIO_DEVICE_QUERY_GFX_PLANE) offers either dma-bufs or the
+ * display region, as the vGPU's display_mode says.
  */
 #include <linux/iommu.h>
 #include <linux/mm.h>
+#include <linux/moduleparam.h>
+#include <linux/pci_ids.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 #include <linux/uaccess.h>
+#include <drm/drm_plane.h>
 
 #include "core/bytes.h"
 #include "core/log.h"
@@ -16,6 +23,8 @@
 #include "core/stats.h"
 #include "core/vgpu.h"
 #include "core/vgpu_types.h"
+#include "display/fb.h"
+#include "display/plane.h"
 #include "mm/aperture.h"
 #include "mm/ggtt.h"
 #include "mm/unmap_fence.h"
@@ -63,8 +72,114 @@ static const struct mgvt_guest_ops vfio_guest_ops = {
 	.irq_line = mgvt_irq_line,
 };
 
+static char *display_mode = "dmabuf";
+module_param(display_mode, charp, 0444);
+MODULE_PARM_DESC(display_mode,
+		 "what a new vGPU's plane query offers: \"dmabuf\" (default) or \"region\" (headless QEMU); sysfs mgvt/display_mode per vGPU");
+
+/* A display mode by name: true for "region", false for "dmabuf". */
+static int parse_display_mode(const char *s, bool *region)
+{
+	if (sysfs_streq(s, "region"))
+		*region = true;
+	else if (sysfs_streq(s, "dmabuf"))
+		*region = false;
+	else
+		return -EINVAL;
+	return 0;
+}
+
+/**
+ * mgvt_vfio_display_mode - the plane query's mode, "dmabuf" or "region"
+ * @vv: the vGPU
+ *
+ * Return: the name of its mode.
+ */
+const char *mgvt_vfio_display_mode(const struct mgvt_vfio_vgpu *vv)
+{
+	return READ_ONCE(vv->display_region) ? "region" : "dmabuf";
+}
+
+/**
+ * mgvt_vfio_set_display_mode - choose what the plane query offers
+ * @vv: the vGPU
+ * @mode: "dmabuf" or "region"
+ *
+ * Takes effect at the next query: QEMU probes at start, so choose
+ * before it opens the device.
+ *
+ * Return: 0 or -EINVAL for another name.
+ */
+int mgvt_vfio_set_display_mode(struct mgvt_vfio_vgpu *vv, const char *mode)
+{
+	bool region;
+	int ret = parse_display_mode(mode, &region);
+
+	if (!ret)
+		WRITE_ONCE(vv->display_region, region);
+	return ret;
+}
+
+/**
+ * struct mgvt_dev_region - a device-specific VFIO region
+ * @type: VFIO_REGION_INFO_CAP_TYPE's type
+ * @subtype: and subtype
+ * @flags: VFIO_REGION_INFO_FLAG_READ, _WRITE, _MMAP
+ * @size: bytes
+ * @rw: a read or write of [@off, @off + @count), inside the region;
+ *	returns @count or a negative errno
+ * @mmap: a user mapping at page-aligned @off (with _MMAP)
+ */
+struct mgvt_dev_region {
+	u32 type;
+	u32 subtype;
+	u32 flags;
+	u64 size;
+	ssize_t (*rw)(struct mgvt_vgpu *vgpu, char __user *buf, size_t count,
+		      u64 off, bool write);
+	int (*mmap)(struct mgvt_vgpu *vgpu, struct vm_area_struct *vma, u64 off);
+};
+
+/* The display region: the primary plane, as the last REGION query copied it. */
+#define MGVT_REGION_SUBTYPE_DISPLAY	0x4d47	/* "MG": not a VFIO-defined one */
+
+static ssize_t display_region_rw(struct mgvt_vgpu *vgpu, char __user *buf,
+				 size_t count, u64 off, bool write)
+{
+	if (write)
+		return -EINVAL;
+	return mgvt_fb_region_read(vgpu, buf, count, off);
+}
+
+/* Region VFIO_PCI_NUM_REGIONS + i is dev_regions[i]. */
+static const struct mgvt_dev_region dev_regions[] = {
+	{
+		.type = VFIO_REGION_TYPE_PCI_VENDOR_TYPE | PCI_VENDOR_ID_INTEL,
+		.subtype = MGVT_REGION_SUBTYPE_DISPLAY,
+		.flags = VFIO_REGION_INFO_FLAG_READ | VFIO_REGION_INFO_FLAG_MMAP,
+		.size = MGVT_FB_REGION_SIZE,
+		.rw = display_region_rw,
+		.mmap = mgvt_fb_region_mmap,
+	},
+};
+
+#define MGVT_DISPLAY_REGION_INDEX	VFIO_PCI_NUM_REGIONS
+#define MGVT_NUM_REGIONS	(VFIO_PCI_NUM_REGIONS + ARRAY_SIZE(dev_regions))
+
+static const struct mgvt_dev_region *dev_region(unsigned int index)
+{
+	if (index < VFIO_PCI_NUM_REGIONS || index >= MGVT_NUM_REGIONS)
+		return NULL;
+	return &dev_regions[index - VFIO_PCI_NUM_REGIONS];
+}
+
 static u64 region_size(const struct mgvt_vgpu *vgpu, unsigned int index)
 {
+	const struct mgvt_dev_region *dr = dev_region(index);
+
+	if (dr)
+		return dr->size;
+
 	switch (index) {
 	case VFIO_PCI_CONFIG_REGION_INDEX:
 		return MGVT_CFG_SIZE;
@@ -123,12 +238,22 @@ static ssize_t mgvt_vfio_rw(struct mgvt_vgpu *vgpu, char __user *ubuf,
 	unsigned int index = (u64)*ppos >> MGVT_REGION_SHIFT;
 	u64 off = (u64)*ppos & MGVT_REGION_MASK;
 	u64 size = region_size(vgpu, index);
+	const struct mgvt_dev_region *dr = dev_region(index);
 	size_t done = 0;
+	ssize_t ret;
 
-	if (*ppos < 0 || !mgvt_span_ok(off, count, size)) {
+	if (*ppos < 0 || !mgvt_span_ok(off, count, size) ||
+	    (dr && !(dr->flags & (write ? VFIO_REGION_INFO_FLAG_WRITE :
+					  VFIO_REGION_INFO_FLAG_READ)))) {
 		vgpu_warn_rl(vgpu, "%s of %zu bytes at region %u offset %#llx refused\n",
 			     write ? "write" : "read", count, index, off);
 		return -EINVAL;
+	}
+	if (dr) {
+		ret = dr->rw(vgpu, ubuf, count, off, write);
+		if (ret > 0)
+			*ppos += ret;
+		return ret;
 	}
 
 	while (done < count) {
@@ -170,7 +295,10 @@ static int mgvt_vfio_mmap(struct vfio_device *vdev, struct vm_area_struct *vma)
 {
 	struct mgvt_vgpu *vgpu = to_vgpu(vdev);
 	u64 pos = (u64)vma->vm_pgoff << PAGE_SHIFT;
+	const struct mgvt_dev_region *dr = dev_region(pos >> MGVT_REGION_SHIFT);
 
+	if (dr && dr->mmap)
+		return dr->mmap(vgpu, vma, pos & MGVT_REGION_MASK);
 	if (pos >> MGVT_REGION_SHIFT != VFIO_PCI_BAR2_REGION_INDEX)
 		return -EINVAL;
 	return mgvt_aperture_mmap(vgpu, vma, pos & MGVT_REGION_MASK);
@@ -186,7 +314,7 @@ static long get_device_info(struct mgvt_vgpu *vgpu, void __user *arg)
 	if (info.argsz < minsz)
 		return -EINVAL;
 	info.flags = VFIO_DEVICE_FLAGS_PCI | VFIO_DEVICE_FLAGS_RESET;
-	info.num_regions = VFIO_PCI_NUM_REGIONS;
+	info.num_regions = MGVT_NUM_REGIONS;
 	info.num_irqs = VFIO_PCI_NUM_IRQS;
 	return copy_to_user(arg, &info, minsz) ? -EFAULT : 0;
 }
@@ -211,18 +339,34 @@ static int add_sparse_cap(struct mgvt_vgpu *vgpu, struct vfio_info_cap *caps)
 	return ret;
 }
 
+/* A device-specific region says what it is. */
+static int add_type_cap(const struct mgvt_dev_region *dr,
+			struct vfio_info_cap *caps)
+{
+	struct vfio_region_info_cap_type cap = {
+		.header.id = VFIO_REGION_INFO_CAP_TYPE,
+		.header.version = 1,
+		.type = dr->type,
+		.subtype = dr->subtype,
+	};
+
+	return vfio_info_add_capability(caps, &cap.header, sizeof(cap));
+}
+
 static long get_region_info(struct mgvt_vgpu *vgpu, void __user *arg)
 {
 	unsigned long minsz = offsetofend(struct vfio_region_info, offset);
 	struct vfio_info_cap caps = { .buf = NULL, .size = 0 };
+	const struct mgvt_dev_region *dr;
 	struct vfio_region_info info;
 	int ret = 0;
 
 	if (copy_from_user(&info, arg, minsz))
 		return -EFAULT;
-	if (info.argsz < minsz || info.index >= VFIO_PCI_NUM_REGIONS)
+	if (info.argsz < minsz || info.index >= MGVT_NUM_REGIONS)
 		return -EINVAL;
 
+	dr = dev_region(info.index);
 	info.offset = (u64)info.index << MGVT_REGION_SHIFT;
 	info.size = region_size(vgpu, info.index);
 	info.flags = info.size ? VFIO_REGION_INFO_FLAG_READ |
@@ -232,6 +376,11 @@ static long get_region_info(struct mgvt_vgpu *vgpu, void __user *arg)
 	if (info.index == VFIO_PCI_BAR2_REGION_INDEX) {
 		info.flags |= VFIO_REGION_INFO_FLAG_MMAP;
 		ret = add_sparse_cap(vgpu, &caps);
+		if (ret)
+			return ret;
+	} else if (dr) {
+		info.flags = dr->flags;
+		ret = add_type_cap(dr, &caps);
 		if (ret)
 			return ret;
 	}
@@ -293,6 +442,77 @@ static long set_irqs(struct mgvt_vgpu *vgpu, void __user *arg)
 	return ret;
 }
 
+/*
+ * VFIO_DEVICE_QUERY_GFX_PLANE: a probe answers 0 for the one mode the
+ * vGPU offers (display_mode) and -EINVAL for the other; a query of a
+ * plane that is disabled or refused answers 0 with drm_format and size 0,
+ * as QEMU expects of "nothing to show".  A REGION query of plane type 0
+ * (overlay) is one of the primary plane: QEMU 7.2's region display does
+ * not set the type.
+ */
+static long query_gfx_plane(struct mgvt_vfio_vgpu *vv, void __user *arg)
+{
+	unsigned long minsz = offsetofend(struct vfio_device_gfx_plane_info, dmabuf_id);
+	u32 modes = VFIO_GFX_PLANE_TYPE_DMABUF | VFIO_GFX_PLANE_TYPE_REGION;
+	struct vfio_device_gfx_plane_info info;
+	struct mgvt_vgpu *vgpu = &vv->vgpu;
+	enum mgvt_plane_kind kind;
+	struct mgvt_plane p;
+	bool region;
+	u32 id;
+	int ret;
+
+	if (copy_from_user(&info, arg, minsz))
+		return -EFAULT;
+	if (info.argsz < minsz ||
+	    info.flags & ~(modes | VFIO_GFX_PLANE_TYPE_PROBE) ||
+	    hweight32(info.flags & modes) != 1)
+		return -EINVAL;
+	region = info.flags & VFIO_GFX_PLANE_TYPE_REGION;
+	if (region != READ_ONCE(vv->display_region))
+		return -EINVAL;
+	if (info.flags & VFIO_GFX_PLANE_TYPE_PROBE)
+		return 0;
+	/* QEMU 7.2's region display leaves the type 0: the region's plane. */
+	if (info.drm_plane_type == DRM_PLANE_TYPE_PRIMARY ||
+	    (region && info.drm_plane_type == DRM_PLANE_TYPE_OVERLAY))
+		kind = MGVT_PLANE_PRIMARY;
+	else if (info.drm_plane_type == DRM_PLANE_TYPE_CURSOR)
+		kind = MGVT_PLANE_CURSOR;
+	else
+		return -EINVAL;
+
+	ret = mgvt_fb_query(vgpu, kind, region, &p, &id);
+	if (ret && ret != -ENOENT)
+		return ret;
+	if (ret)
+		memset(&p, 0, sizeof(p));
+	info.drm_format = p.fourcc;
+	info.drm_format_mod = p.modifier;
+	info.width = p.width;
+	info.height = p.height;
+	info.stride = p.stride;
+	info.size = p.size;
+	info.x_pos = p.x_pos;
+	info.y_pos = p.y_pos;
+	info.x_hot = p.x_hot;
+	info.y_hot = p.y_hot;
+	if (region)
+		info.region_index = ret ? 0 : MGVT_DISPLAY_REGION_INDEX;
+	else
+		info.dmabuf_id = id;
+	return copy_to_user(arg, &info, minsz) ? -EFAULT : 0;
+}
+
+static long get_gfx_dmabuf(struct mgvt_vgpu *vgpu, void __user *arg)
+{
+	u32 id;
+
+	if (get_user(id, (u32 __user *)arg))
+		return -EFAULT;
+	return mgvt_fb_dmabuf_fd(vgpu, id);
+}
+
 static long mgvt_vfio_ioctl(struct vfio_device *vdev, unsigned int cmd,
 			    unsigned long arg)
 {
@@ -308,6 +528,10 @@ static long mgvt_vfio_ioctl(struct vfio_device *vdev, unsigned int cmd,
 		return get_irq_info(uarg);
 	case VFIO_DEVICE_SET_IRQS:
 		return set_irqs(vgpu, uarg);
+	case VFIO_DEVICE_QUERY_GFX_PLANE:
+		return query_gfx_plane(to_vv(vdev), uarg);
+	case VFIO_DEVICE_GET_GFX_DMABUF:
+		return get_gfx_dmabuf(vgpu, uarg);
 	case VFIO_DEVICE_RESET:
 		mgvt_vgpu_reset(vgpu);
 		mutex_lock(&vgpu->lock);
@@ -322,16 +546,23 @@ static int mgvt_vfio_init(struct vfio_device *vdev)
 {
 	const struct mgvt_type_conf *conf;
 	struct mgvt_pgpu *pgpu;
+	int ret;
 
 	INIT_LIST_HEAD(&to_vv(vdev)->claim.link);
+	if (parse_display_mode(display_mode, &to_vv(vdev)->display_region))
+		to_vv(vdev)->display_region = false;
 	mgvt_mdev_type_of(vdev->dev, &pgpu, &conf);
-	return mgvt_vgpu_init(to_vgpu(vdev), pgpu, conf, vdev->dev,
-			      &vfio_guest_ops);
+	ret = mgvt_vgpu_init(to_vgpu(vdev), pgpu, conf, vdev->dev,
+			     &vfio_guest_ops);
+	if (!ret)
+		mgvt_fb_init(to_vgpu(vdev));
+	return ret;
 }
 
 static void mgvt_vfio_release(struct vfio_device *vdev)
 {
 	mgvt_container_forget(to_vgpu(vdev));
+	mgvt_fb_fini(to_vgpu(vdev));
 	mgvt_vgpu_fini(to_vgpu(vdev));
 	vfio_free_device(vdev);
 }
@@ -390,7 +621,9 @@ static void mgvt_vfio_request(struct vfio_device *vdev, unsigned int count)
  * @init and @release create and destroy the vGPU state with the VFIO
  * device; @open_device/@close_device bracket one user, and @open_device
  * refuses a vGPU whose VFIO container already holds another one; @read/@write serve
- * the config, BAR0 and BAR2 regions; @mmap maps the aperture slice;
+ * the config, BAR0, BAR2 and device-specific regions; @mmap maps the
+ * aperture slice and the display region; @ioctl also answers the graphics
+ * plane query and exports plane dma-bufs;
  * @dma_unmap unpins the guest pages of a range the user unmaps from the
  * container; @request signals the REQ eventfd when the mdev is being removed.
  */

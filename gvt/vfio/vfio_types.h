@@ -56,12 +56,16 @@ struct mgvt_claim {
  * @vgpu: the vGPU
  * @irq: its interrupt eventfds and INTx state, under @vgpu.lock
  * @claim: its claim on the VFIO container it is open in
+ * @display_region: the plane query offers the display region
+ *	(VFIO_GFX_PLANE_TYPE_REGION) instead of dma-bufs; sysfs
+ *	"mgvt/display_mode", read without a lock
  */
 struct mgvt_vfio_vgpu {
 	struct vfio_device vdev;
 	struct mgvt_vgpu vgpu;
 	struct mgvt_irq irq;
 	struct mgvt_claim claim;
+	bool display_region;
 };
 
 static inline struct mgvt_vfio_vgpu *to_vfio_vgpu(struct mgvt_vgpu *vgpu)
