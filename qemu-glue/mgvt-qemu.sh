@@ -15,20 +15,24 @@
 #       --accel auto|kvm|tcg   default auto: KVM when /dev/kvm is usable
 #       --display none|vnc=ADDR|gtk|egl-headless
 #                          QEMU's own display (default none)
-#       --vgpu-display off|on  the vGPU's framebuffer on that display
+#       --vgpu-display off|on|region  the vGPU's framebuffer on that display
 #                          (vfio-pci display=; default off, see below)
 #       --opregion off|on  expose an IGD OpRegion to the guest
 #                          (vfio-pci x-igd-opregion=; default off, see below)
 #       --serial stdio|file:PATH|none   the guest's ttyS0 (default stdio)
 #   -n, --dry-run          print the QEMU command line, run nothing
 #
-# --vgpu-display on: mgvt does not export the vGPU's planes yet (no
-# VFIO_DEVICE_QUERY_GFX_PLANE until the virtual display lands) and QEMU
-# refuses to start with it.  Once it does, the planes are dma-bufs, as
-# GVT-g's are, and need an OpenGL display: egl-headless (with a DRM render
-# node) or gtk with gl=on.  Until then a --display other than none shows an
-# emulated VGA card (boot messages), not the vGPU.
-#
+# --vgpu-display on: the vGPU's planes reach QEMU as dma-bufs (the
+# vGPU's mgvt/display_mode set to dmabuf), as GVT-g's do, which need an
+# OpenGL display: egl-headless (with a DRM render node) or gtk with gl=on;
+# without one QEMU refuses to start ("opengl not available").
+# --vgpu-display region: the primary plane reaches QEMU as a copy in a
+# VFIO region (display_mode set to region): no OpenGL needed, so it works
+# with any --display, none included, and the monitor's screendump saves
+# the guest's screen.  Both write the vGPU's sysfs attribute (root).
+# With --vgpu-display off, a --display other than none shows an emulated
+# VGA card (boot messages), not the vGPU.
+
 # --opregion on: x-igd-opregion=on copies the device's OpRegion region
 # (VFIO_REGION_SUBTYPE_INTEL_IGD_OPREGION) into guest memory, which i915
 # reads for the panel and the video BIOS tables.  mgvt does not offer that
@@ -83,7 +87,7 @@ esac
 onoff() {
 	case $2 in on|off) ;; *) die "$1 on or off" ;; esac
 }
-onoff --vgpu-display "$vgpu_display"
+case $vgpu_display in off|on|region) ;; *) die "--vgpu-display off, on or region" ;; esac
 onoff --opregion "$opregion"
 
 q=(qemu-system-x86_64 -machine pc -accel "$accel")
@@ -97,7 +101,7 @@ gtk)	q+=(-display "gtk,gl=on") ;;
 egl-headless) q+=(-display egl-headless) ;;
 *)	die "--display none, vnc=ADDR, gtk or egl-headless" ;;
 esac
-[ "$display" = none ] || [ "$vgpu_display" = on ] || q+=(-device VGA)
+[ "$display" = none ] || [ "$vgpu_display" != off ] || q+=(-device VGA)
 
 case $serial in
 stdio|none|file:*) q+=(-serial "$serial") ;;
@@ -116,7 +120,12 @@ if [ -n "$kernel" ]; then
 fi
 
 # The vGPU.
-vdev="vfio-pci,sysfsdev=$sysfsdev,display=$vgpu_display"
+mode=
+case $vgpu_display in
+off)	vdev="vfio-pci,sysfsdev=$sysfsdev,display=off" ;;
+on)	vdev="vfio-pci,sysfsdev=$sysfsdev,display=on" mode=dmabuf ;;
+region)	vdev="vfio-pci,sysfsdev=$sysfsdev,display=on" mode=region ;;
+esac
 [ "$opregion" = off ] || vdev="$vdev,x-igd-opregion=on"
 q+=(-device "$vdev" "$@")
 
@@ -134,5 +143,9 @@ if [ -n "$dry" ]; then
 	done
 	echo
 	exit 0
+fi
+# QEMU probes the plane query once, at the device's realize.
+if [ -n "$mode" ] && ! echo "$mode" > "$sysfsdev/mgvt/display_mode"; then
+	die "cannot set $sysfsdev/mgvt/display_mode to $mode"
 fi
 exec "${q[@]}"

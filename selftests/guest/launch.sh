@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 # The switches of qemu-glue/mgvt-qemu.sh, inside the host VM with mgvt and
 # mgvt_sim loaded: what each puts on QEMU's command line (--dry-run), and
-# that QEMU itself refuses the two that need what mgvt does not offer yet:
-# the vGPU's display (display=on) and the OpRegion (x-igd-opregion=on).
-# The guest boot with the default switches is selftests/guest/run.sh.
+# that QEMU itself refuses what needs what is not there: the OpRegion
+# (x-igd-opregion=on: mgvt offers none yet) and dma-buf planes without
+# OpenGL.  The guest boot with the default switches is
+# selftests/guest/run.sh; the region display is selftests/guest/display.sh.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -57,8 +58,14 @@ refused() {	# refused PATTERN SWITCH...: QEMU exits non-zero naming PATTERN
 }
 r=$(refused "IGD OpRegion" --opregion on && echo y)
 tap_ok "$r" "launch: QEMU refuses --opregion on (mgvt has no OpRegion region yet)"
-r=$(refused "display method" --vgpu-display on --display vnc=none && echo y)
-tap_ok "$r" "launch: QEMU refuses --vgpu-display on (mgvt exports no display planes yet)"
+r=$(refused "opengl not available" --vgpu-display on --display vnc=none && echo y)
+tap_ok "$r" "launch: QEMU refuses --vgpu-display on (dma-buf planes) without OpenGL"
+tap_ok "$(grep -qx dmabuf "/sys/bus/mdev/devices/$uuid/mgvt/display_mode" && echo y)" \
+	"launch: --vgpu-display on set the vGPU's display_mode to dmabuf"
+tap_ok "$(dry --vgpu-display region | grep -q -- ",display=on" &&
+	  ! dry --vgpu-display region --display vnc=:1 | grep -q -- "-device VGA" &&
+	  ! dry --vgpu-display maybe 2>/dev/null && echo y)" \
+	"launch: --vgpu-display region is display=on without an emulated VGA"
 
 echo 1 > "/sys/bus/mdev/devices/$uuid/remove"
 tap_ok "$([ ! -e "/sys/bus/mdev/devices/$uuid" ] && echo y)" "launch: vGPU removed"
