@@ -39,6 +39,7 @@ echo "### suite: guest"
 if scripts/load-modules.sh; then
 	sh selftests/guest/launch.sh || rc=1
 	sh selftests/guest/run.sh || rc=1
+	sh selftests/guest/display.sh || rc=1
 else
 	echo "not ok 1 - guest: modules load for the L2 guest"
 	rc=1
