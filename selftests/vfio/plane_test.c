@@ -594,6 +594,30 @@ static void test_region(void)
 	xrgb_plane(GM_FB(0));
 }
 
+/* What one user's guest showed must not reach the next user of the vGPU. */
+static void test_next_user(void)
+{
+	struct vfio_device_gfx_plane_info pi;
+	uint8_t *p;
+	size_t i, nonzero = 0;
+
+	check_err(sysfs_write(fmt("%s/mgvt/display_mode", v->dir), "region"), 0,
+		  "display_mode region again");
+	xrgb_plane(GM_FB(1));
+	query(VFIO_GFX_PLANE_TYPE_REGION, PLANE_PRIMARY, &pi);
+	vfio_close(v);
+	if (!tap_ok(vfio_open(v, false), "closed and opened again: the next user"))
+		return;
+	p = mmap(NULL, FB_BYTES, PROT_READ, MAP_SHARED, v->device, region_offset(REGION_INDEX));
+	if (!tap_ok(p != MAP_FAILED, "the next user maps the display region"))
+		return;
+	for (i = 0; i < FB_BYTES; i++)
+		nonzero += p[i] != 0;
+	check_eq(nonzero, 0, "it holds nothing of the last user's screen");
+	munmap(p, FB_BYTES);
+	sysfs_write(fmt("%s/mgvt/display_mode", v->dir), "dmabuf");
+}
+
 int main(int argc, char **argv)
 {
 	int ret = simple_program_start(argc, argv, 300);
@@ -616,6 +640,7 @@ int main(int argc, char **argv)
 		test_attacks();
 		test_region();
 		test_rewrite_unmap();
+		test_next_user();
 	}
 	mmio_wr(v, PIPECONF_A, 4, 0);
 	vfio_close(v);
