@@ -47,6 +47,7 @@
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
+#include <uapi/drm/drm_fourcc.h>
 
 #include "core/log.h"
 #include "core/stats.h"
@@ -101,6 +102,26 @@ void mgvt_fb_fini(struct mgvt_vgpu *vgpu)
 	vfree(vgpu->display.fb.region);
 	vgpu->display.fb.region = NULL;
 	mutex_destroy(&vgpu->display.fb.lock);
+}
+
+/**
+ * mgvt_fb_reset - the device closed: nothing of this user's screen stays
+ * @vgpu: the vGPU, no lock held, no user mapping of the region left
+ *
+ * The display region's buffer is cleared and the planes reported are
+ * forgotten, so the next user neither reads the last copy nor exports a
+ * dma-buf by an id it was never given.  Dma-bufs already exported stay.
+ */
+void mgvt_fb_reset(struct mgvt_vgpu *vgpu)
+{
+	struct mgvt_fb *fb = &vgpu->display.fb;
+
+	mutex_lock(&fb->lock);
+	if (fb->region)
+		memset(fb->region, 0, MGVT_FB_REGION_SIZE);
+	memset(fb->rec, 0, sizeof(fb->rec));
+	fb->next = 0;
+	mutex_unlock(&fb->lock);
 }
 
 /* Pipe A's plane registers; false if the pipe is off. */
@@ -281,7 +302,7 @@ int mgvt_fb_query(struct mgvt_vgpu *vgpu, enum mgvt_plane_kind kind,
 		if (buf) {
 			region_copy(buf, p, pages);
 			p->x_tiled = false;
-			p->modifier = 0;	/* DRM_FORMAT_MOD_LINEAR */
+			p->modifier = DRM_FORMAT_MOD_LINEAR;
 			p->x_off = 0;
 			p->y_off = 0;
 			p->size = PAGE_ALIGN((u64)p->stride * p->height);

@@ -20,6 +20,7 @@ struct vm_area_struct;
 
 void mgvt_fb_init(struct mgvt_vgpu *vgpu);
 void mgvt_fb_fini(struct mgvt_vgpu *vgpu);
+void mgvt_fb_reset(struct mgvt_vgpu *vgpu);
 int mgvt_fb_query(struct mgvt_vgpu *vgpu, enum mgvt_plane_kind kind,
 		  bool region, struct mgvt_plane *p, u32 *id);
 int mgvt_fb_dmabuf_fd(struct mgvt_vgpu *vgpu, u32 id);

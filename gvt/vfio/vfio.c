@@ -589,6 +589,7 @@ static void mgvt_vfio_close(struct vfio_device *vdev)
 
 	mgvt_irq_release(vgpu);
 	mgvt_vgpu_reset(vgpu);
+	mgvt_fb_reset(vgpu);
 	mgvt_unmap_fence_detach(vgpu);
 	mgvt_container_closing(vgpu);
 	mgvt_stat(MGVT_STAT_OPEN_DEVICES, -1);
