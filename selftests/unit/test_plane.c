@@ -256,6 +256,47 @@ static void test_same(void)
 	tap_ok(mgvt_plane_same(&a, &b), "a cursor that moved: the same buffer");
 }
 
+/* Whatever the registers say, a decoded plane stays inside its limits. */
+static void test_garbage(void)
+{
+	unsigned int i, ok = 0, bad = 0;
+	u32 x = 0x2545f491;
+
+	for (i = 0; i < 200000; i++) {
+		struct mgvt_plane_regs r;
+		struct mgvt_plane p;
+		u32 *w = (u32 *)&r;
+		unsigned int k;
+		const char *why;
+		u64 rows;
+
+		for (k = 0; k < sizeof(r) / sizeof(u32); k++) {
+			x ^= x << 13;
+			x ^= x >> 17;
+			x ^= x << 5;
+			w[k] = x;
+		}
+		r.ctl |= PLANE_CTL_ENABLE;
+		r.ctl &= ~(PLANE_CTL_ROTATE | PLANE_CTL_FLIP_HORIZONTAL);
+		if (i & 1)
+			r.ctl &= ~(PLANE_CTL_TILED | PLANE_CTL_ORDER_RGBX | PLANE_CTL_ALPHA);
+		if (mgvt_plane_decode(&r, i & 2 ? MGVT_PLANE_CURSOR : MGVT_PLANE_PRIMARY,
+				      &p, &why))
+			continue;
+		ok++;
+		rows = p.y_off + p.height;
+		if (p.x_tiled)
+			rows = (rows + 7) / 8 * 8;
+		if (!p.width || !p.height || p.width > MGVT_PLANE_MAX_W ||
+		    p.height > MGVT_PLANE_MAX_H || p.size > MGVT_PLANE_MAX_BYTES ||
+		    p.size % 4096 || (u64)(p.x_off + p.width) * p.cpp > p.stride ||
+		    rows * p.stride > p.size || p.gm % 4096)
+			bad++;
+	}
+	tap_ok(ok > 1000 && !bad, "200000 random register sets: %u decoded, %u out of bounds",
+	       ok, bad);
+}
+
 int main(void)
 {
 	tap_header();
@@ -267,5 +308,6 @@ int main(void)
 	test_cursor();
 	test_xtile();
 	test_same();
+	test_garbage();
 	return tap_finish();
 }
