@@ -134,7 +134,8 @@ static bool setup(void)
 	    !tap_ok(guest_mem_alloc(&mem, IOVA, MEM_PAGES, 0x1234), "guest memory allocated") ||
 	    !check_err(dma_map(v, &mem), 0, "guest memory DMA-mapped"))
 		return false;
-	tap_ok(map_pages(GM_FB(0), MEM_FB(0), FB_PAGES) && map_pages(GM_FB(1), MEM_FB(1), FB_PAGES) &&
+	tap_ok(map_pages(GM_FB(0), MEM_FB(0), FB_PAGES) &&
+	       map_pages(GM_FB(1), MEM_FB(1), FB_PAGES) &&
 	       map_pages(GM_FB(2), MEM_FB(2), FB_PAGES) && map_pages(GM_CUR, MEM_CUR, CUR_PAGES),
 	       "GGTT: three framebuffers and a cursor backed by guest pages");
 
