@@ -72,11 +72,6 @@ static const struct mgvt_guest_ops vfio_guest_ops = {
 	.irq_line = mgvt_irq_line,
 };
 
-static char *display_mode = "dmabuf";
-module_param(display_mode, charp, 0444);
-MODULE_PARM_DESC(display_mode,
-		 "what a new vGPU's plane query offers: \"dmabuf\" (default) or \"region\" (headless QEMU); sysfs mgvt/display_mode per vGPU");
-
 /* A display mode by name: true for "region", false for "dmabuf". */
 static int parse_display_mode(const char *s, bool *region)
 {
@@ -88,6 +83,32 @@ static int parse_display_mode(const char *s, bool *region)
 		return -EINVAL;
 	return 0;
 }
+
+/* What a new vGPU's plane query offers: true for the region. */
+static bool default_region;
+
+static int display_mode_set(const char *val, const struct kernel_param *kp)
+{
+	bool region;
+	int ret = parse_display_mode(val, &region);
+
+	if (!ret)
+		WRITE_ONCE(default_region, region);
+	return ret;
+}
+
+static int display_mode_get(char *buf, const struct kernel_param *kp)
+{
+	return sysfs_emit(buf, "%s\n", READ_ONCE(default_region) ? "region" : "dmabuf");
+}
+
+static const struct kernel_param_ops display_mode_ops = {
+	.set = display_mode_set,
+	.get = display_mode_get,
+};
+module_param_cb(display_mode, &display_mode_ops, NULL, 0644);
+MODULE_PARM_DESC(display_mode,
+		 "what a new vGPU's plane query offers: \"dmabuf\" (default) or \"region\" (headless QEMU); sysfs mgvt/display_mode per vGPU");
 
 /**
  * mgvt_vfio_display_mode - the plane query's mode, "dmabuf" or "region"
@@ -549,8 +570,7 @@ static int mgvt_vfio_init(struct vfio_device *vdev)
 	int ret;
 
 	INIT_LIST_HEAD(&to_vv(vdev)->claim.link);
-	if (parse_display_mode(display_mode, &to_vv(vdev)->display_region))
-		to_vv(vdev)->display_region = false;
+	to_vv(vdev)->display_region = READ_ONCE(default_region);
 	mgvt_mdev_type_of(vdev->dev, &pgpu, &conf);
 	ret = mgvt_vgpu_init(to_vgpu(vdev), pgpu, conf, vdev->dev,
 			     &vfio_guest_ops);

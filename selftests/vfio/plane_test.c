@@ -619,6 +619,29 @@ static void test_next_user(void)
 	sysfs_write(fmt("%s/mgvt/display_mode", v->dir), "dmabuf");
 }
 
+/* The module parameter gives new vGPUs their display_mode. */
+static void test_module_default(void)
+{
+	const char *param = "/sys/module/mgvt/parameters/display_mode";
+	struct vgpu *c = vgpu_new("C", find_type("GVTg_V5_8"));
+	char buf[32];
+
+	tap_ok(sysfs_read_line(param, buf, sizeof(buf)) > 0 && !strcmp(buf, "dmabuf"),
+	       "module parameter display_mode: dmabuf (%s)", buf);
+	check_err(sysfs_write(param, "vga"), EINVAL, "display_mode=vga refused");
+	check_err(sysfs_write(param, "region"), 0, "display_mode=region");
+	if (c && !vgpu_create(c)) {
+		tap_ok(sysfs_read_line(fmt("%s/mgvt/display_mode", c->dir), buf, sizeof(buf)) > 0 &&
+		       !strcmp(buf, "region"), "a new vGPU starts in region mode (%s)", buf);
+		tap_ok(sysfs_read_line(fmt("%s/mgvt/display_mode", v->dir), buf, sizeof(buf)) > 0 &&
+		       !strcmp(buf, "dmabuf"), "an existing one keeps its own (%s)", buf);
+		vgpu_remove(c);
+	} else {
+		tap_ok(false, "a third vGPU for the module parameter");
+	}
+	sysfs_write(param, "dmabuf");
+}
+
 int main(int argc, char **argv)
 {
 	int ret = simple_program_start(argc, argv, 300);
@@ -642,6 +665,7 @@ int main(int argc, char **argv)
 		test_region();
 		test_rewrite_unmap();
 		test_next_user();
+		test_module_default();
 	}
 	mmio_wr(v, PIPECONF_A, 4, 0);
 	vfio_close(v);
