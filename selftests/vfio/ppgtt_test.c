@@ -12,7 +12,8 @@
  *  - chained and second-level PPGTT batches; an XY_COLOR_BLT through the
  *    PPGTT on bcs0, checked pixel by pixel;
  *  - refused, as an engine error the guest sees: a privileged register
- *    write and a GGTT batch from a PPGTT batch, a PTE outside the guest's
+ *    write and a GGTT batch from a PPGTT batch, a register write the
+ *    scanner allows but the pGPU's own privilege check refuses, a PTE outside the guest's
  *    memory, a page table the VFIO user unmapped (its pins dropped at the
  *    unmap, never walked), each engine working again after its reset;
  *  - 2,000 PPGTTs announced through PVINFO and destroyed with no table or
@@ -196,11 +197,15 @@ static bool run(struct pg *p, unsigned int e, const char *what)
 	return tap_ok(ok, "%s %s %s: the element completed", p->name, gx_names[e], what);
 }
 
-/* Submit context A of @e; the guest sees an engine error, resets the engine. */
-static void run_fails(struct pg *p, unsigned int e, const char *what)
+/*
+ * Submit context A of @e; the guest sees an engine error, resets the
+ * engine.  Returns the EIR the guest saw.
+ */
+static uint32_t run_fails(struct pg *p, unsigned int e, const char *what)
 {
 	double end = now_s() + 10;
 	unsigned int bit = 1u << (e == 0 ? 1 : e == 1 ? 3 : e == 2 ? 2 : 4);
+	uint32_t eir;
 
 	ack(p, e);
 	gx_elsp(&p->g, e, gx_desc(&p->g, e, 0, D_OK), 0);
@@ -208,9 +213,11 @@ static void run_fails(struct pg *p, unsigned int e, const char *what)
 		usleep(1000);
 	tap_ok(iir(p, e) & GT_CS_ERROR, "%s %s %s: the guest sees a CS error", p->name,
 	       gx_names[e], what);
-	check_eq(gx_rd(&p->g, e, EIR) != 0, 1, "%s %s %s: EIR set", p->name, gx_names[e], what);
+	eir = gx_rd(&p->g, e, EIR);
+	check_eq(eir != 0, 1, "%s %s %s: EIR set", p->name, gx_names[e], what);
 	mmio_wr(p->g.v, GDRST, 4, bit);
 	up(p, e);
+	return eir;
 }
 
 static long ppgtt_value(struct pg *p, const char *key)
@@ -284,6 +291,27 @@ static void test_engine(struct pg *p, unsigned int e)
 		 "submissions takes effect", p->name, gx_names[e]);
 	check_eq(data(p, dpage)[0x10], 0x11110000 | e, "%s %s: the old page is left alone",
 		 p->name, gx_names[e]);
+}
+
+/*
+ * rcs0: a register the scanner lets a batch write (a context workaround
+ * register) but Gen9 refuses from a non-privileged batch with no
+ * whitelist slot naming it: the pGPU's privilege error reaches the guest
+ * as such, not as a watchdog timeout (EIR bit 0).
+ */
+static void test_hw_privilege(struct pg *p)
+{
+	uint64_t batch = VA_BATCH + 0x30000;
+	uint32_t *w = data(p, PG_DATA + 48);
+
+	map_4k(p, batch, pt_gpa(p, PG_DATA + 48));
+	*w++ = MI_LRI(1);
+	*w++ = 0x7014;		/* COMMON_SLICE_CHICKEN2 */
+	*w++ = 0x00010000;
+	*w++ = MI_BBE;
+	start_batch(p, 0, batch);
+	check_eq(run_fails(p, 0, "LRI the pGPU refuses in a PPGTT batch"), 1u << 2,
+		 "%s rcs0: the guest's EIR names the command privilege violation", p->name);
 }
 
 /* rcs0: second-level and chained PPGTT batches. */
@@ -515,6 +543,7 @@ int main(int argc, char **argv)
 	test_chains(&pa);
 	test_blit(&pa);
 	test_refusals(&pa);
+	test_hw_privilege(&pa);
 	test_many_roots(&pa);
 	test_isolation(&pa, &pb);
 	cleanup_all();
