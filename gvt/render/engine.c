@@ -213,7 +213,8 @@ static void engine_hw_init(struct mgvt_engine *eng)
 		   MASKED_FIELD(CSB_PTR_READ | CSB_PTR_WRITE,
 				FIELD_PREP(CSB_PTR_READ, CSB_ENTRIES - 1) |
 				FIELD_PREP(CSB_PTR_WRITE, CSB_ENTRIES - 1)));
-	ereg_write(eng, RING_EMR, ~(u32)(ERR_INSTRUCTION | ERR_PAGE_TABLE));
+	ereg_write(eng, RING_EMR,
+		   ~(u32)(ERR_INSTRUCTION | ERR_PRIVILEGE | ERR_PAGE_TABLE));
 	ereg_write(eng, RING_EIR, ~0u);
 	ereg_write(eng, RING_IMR, ~(u32)ENGINE_EVENTS);
 	eng->sub.csb_head = CSB_ENTRIES - 1;
