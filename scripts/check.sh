@@ -60,7 +60,8 @@ dkms_tier() {
 			case $p in *:*[a-zA-Z]*) ;; *) bad=1; echo "# $ko: no description: $p" ;; esac
 		done < <(modinfo -F parm "$ko")
 	done
-	for p in mgvt:debug mgvt:engine_timeout_ms mgvt_sim:aperture_mb mgvt_sim:use_pci \
+	for p in mgvt:debug mgvt:engine_timeout_ms mgvt:ppgtt_max_roots mgvt:ppgtt_max_tables \
+		 mgvt:display_mode mgvt_sim:aperture_mb mgvt_sim:use_pci \
 		 mgvt_sim:time_scale; do
 		ko=$(echo "$kos" | grep "/${p%%:*}\.ko" | head -n 1)
 		[ -n "$ko" ] && modinfo -F parm "$ko" | grep -q "^${p#*:}:" ||
