@@ -317,6 +317,59 @@ static size_t ppgtt_read(struct mgvt_vctx *vctx, u64 va, u32 *copy,
 }
 
 /*
+ * Copy a batch into @copy and scan it at @level: first the rest of its
+ * first page (most batches end there), then, if the scan needs more, all
+ * that can be read up to @avail bytes.  A PPGTT batch is read through its
+ * context's view and scanned as Gen9 runs it, non-privileged.  Return the
+ * dwords that run, or a negative errno with @vs->why.
+ */
+static int copy_scan(struct vx_scan *vs, u64 addr, enum mgvt_scan_level level,
+		     bool ppgtt, size_t avail, u32 *copy)
+{
+	struct mgvt_vexec_engine *ve = vs->ve;
+	struct mgvt_vwl *wl = vs->wl;
+	struct mgvt_scan s = {
+		.engine = ve->id, .cb = &vx_scan_ops, .priv = vs,
+		.ppgtt = wl->ppgtt, .nonpriv = ppgtt,
+	};
+	size_t len = min_t(u64, avail, PAGE_SIZE - offset_in_page(addr));
+	bool whole = false;
+	u64 t;
+	int n;
+
+	for (;;) {
+		t = ktime_get_ns();
+		if (ppgtt)
+			len = ppgtt_read(wl->vctx, addr, copy, len);
+		else
+			mgvt_ggtt_gm_read(ve->vgpu, addr, copy, len);
+		ve->copy_ns += ktime_get_ns() - t;
+		if (!len) {
+			vs->why = "PPGTT batch at an unmapped address";
+			vs->failed = true;
+			return -EFAULT;
+		}
+		s.why = NULL;
+		s.user_irqs = 0;
+		ve->depth++;
+		n = mgvt_scan_buf(&s, copy, len / 4, level);
+		ve->depth--;
+		if (n >= 0 || whole || vs->failed)
+			break;
+		whole = true;
+		len = avail;
+	}
+	if (n < 0) {
+		if (!vs->why)
+			vs->why = s.why;
+		vs->failed = true;
+		return n;
+	}
+	wl->user_irqs += s.user_irqs;
+	return n;
+}
+
+/*
  * A PPGTT batch: read through the context's shadow (what its tables map
  * now), audited as a non-privileged batch, and the audited bytes mapped
  * over the guest's at the same addresses in the context's view only.
@@ -325,15 +378,8 @@ static int vx_ppgtt_batch(struct vx_scan *vs, u64 va, enum mgvt_scan_level level
 {
 	struct mgvt_vexec_engine *ve = vs->ve;
 	struct mgvt_vwl *wl = vs->wl;
-	struct mgvt_vctx *vctx = wl->vctx;
 	struct mgvt_pt_tree *t = &ve->vgpu->ppgtt.tree;
-	struct mgvt_scan s = {
-		.engine = ve->id, .cb = &vx_scan_ops, .priv = vs,
-		.ppgtt = true, .nonpriv = true,
-	};
-	size_t len, avail;
-	bool whole = false;
-	u32 *copy;
+	u32 *copy = ve->bbuf[ve->depth];
 	u64 t0;
 	int n, ret;
 
@@ -347,40 +393,13 @@ static int vx_ppgtt_batch(struct vx_scan *vs, u64 va, enum mgvt_scan_level level
 		vs->failed = true;
 		return -EACCES;
 	}
-	copy = ve->bbuf[ve->depth];
-	avail = min_t(u64, BATCH_MAX, BIT_ULL(48) - va);
-	len = min_t(u64, avail, PAGE_SIZE - offset_in_page(va));
-	for (;;) {
-		t0 = ktime_get_ns();
-		t->why = NULL;
-		len = ppgtt_read(vctx, va, copy, len);
-		ve->copy_ns += ktime_get_ns() - t0;
-		if (!len) {
-			vs->why = "PPGTT batch at an unmapped address";
-			vs->failed = true;
-			return -EFAULT;
-		}
-		s.why = NULL;
-		s.user_irqs = 0;
-		ve->depth++;
-		n = mgvt_scan_buf(&s, copy, len / 4, level);
-		ve->depth--;
-		if (n >= 0 || whole || vs->failed)
-			break;
-		/* Once more with all that is mapped, up to 64 KiB. */
-		whole = true;
-		len = avail;
-	}
-	if (n < 0) {
-		if (!vs->why)
-			vs->why = s.why;
-		vs->failed = true;
+	n = copy_scan(vs, va, level, true, min_t(u64, BATCH_MAX, BIT_ULL(48) - va),
+		      copy);
+	if (n < 0)
 		return n;
-	}
-	wl->user_irqs += s.user_irqs;
 	t0 = ktime_get_ns();
 	t->why = NULL;
-	ret = mgvt_pt_view_overlay(&vctx->view, va, copy, (size_t)n * 4, wl->vseq);
+	ret = mgvt_pt_view_overlay(&wl->vctx->view, va, copy, (size_t)n * 4, wl->vseq);
 	ve->copy_ns += ktime_get_ns() - t0;
 	if (ret) {
 		vs->why = t->why ?: "PPGTT batch not mapped";
@@ -398,11 +417,7 @@ static int vx_batch(void *priv, u64 gm, enum mgvt_scan_level level,
 	struct vx_scan *vs = priv;
 	struct mgvt_vexec_engine *ve = vs->ve;
 	struct mgvt_vwl *wl = vs->wl;
-	struct mgvt_scan s = {
-		.engine = ve->id, .cb = &vx_scan_ops, .priv = vs,
-	};
 	struct mgvt_gm_buf *buf;
-	size_t len, avail;
 	unsigned int i;
 	u32 *copy;
 	u64 t;
@@ -451,34 +466,14 @@ static int vx_batch(void *priv, u64 gm, enum mgvt_scan_level level,
 	wl->batch_ppgtt[i] = false;
 
 	/*
-	 * Most batches end within their first page: copy and scan that much
-	 * first, the whole 64 KiB (or up to the slice's end) only if needed.
 	 * A batch this one starts is copied once whatever the retries: it is
 	 * found again in @wl->batch.
 	 */
-	avail = min_t(u64, BATCH_MAX, slice_left(&ve->vgpu->slice, gm));
 	copy = ve->bbuf[ve->depth];
-	len = min_t(u64, avail, PAGE_SIZE - offset_in_page(gm));
-	for (;;) {
-		s.why = NULL;
-		s.user_irqs = 0;
-		t = ktime_get_ns();
-		mgvt_ggtt_gm_read(ve->vgpu, gm, copy, len);
-		ve->copy_ns += ktime_get_ns() - t;
-		ve->depth++;
-		n = mgvt_scan_buf(&s, copy, len / 4, level);
-		ve->depth--;
-		if (n >= 0 || len == avail || vs->failed)
-			break;
-		len = avail;
-	}
-	if (n < 0) {
-		if (!vs->why)
-			vs->why = s.why;
-		vs->failed = true;
+	n = copy_scan(vs, gm, level, false,
+		      min_t(u64, BATCH_MAX, slice_left(&ve->vgpu->slice, gm)), copy);
+	if (n < 0)
 		return n;
-	}
-	wl->user_irqs += s.user_irqs;
 	t = ktime_get_ns();
 	mgvt_gm_buf_write(buf, 0, copy, (size_t)n * 4);
 	ve->copy_ns += ktime_get_ns() - t;
