@@ -102,7 +102,12 @@ static void test_engine(struct gx *g, unsigned int e)
 
 	/* [A, B]. */
 	gx_image_build(g, e, 1, false);
+	/*
+	 * Two stores for A: at least 120 ns of modelled work, more than one
+	 * tick of the 12 MHz timestamp whatever the engine clock's phase.
+	 */
 	gx_emit_store(g, e, 0, &tail_a, 1, 0xa1);
+	gx_emit_store(g, e, 0, &tail_a, 12, 0xa1);
 	gx_emit_store(g, e, 1, &tail_b, 2, 0xb1);
 	gx_image(g, e, 0)[0x07] = tail_a;
 	gx_image(g, e, 1)[0x07] = tail_b;
