@@ -115,6 +115,16 @@ static void test_register_semantics(const struct vgpu *v)
 	mmio_wr(v, 0xa278, 4, 0x00010000);
 	check_eq(mmio_rd(v, 0xd84, 4) & 1, 0, "%s: forcewake release clears the ack", v->label);
 
+	/*
+	 * A 6.1 guest invalidates each engine's TLBs through GEN8_RTCR,
+	 * M1TCR, M2TCR, BTCR and VTCR and polls 4 ms for its bit to clear.
+	 */
+	for (uint32_t r = 0x4260; r <= 0x4270; r += 4) {
+		mmio_wr(v, r, 4, 1);
+		check_eq(mmio_rd(v, r, 4), 0, "%s: TLB invalidation %#x done on the first poll",
+			 v->label, r);
+	}
+
 	mmio_wr(v, rcs + 0xd0, 4, 0x00010001);		/* RING_RESET_CTL request */
 	check_eq(mmio_rd(v, rcs + 0xd0, 4) & 3, 3,
 		 "%s: RING_RESET_CTL ready-to-reset on the first poll", v->label);
