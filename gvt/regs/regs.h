@@ -126,6 +126,13 @@ static inline const char *gen9_engine_name(unsigned int e)
 #define FORCEWAKE_MEDIA		0x0a270
 #define FORCEWAKE_ACK_MEDIA	0x00d88
 #define FORCEWAKE_KERNEL	BIT(0)
+/* Per-engine TLB invalidation: write the engine's bit, poll it clear. */
+#define GEN8_RTCR		0x04260
+#define GEN8_M1TCR		0x04264
+#define GEN8_M2TCR		0x04268
+#define GEN8_BTCR		0x0426c
+#define GEN8_VTCR		0x04270
+
 #define GDRST			0x0941c
 #define GDRST_FULL		BIT(0)
 #define GDRST_RENDER		BIT(1)

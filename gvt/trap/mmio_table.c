@@ -75,6 +75,16 @@ const struct mgvt_mmio_reg mgvt_mmio_table[] = {
 	R("GUC_STATUS",		GUC_STATUS,		GUC_STATUS_MIA_IN_RESET, MF_RO),
 	R("GDRST",		GDRST,			0, 0,
 	  mgvt_zero_read, mgvt_gdrst_write),
+	/*
+	 * Engine TLB invalidation: done when the guest polls.  Its PPGTTs
+	 * are shadowed and compared before each submission, and the pGPU
+	 * only walks the shadows; nothing of the guest's TLB state exists.
+	 */
+	R("GEN8_RTCR",		GEN8_RTCR,		0, 0, mgvt_zero_read),
+	R("GEN8_M1TCR",		GEN8_M1TCR,		0, 0, mgvt_zero_read),
+	R("GEN8_M2TCR",		GEN8_M2TCR,		0, 0, mgvt_zero_read),
+	R("GEN8_BTCR",		GEN8_BTCR,		0, 0, mgvt_zero_read),
+	R("GEN8_VTCR",		GEN8_VTCR,		0, 0, mgvt_zero_read),
 	R("PCODE_MAILBOX",	PCODE_MAILBOX,		0, 0,
 	  mgvt_pcode_read, mgvt_pcode_write),
 	R("PCODE_DATA",		PCODE_DATA,		0, 0),
