@@ -59,6 +59,11 @@ timeout 1500 qemu-system-x86_64 -accel tcg -nodefaults -vga none -nographic \
 	-device "vfio-pci,sysfsdev=/sys/bus/mdev/devices/$uuid" \
 	> /tmp/mgvt-l2-i915-qemu.log 2>&1
 echo "# L2 QEMU exited $? after $(( $(date +%s) - start )) s"
+# What the guest's work did on the vGPU: its shadow PPGTTs and execlists.
+dbg=/sys/kernel/debug/mgvt/$(basename "$(readlink -f "$parent")")/$uuid
+for f in ppgtt execlists; do
+	[ -r "$dbg/$f" ] && sed "s/^/# $f: /" "$dbg/$f"
+done
 echo 1 > "/sys/bus/mdev/devices/$uuid/remove"
 cat /tmp/mgvt-l2-i915-qemu.log
 tr -d '\r' < "$log" | sed -n '/MGVT-L2-DMESG-BEGIN/,$p' |
