@@ -314,19 +314,6 @@ static long vx_stat(struct xg *x, unsigned int e, const char *name)
 	return -1;
 }
 
-/* A "name value" line of mgvt_sim's debugfs "strict". */
-static long sim_strict(const char *name)
-{
-	static char buf[4096];
-	char *p, key[64];
-
-	if (!read_file(dbg_path("mgvt_sim", "", "strict"), buf, sizeof(buf)))
-		return -1;
-	snprintf(key, sizeof(key), "%s ", name);
-	p = strstr(buf, key);
-	return p ? strtol(p + strlen(key), NULL, 10) : -1;
-}
-
 /* The lines of @log that hold @what, as diagnostics. */
 static void diag_lines(char *log, const char *what)
 {

@@ -380,7 +380,7 @@ static void test_refusals(struct pg *p)
 	unsigned int e = 2;
 	uint64_t batch = VA_BATCH + 0x1000ull * e;
 	uint32_t *b = data(p, PG_DATA + e), *w;
-	long failed, pins;
+	long failed, pins, dma_faults, engine_faults;
 
 	w = b;
 	*w++ = MI_LRI(1);
@@ -419,6 +419,8 @@ static void test_refusals(struct pg *p)
 			 p->name, gx_names[e]);
 
 	/* The VFIO user unmaps the page tables: no pin stays, none is walked. */
+	dma_faults = sim_strict("dma_faults");
+	engine_faults = sim_strict("engine_faults");
 	pins = ppgtt_value(p, "pins");
 	tap_ok(pins > 0, "%s: the shadow holds pins (%ld)", p->name, pins);
 	check_eq(dma_unmap(p->g.v, p->pt.iova, p->pt.len), 0, "%s: DMA unmap of the page tables",
@@ -428,6 +430,9 @@ static void test_refusals(struct pg *p)
 	start_batch(p, e, batch);
 	run_fails(p, e, "tables unmapped by the VFIO user");
 	check_eq(ppgtt_value(p, "pins"), 0, "%s: nothing was pinned again", p->name);
+	check_eq(sim_strict("dma_faults") == dma_faults &&
+		 sim_strict("engine_faults") == engine_faults, 1,
+		 "%s: the pGPU walked nothing of it (no DMA or engine fault on the sim)", p->name);
 	check_eq(dma_map(p->g.v, &p->pt), 0, "%s: the memory mapped again", p->name);
 	w = b;
 	sdi(&w, VA_DATA + 0x1000ull * e + 0x84, 0x600d);

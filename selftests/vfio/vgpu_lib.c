@@ -789,6 +789,11 @@ long vgpu_debugfs_value(const struct vgpu *v, const char *file, const char *name
 	return keyed_value(dbg_path("mgvt", v->uuid, file), name);
 }
 
+long sim_strict(const char *name)
+{
+	return keyed_value(dbg_path("mgvt_sim", "", "strict"), name);
+}
+
 long mgvt_stat(const char *name)
 {
 	return keyed_value("/sys/kernel/debug/mgvt/stats", name);

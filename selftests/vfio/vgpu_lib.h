@@ -626,6 +626,8 @@ const char *dbg_path(const char *module, const char *sub, const char *file);
 long vgpu_counter(const struct vgpu *v, const char *name);
 /* Value of line "@name N" of @v's debugfs file @file; -1 if unreadable. */
 long vgpu_debugfs_value(const struct vgpu *v, const char *file, const char *name);
+/* Line "@name N" of mgvt_sim's debugfs "strict"; -1 if unreadable. */
+long sim_strict(const char *name);
 /* One line of mgvt's module-wide debugfs "stats"; -1 if it cannot be read. */
 long mgvt_stat(const char *name);
 /* The pGPU's GGTT entry @index, from mgvt_sim's debugfs; ~0 on failure. */
