@@ -278,6 +278,10 @@ static void test_engine(struct pg *p, unsigned int e)
 		 "(a copy was audited and run)", p->name, gx_names[e]);
 	check_eq(iir(p, e) & GT_USER, GT_USER, "%s %s: the batch's user interrupt reached the guest",
 		 p->name, gx_names[e]);
+	check_eq(gx_image(&p->g, e, 0)[0x33] == (uint32_t)p->pml4 &&
+		 gx_image(&p->g, e, 0)[0x31] == (uint32_t)(p->pml4 >> 32), 1,
+		 "%s %s: the guest's image keeps its own PDP0 (the shadow's is not written back)",
+		 p->name, gx_names[e]);
 
 	/* The guest points the data PTE elsewhere and runs again. */
 	map_4k(p, va, pt_gpa(p, alt));
