@@ -242,6 +242,7 @@ static int build_entry(struct mgvt_pt_tree *t, struct mgvt_pt_node *n,
 		       unsigned int i, u64 e)
 {
 	u64 gfn = (e & GEN8_PPGTT_ADDR) >> PAGE_SHIFT;
+	u64 flags = e & GEN8_PPGTT_LEAF_FLAGS;
 	enum mgvt_pt_kind kind;
 	struct mgvt_pt_node *c;
 	int ret;
@@ -269,6 +270,7 @@ static int build_entry(struct mgvt_pt_tree *t, struct mgvt_pt_node *n,
 		if (e & GEN8_PDE_PS_2M) {
 			kind = MGVT_PT_2M;
 			gfn &= ~511ULL;
+			flags &= ~GEN8_PDE_PS_2M;	/* PS here, PAT in a PTE */
 		} else if (e & GEN8_PDE_IPS_64K) {
 			kind = MGVT_PT_PT64;
 		} else {
@@ -278,7 +280,7 @@ static int build_entry(struct mgvt_pt_tree *t, struct mgvt_pt_node *n,
 	default:
 		return fail(t, -EINVAL, "entry of a split 2 MiB page");
 	}
-	ret = node_get(t, gfn, kind, e & GEN8_PPGTT_LEAF_FLAGS, &c);
+	ret = node_get(t, gfn, kind, flags, &c);
 	if (ret)
 		return ret;
 	n->child[i] = c;
