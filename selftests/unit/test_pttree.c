@@ -713,7 +713,7 @@ static bool zeroed(const u64 *p)
 
 static void test_zap(void)
 {
-	struct mgvt_pt_node *r, *vr;
+	struct mgvt_pt_node *r, *r2, *vr;
 	struct mgvt_pt_view v, *vs = &v;
 	unsigned int nodes;
 	u32 word = 0xdeadbeef;
@@ -762,6 +762,34 @@ static void test_zap(void)
 	E.hole[3] = false;
 	ret = mgvt_pt_validate(&T, r);
 	tap_ok(!ret, "zap: the hole mapped back, it passes");
+	ok_agree(r->shadow.dma, 1, true, "zap: every VA maps what the guest maps");
+
+	/* A PD another root shares, then the root, in a hole after a zap. */
+	set(50, 0, ent(51, 0));
+	set(51, 0, ent(3, 0));
+	r2 = mgvt_pt_root_get(&T, 50 << PAGE_SHIFT);
+	ret = r2 ? mgvt_pt_validate(&T, r2) : -1;
+	mgvt_pt_zap(&T);
+	E.hole[3] = true;
+	if (!ret)
+		ret = mgvt_pt_validate(&T, r) == -EINVAL ? 0 : -1;
+	tap_ok(!ret && !E.pins[4] && !E.pins[5] && !E.pins[16] && !E.pins[700],
+	       "zap: nothing under a shared PD now in a hole is pinned again");
+	ok_agree(r->shadow.dma, 1, false, "zap: what is present is what the guest maps");
+	E.hole[3] = false;
+	if (r2)
+		mgvt_pt_node_put(&T, r2);
+	mgvt_pt_zap(&T);
+	E.hole[1] = true;
+	ret = mgvt_pt_validate(&T, r);
+	tap_ok(ret == -EINVAL && !pt_pinned(&E),
+	       "zap: with the root in a hole, nothing is pinned again (%u pages)",
+	       pt_pinned(&E));
+	ok_agree(r->shadow.dma, 1, false, "zap: the root in a hole maps nothing");
+	ok_books(&vs, 1, "zap: pins are what the nodes hold, root in a hole");
+	E.hole[1] = false;
+	ret = mgvt_pt_validate(&T, r);
+	tap_ok(!ret, "zap: the root mapped back, it passes");
 	ok_agree(r->shadow.dma, 1, true, "zap: every VA maps what the guest maps");
 	mgvt_pt_view_fini(&v);
 	mgvt_pt_node_put(&T, r);
