@@ -315,6 +315,9 @@ static void sync_entries(struct mgvt_pt_tree *t, struct mgvt_pt_node *n)
 		ret = t->env->get(t->priv, n->gfn, &n->table, &dma);
 		if (ret) {
 			n->table = NULL;
+			/* What it reached is known no more: let go of it. */
+			for (i = 0; i < MGVT_PT_ENTRIES; i++)
+				clear_entry(t, n, i);
 			note_error(t, n, fail(t, ret, "page table outside the guest's memory"));
 			return;
 		}
