@@ -218,6 +218,7 @@ struct pt_leaf {
 	u64 addr;	/* the leaf entry's address */
 	u64 flags;	/* the leaf entry's bits other than its address */
 	const char *why;	/* PT_BAD */
+	unsigned int depth;	/* PT_NONE: the level of the entry not present */
 };
 
 static inline enum pt_hit pt_bad(struct pt_leaf *l, const char *why)
@@ -248,6 +249,7 @@ static inline enum pt_hit pt_walk(struct pt_env *e, u64 top, u64 va,
 		return pt_bad(l, "the top is not a live host page");
 	for (level = 0; level < 3; level++) {
 		ent = table[pt_index(va, level)];
+		l->depth = level;
 		if (!(ent & GEN8_PTE_PRESENT))
 			return PT_NONE;
 		if (ent & ~PT_TABLE_OK)
@@ -257,6 +259,7 @@ static inline enum pt_hit pt_walk(struct pt_env *e, u64 top, u64 va,
 			return pt_bad(l, "a shadow table entry not at a live host page");
 	}
 	ent = table[pt_index(va, 3)];
+	l->depth = 3;
 	if (!(ent & GEN8_PTE_PRESENT))
 		return PT_NONE;
 	addr = ent & GEN8_PPGTT_ADDR;
@@ -290,16 +293,19 @@ enum pt_ref { REF_NONE, REF_MAP, REF_BAD };
  * in a PML4E or PDPE, a table or page outside guest memory; for 64 KiB
  * and 2 MiB pages, any of their 4 KiB pages outside).
  */
-static inline enum pt_ref pt_ref(const struct pt_env *e, u64 root_gfn, u64 va,
-				 u64 *gfn, u64 *flags)
+static inline enum pt_ref pt_ref_depth(const struct pt_env *e, u64 root_gfn,
+				       u64 va, u64 *gfn, u64 *flags,
+				       unsigned int *depth)
 {
 	u64 table = root_gfn, ent = 0, base, k;
 	unsigned int level, idx;
 
+	*depth = 0;
 	if (!pt_valid_gfn(e, table))
 		return REF_BAD;
 	for (level = 0; level < 3; level++) {
 		ent = e->mem[table][pt_index(va, level)];
+		*depth = level;
 		if (!(ent & GEN8_PTE_PRESENT))
 			return REF_NONE;
 		if (ent & GEN8_PPGTT_RESERVED)
@@ -320,6 +326,7 @@ static inline enum pt_ref pt_ref(const struct pt_env *e, u64 root_gfn, u64 va,
 			return REF_BAD;
 	}
 	idx = pt_index(va, 3);
+	*depth = 3;
 	if (ent & GEN8_PDE_IPS_64K) {
 		ent = e->mem[table][idx & ~15u];
 		if (!(ent & GEN8_PTE_PRESENT))
@@ -344,6 +351,14 @@ static inline enum pt_ref pt_ref(const struct pt_env *e, u64 root_gfn, u64 va,
 		return REF_BAD;
 	*flags = ent & GEN8_PPGTT_LEAF_FLAGS;
 	return REF_MAP;
+}
+
+static inline enum pt_ref pt_ref(const struct pt_env *e, u64 root_gfn, u64 va,
+				 u64 *gfn, u64 *flags)
+{
+	unsigned int depth;
+
+	return pt_ref_depth(e, root_gfn, va, gfn, flags, &depth);
 }
 
 /*

@@ -327,6 +327,41 @@ out:
  * PD 12 everywhere.  Root 1: all PDP 13 but 0 -> PDP 3 -> PD 4 -> PT 5 ->
  * page 20.  Root 2: all PDP 13 but 1 -> PDP 3 (shared with root 1).
  */
+/* The same 2M page under two PDEs, read-only and uncached in the second. */
+static void test_2m_flags(void)
+{
+	struct mgvt_pt_node *r;
+	u64 top;
+	int ret;
+
+	setup(1100, 100);
+	set(1, 0, ent(2, 0));
+	set(2, 0, ent(3, 0));
+	set(3, 0, ent(512, GEN8_PDE_PS_2M));
+	set(3, 1, (ent(512, GEN8_PDE_PS_2M | GEN8_PAGE_PCD) & ~RW));
+	r = mgvt_pt_root_get(&T, 1 << PAGE_SHIFT);
+	if (!tap_ok(r, "2m flags: root"))
+		goto out;
+	top = r->shadow.dma;
+	ret = mgvt_pt_validate(&T, r);
+	tap_ok(!ret && at(top, va4(0, 0, 0, 9)) == 521 && at(top, va4(0, 0, 1, 9)) == 521,
+	       "2m flags: one 2M page under two PDEs");
+	tap_ok(leaf_flags(top, va4(0, 0, 0, 9)) == RW &&
+	       leaf_flags(top, va4(0, 0, 1, 9)) == GEN8_PAGE_PCD,
+	       "2m flags: each PDE's flags in its PTEs (%#llx, %#llx)",
+	       leaf_flags(top, va4(0, 0, 0, 9)), leaf_flags(top, va4(0, 0, 1, 9)));
+	ok_agree(top, 1, true, "2m flags: every VA maps what the guest maps");
+	set(3, 0, ent(512, GEN8_PDE_PS_2M | GEN8_PAGE_PWT));
+	ret = mgvt_pt_validate(&T, r);
+	tap_ok(!ret && leaf_flags(top, va4(0, 0, 0, 9)) == (RW | GEN8_PAGE_PWT) &&
+	       leaf_flags(top, va4(0, 0, 1, 9)) == GEN8_PAGE_PCD,
+	       "2m flags: a PDE's flags changed, its PTEs follow");
+	ok_books(NULL, 0, "2m flags: pins are what the nodes hold");
+	mgvt_pt_node_put(&T, r);
+out:
+	teardown("2m flags");
+}
+
 static void test_shared(void)
 {
 	struct mgvt_pt_node *a, *b, *b2;
@@ -922,6 +957,7 @@ int main(void)
 	tap_header();
 	test_4k();
 	test_huge();
+	test_2m_flags();
 	test_shared();
 	test_alias();
 	test_outside();

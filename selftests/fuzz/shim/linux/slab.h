@@ -14,5 +14,6 @@ void *kmem_cache_alloc(struct kmem_cache *c, int gfp);
 void kmem_cache_free(struct kmem_cache *c, void *p);
 void kmem_cache_destroy(struct kmem_cache *c);
 #define kzalloc(size, gfp) calloc(1, size)
+#define kcalloc(n, size, gfp) calloc((n), (size))
 #define kfree(p) free(p)
 #endif
