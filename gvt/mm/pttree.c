@@ -57,8 +57,11 @@ struct mgvt_pt_ov {
 	unsigned long audited[BITS_TO_LONGS(DW_PER_PAGE)];
 };
 
-static unsigned long node_key(u64 gfn, enum mgvt_pt_kind kind)
+static unsigned long node_key(u64 gfn, enum mgvt_pt_kind kind, u64 flags)
 {
+	/* A 2 MiB page's PTEs take its PDE's flags: one node per flags. */
+	if (kind == MGVT_PT_2M)
+		gfn |= (flags & GEN8_PPGTT_LEAF_FLAGS) >> 1;
 	return (unsigned long)(gfn << 3 | kind);
 }
 
@@ -145,7 +148,7 @@ void mgvt_pt_node_put(struct mgvt_pt_tree *t, struct mgvt_pt_node *n)
 		return;
 	for (i = 0; i < MGVT_PT_ENTRIES; i++)
 		clear_entry(t, n, i);
-	xa_erase(&t->nodes, node_key(n->gfn, n->kind));
+	xa_erase(&t->nodes, node_key(n->gfn, n->kind, n->flags));
 	t->nnodes--;
 	node_free(t, n);
 }
@@ -154,7 +157,7 @@ void mgvt_pt_node_put(struct mgvt_pt_tree *t, struct mgvt_pt_node *n)
 static int node_get(struct mgvt_pt_tree *t, u64 gfn, enum mgvt_pt_kind kind,
 		    u64 flags, struct mgvt_pt_node **out)
 {
-	unsigned long key = node_key(gfn, kind);
+	unsigned long key = node_key(gfn, kind, flags);
 	struct mgvt_pt_node *n = xa_load(&t->nodes, key);
 	u64 dma;
 	int ret;
