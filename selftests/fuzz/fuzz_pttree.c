@@ -121,14 +121,14 @@ static u64 entry(struct fuzz_in *in)
 
 static struct mgvt_pt_node *nodes[4096];
 
-static int by_address(const void *a, const void *b)
+PT_UNTRACED static int by_address(const void *a, const void *b)
 {
 	uintptr_t x = (uintptr_t)*(void *const *)a, y = (uintptr_t)*(void *const *)b;
 
 	return x < y ? -1 : x > y;
 }
 
-static void check_books(void)
+PT_UNTRACED static void check_books(void)
 {
 	struct mgvt_pt_view *vs[NVIEWS];
 	unsigned int i, k, nn = 0;
@@ -185,7 +185,7 @@ static void check_books(void)
  * is given, as the guest's tables map it (@strict: every mapped page
  * present).  Subtrees not present on both sides are skipped.
  */
-static void check_shadow(u64 top, const struct view *vw, bool with_ref,
+PT_UNTRACED static void check_shadow(u64 top, const struct view *vw, bool with_ref,
 			 u64 root_gfn, bool strict, u64 other_top)
 {
 	unsigned int a, b, c, d, depth, cut;
@@ -565,8 +565,11 @@ static void run(struct fuzz_in *in)
 			break;
 		}
 		check_books();
-		check_roots();
-		check_views();
+		if (op % 16 >= 4 && op % 16 != 12 && op % 16 != 13) {
+			/* Writes, failures to come and limits change no shadow. */
+			check_roots();
+			check_views();
+		}
 	}
 }
 
@@ -574,7 +577,7 @@ static void reset(void)
 {
 	if (!E.mem)
 		pt_env_init(&E, NPAGES);
-	memset(E.mem, 0, (size_t)NPAGES * PAGE_SIZE);
+	memset(E.mem, 0, (size_t)NLOW * PAGE_SIZE);	/* only these are written */
 	memset(E.pins, 0, NPAGES * sizeof(*E.pins));
 	memset(E.hole, 0, NPAGES * sizeof(*E.hole));
 	E.gets = E.puts = E.mapped = 0;

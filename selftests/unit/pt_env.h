@@ -30,6 +30,13 @@
 #define PT_TABLE_OK	(GEN8_PPGTT_ADDR | GEN8_PTE_PRESENT | GEN8_PAGE_RW)
 #define PT_2M_FLAGS	(GEN8_PAGE_RW | GEN8_PAGE_PWT | GEN8_PAGE_PCD)
 
+/* The checkers' own branches are not the tree's: not fuzzing coverage. */
+#ifdef __clang__
+#define PT_UNTRACED	__attribute__((no_sanitize("coverage")))
+#else
+#define PT_UNTRACED
+#endif
+
 struct mgvt_pt_gpage {
 	u64 gfn;
 };
@@ -188,7 +195,7 @@ static inline void pt_env_fini(struct pt_env *e)
 }
 
 /* Guest pages pinned now. */
-static inline unsigned int pt_pinned(const struct pt_env *e)
+PT_UNTRACED static inline unsigned int pt_pinned(const struct pt_env *e)
 {
 	unsigned int i, n = 0;
 
@@ -238,7 +245,7 @@ static inline unsigned int pt_index(u64 va, unsigned int level)
  * pages with nothing but present and RW; a leaf is a pinned guest page
  * that is not a hole, or a live host page (a view's overlay).
  */
-static inline enum pt_hit pt_walk(struct pt_env *e, u64 top, u64 va,
+PT_UNTRACED static inline enum pt_hit pt_walk(struct pt_env *e, u64 top, u64 va,
 				  struct pt_leaf *l)
 {
 	u64 *table = pt_host(e, top), ent, addr, gfn;
@@ -293,7 +300,7 @@ enum pt_ref { REF_NONE, REF_MAP, REF_BAD };
  * in a PML4E or PDPE, a table or page outside guest memory; for 64 KiB
  * and 2 MiB pages, any of their 4 KiB pages outside).
  */
-static inline enum pt_ref pt_ref_depth(const struct pt_env *e, u64 root_gfn,
+PT_UNTRACED static inline enum pt_ref pt_ref_depth(const struct pt_env *e, u64 root_gfn,
 				       u64 va, u64 *gfn, u64 *flags,
 				       unsigned int *depth)
 {
@@ -366,7 +373,7 @@ static inline enum pt_ref pt_ref(const struct pt_env *e, u64 root_gfn, u64 va,
  * bookkeeping, must be exactly the environment's: pins[] is compared with
  * what the nodes hold; returns NULL or what differs.
  */
-static inline const char *pt_accounting(struct pt_env *e, struct mgvt_pt_tree *t,
+PT_UNTRACED static inline const char *pt_accounting(struct pt_env *e, struct mgvt_pt_tree *t,
 					struct mgvt_pt_view **views,
 					unsigned int nviews)
 {
