@@ -952,6 +952,67 @@ out:
 	teardown("views");
 }
 
+/* Every alloc of a view's life fails once: an error, nothing leaked. */
+static void test_view_inject(void)
+{
+	struct mgvt_pt_node *r, *vr;
+	struct mgvt_pt_view v, *vs = &v;
+	unsigned long k, failed = 0, leaks = 0, good = 0, unmapped = 0;
+	u64 X = va4(0, 0, 2, 511);
+	u32 a = 0x12345678;
+	int ret;
+
+	setup(1100, 100);
+	build_huge();
+	r = mgvt_pt_root_get(&T, 1 << PAGE_SHIFT);
+	if (!tap_ok(r && !mgvt_pt_validate(&T, r), "view inject: root"))
+		goto out;
+	for (k = 1; k <= 5; k++) {
+		memset(&v, 0, sizeof(v));
+		E.alloc_fail = k;		/* top, PDP, PD, PT copies, the overlay */
+		ret = mgvt_pt_view_init(&v, &T);
+		if (ret) {
+			failed += ret == -ENOMEM;
+			E.alloc_fail = 0;
+			ret = mgvt_pt_view_init(&v, &T);
+		}
+		if (ret)
+			break;
+		vr = mgvt_pt_root_get(&T, 1 << PAGE_SHIFT);
+		mgvt_pt_view_set_root(&v, vr);
+		ret = mgvt_pt_view_sync(&v, 0);
+		ret = ret ?: mgvt_pt_view_overlay(&v, X, &a, 4, 1);
+		if (ret) {
+			failed += ret == -ENOMEM;
+			if (accounting(&vs, 1))
+				leaks++;
+			E.alloc_fail = 0;
+			/* Retried in the same round: mapped if it says so. */
+			if (!mgvt_pt_view_overlay(&v, X, &a, 4, 1) && at(v.top.dma, X) != -2)
+				unmapped++;
+			ret = mgvt_pt_view_sync(&v, 0);
+			ret = ret ?: mgvt_pt_view_overlay(&v, X, &a, 4, 1);
+		}
+		n_ov_vas = 1;
+		ov_vas = &X;
+		if (!ret && !agree(v.top.dma, 1, true) && at(v.top.dma, X) == -2)
+			good++;
+		n_ov_vas = 0;
+		E.alloc_fail = 0;
+		mgvt_pt_view_fini(&v);
+		if (accounting(NULL, 0))
+			leaks++;
+	}
+	tap_ok(failed == 5, "view inject: each of 5 alloc failures is -ENOMEM (%lu)", failed);
+	tap_ok(!leaks, "view inject: nothing leaked");
+	tap_ok(!unmapped, "view inject: an overlay that succeeds on a retry is mapped (%lu not)",
+	       unmapped);
+	tap_ok(good == 5, "view inject: then the overlay is mapped (%lu/5)", good);
+	mgvt_pt_node_put(&T, r);
+out:
+	teardown("view inject");
+}
+
 int main(void)
 {
 	tap_header();
@@ -967,5 +1028,6 @@ int main(void)
 	test_inject();
 	test_zap();
 	test_views();
+	test_view_inject();
 	return tap_finish();
 }
