@@ -750,8 +750,10 @@ static int overlay_page(struct mgvt_pt_view *v, u64 va, const void *bytes,
 	}
 	ov->seq = seq;
 	ret = apply(v, va & PAGE_MASK, ov->hp.dma);
-	if (ret)
+	if (ret) {
+		free_ov(v, key);	/* not mapped: no later overlay may find it */
 		return ret;
+	}
 copy:
 	memcpy((u8 *)ov->hp.va + off, bytes, len);
 	bitmap_set(ov->audited, off / 4, len / 4);
