@@ -243,13 +243,12 @@ PT_UNTRACED static void check_shadow(u64 top, const struct view *vw, bool with_r
 				cut = depth;
 		}
 		/* Skip what shares the prefix up to the entry not present. */
-		if (cut == 0) {
-			b = c = d = NS;
-		} else if (cut == 1) {
-			c = d = NS;
-		} else if (cut == 2) {
+		if (cut == 0)
+			b = NS;
+		if (cut <= 1)
+			c = NS;
+		if (cut <= 2)
 			d = NS;
-		}
 	}
 }
 
@@ -427,7 +426,7 @@ static void op_view(struct fuzz_in *in, u8 op)
 		if (m) {
 			FUZZ_CHECK(ret == 0 || busy, "overlay over a live one: %d", ret);
 		} else {
-			FUZZ_CHECK(mapped ? !ret || ret == -ENOMEM : ret == -EFAULT || ret == -ENOMEM,
+			FUZZ_CHECK(ret == -ENOMEM || (mapped ? !ret : ret == -EFAULT),
 				   "overlay of a page %smapped: %d", mapped ? "" : "not ", ret);
 		}
 		if (busy)

@@ -768,7 +768,8 @@ static void test_zap(void)
 	nodes = T.nnodes;
 	mgvt_pt_zap(&T);
 	tap_ok(!pt_pinned(&E) && T.nnodes == nodes, "zap: every pin released, the nodes kept");
-	tap_ok(at(r->shadow.dma, va4(0, 0, 0, 0)) == -1 && at(r->shadow.dma, va4(0, 0, 1, 0)) == -1 &&
+	tap_ok(at(r->shadow.dma, va4(0, 0, 0, 0)) == -1 &&
+	       at(r->shadow.dma, va4(0, 0, 1, 0)) == -1 &&
 	       at(r->shadow.dma, va4(0, 0, 2, 511)) == -1,
 	       "zap: the shadow maps no guest page");
 	tap_ok(zeroed(v.top.va), "zap: the view's top is zeroed");
