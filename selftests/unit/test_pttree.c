@@ -252,6 +252,31 @@ out:
 }
 
 /*
+ * The validation round number wraps after 2^32 submissions of a vGPU: a
+ * root last validated in round 1 must not look validated when the count
+ * comes back to 1 (a changed PTE would be missed).
+ */
+static void test_stamp_wrap(void)
+{
+	struct mgvt_pt_node *r;
+	u64 top;
+
+	setup(64, 100);
+	build_4k();
+	r = mgvt_pt_root_get(&T, 1 << PAGE_SHIFT);
+	if (!tap_ok(r && !mgvt_pt_validate(&T, r), "wrap: validated once"))
+		goto out;
+	top = r->shadow.dma;
+	set(4, 5, ent(41, 0));
+	T.stamp = (__typeof__(T.stamp))~0ULL;	/* 2^32 - 1 (or 2^64 - 1) rounds later */
+	tap_ok(!mgvt_pt_validate(&T, r) && at(top, va4(0, 0, 0, 5)) == 41,
+	       "wrap: the PTE changed meanwhile is seen after the round count wrapped");
+	mgvt_pt_node_put(&T, r);
+out:
+	teardown("wrap");
+}
+
+/*
  * PD 3: 0 -> PT 4 with IPS (64K pages at gfn 16 and, uncached, 32; junk
  * in entries that are not 16th), 1 -> 2 MiB at 512, 2 -> PT 5 (4K).
  */
@@ -1018,6 +1043,7 @@ int main(void)
 {
 	tap_header();
 	test_4k();
+	test_stamp_wrap();
 	test_huge();
 	test_2m_flags();
 	test_shared();
