@@ -417,8 +417,15 @@ int mgvt_pt_validate(struct mgvt_pt_tree *t, struct mgvt_pt_node *root)
 {
 	t->why = NULL;
 	t->bad_va = 0;
-	if (!++t->stamp)
+	if (!++t->stamp) {
+		struct mgvt_pt_node *n;
+		unsigned long key;
+
+		/* Wrapped: no node may look seen in the new round 1. */
+		xa_for_each(&t->nodes, key, n)
+			n->seen = 0;
 		t->stamp = 1;
+	}
 	return validate(t, root, 0);
 }
 
