@@ -53,6 +53,7 @@ struct mgvt_pt_vpage {
 /* An audited copy of a guest page, mapped at the guest page's address. */
 struct mgvt_pt_ov {
 	struct mgvt_pt_hpage hp;
+	struct mgvt_pt_ov *next;	/* while it is dropped */
 	u64 seq;
 	unsigned long audited[BITS_TO_LONGS(DW_PER_PAGE)];
 };
@@ -124,14 +125,14 @@ static void clear_entry(struct mgvt_pt_tree *t, struct mgvt_pt_node *n,
 		if (n->child[i])
 			mgvt_pt_node_put(t, n->child[i]);
 		n->child[i] = NULL;
-		n->shadow.va[i] = 0;
+		WRITE_ONCE(n->shadow.va[i], 0);
 		return;
 	}
 	for (k = i; k < i + span; k++) {
 		if (n->child[k])
 			t->env->put(t->priv, n->child[k]);
 		n->child[k] = NULL;
-		n->shadow.va[k] = 0;
+		WRITE_ONCE(n->shadow.va[k], 0);
 	}
 }
 
@@ -230,12 +231,12 @@ static int build_leaves(struct mgvt_pt_tree *t, struct mgvt_pt_node *n,
 			while (k--) {
 				t->env->put(t->priv, n->child[i + k]);
 				n->child[i + k] = NULL;
-				n->shadow.va[i + k] = 0;
+				WRITE_ONCE(n->shadow.va[i + k], 0);
 			}
 			return fail(t, ret, "page outside the guest's memory");
 		}
-		n->shadow.va[i + k] = dma | GEN8_PTE_PRESENT |
-				      (flags & GEN8_PPGTT_LEAF_FLAGS);
+		WRITE_ONCE(n->shadow.va[i + k], dma | GEN8_PTE_PRESENT |
+			   (flags & GEN8_PPGTT_LEAF_FLAGS));
 	}
 	return 0;
 }
@@ -287,7 +288,7 @@ static int build_entry(struct mgvt_pt_tree *t, struct mgvt_pt_node *n,
 	if (ret)
 		return ret;
 	n->child[i] = c;
-	n->shadow.va[i] = c->shadow.dma | TABLE_FLAGS;
+	WRITE_ONCE(n->shadow.va[i], c->shadow.dma | TABLE_FLAGS);
 	return 0;
 }
 
@@ -595,33 +596,56 @@ static const u64 *shared_page(struct mgvt_pt_view *v, u64 va,
 	return n ? n->shadow.va : NULL;
 }
 
-/* Map the page at @dma over @va in the private path of @v. */
-static int apply(struct mgvt_pt_view *v, u64 va, u64 dma)
+static unsigned long vkey(unsigned int level, u64 prefix)
+{
+	return (unsigned long)level << 40 | (unsigned long)prefix;
+}
+
+/* The private page of @v at @level on the way to @va, made if absent. */
+static struct mgvt_pt_vpage *vpage_get(struct mgvt_pt_view *v, u64 va,
+				       unsigned int level, bool *made)
 {
 	struct mgvt_pt_tree *t = v->tree;
+	unsigned long key = vkey(level, va >> (48 - 9 * level));
+	struct mgvt_pt_vpage *p = xa_load(&v->priv, key);
+
+	*made = false;
+	if (p)
+		return p;
+	p = kzalloc(sizeof(*p), GFP_KERNEL_ACCOUNT);
+	if (!p || t->env->alloc(t->priv, &p->hp)) {
+		kfree(p);
+		fail(t, -ENOMEM, "out of memory for shadow page tables");
+		return NULL;
+	}
+	if (xa_is_err(xa_store(&v->priv, key, p, GFP_KERNEL_ACCOUNT))) {
+		t->env->free(t->priv, &p->hp);
+		kfree(p);
+		fail(t, -ENOMEM, "out of memory");
+		return NULL;
+	}
+	*made = true;
+	return p;
+}
+
+/*
+ * Map the page at @dma over @va in the private path of @v, in this round
+ * (after mgvt_pt_view_sync()).  A private page made here is filled before
+ * it is linked; entries the pGPU may be walking change with one store.
+ */
+static int apply(struct mgvt_pt_view *v, u64 va, u64 dma)
+{
 	u64 *parent = v->top.va;
 	unsigned int level;
+	bool made;
 
 	for (level = 1; level <= 3; level++) {
-		unsigned long key = (unsigned long)level << 40 |
-				    (unsigned long)(va >> (48 - 9 * level));
-		struct mgvt_pt_vpage *p = xa_load(&v->priv, key);
+		struct mgvt_pt_vpage *p = vpage_get(v, va, level, &made);
 		const u64 *src;
 
-		if (!p) {
-			p = kzalloc(sizeof(*p), GFP_KERNEL_ACCOUNT);
-			if (!p || t->env->alloc(t->priv, &p->hp)) {
-				kfree(p);
-				return fail(t, -ENOMEM, "out of memory for shadow page tables");
-			}
-			if (xa_is_err(xa_store(&v->priv, key, p, GFP_KERNEL_ACCOUNT))) {
-				t->env->free(t->priv, &p->hp);
-				kfree(p);
-				return fail(t, -ENOMEM, "out of memory");
-			}
-			p->round = v->round - 1;
-		}
-		if (p->round != v->round) {
+		if (!p)
+			return -ENOMEM;
+		if (made || p->round != v->round) {
 			src = shared_page(v, va, level);
 			if (src)
 				memcpy(p->hp.va, src, PAGE_SIZE);
@@ -629,11 +653,45 @@ static int apply(struct mgvt_pt_view *v, u64 va, u64 dma)
 				memset(p->hp.va, 0, PAGE_SIZE);
 			p->round = v->round;
 		}
-		parent[va_index(va, level - 1)] = p->hp.dma | TABLE_FLAGS;
+		WRITE_ONCE(parent[va_index(va, level - 1)], p->hp.dma | TABLE_FLAGS);
 		parent = p->hp.va;
 	}
-	parent[va_index(va, 3)] = dma | TABLE_FLAGS;
+	WRITE_ONCE(parent[va_index(va, 3)], dma | TABLE_FLAGS);
 	return 0;
+}
+
+/*
+ * Bring one private page (the top at @level 0, else the copy of the shared
+ * page at @level for addresses starting with @prefix) in line: each entry
+ * is the private child or overlay of this round if there is one, else the
+ * shared entry.  Only entries that change are written, each with one
+ * store, so a workload of the context that still runs never finds a
+ * live overlay's address mapped to the guest's page on the way.
+ */
+static void refresh(struct mgvt_pt_view *v, u64 *page, unsigned int level,
+		    u64 prefix)
+{
+	const u64 *shared = level ? shared_page(v, prefix << (48 - 9 * level), level) :
+			    (v->root ? v->root->shadow.va : NULL);
+	unsigned int i;
+
+	for (i = 0; i < MGVT_PT_ENTRIES; i++) {
+		u64 child = prefix << 9 | i, want = shared ? shared[i] : 0;
+
+		if (level < 3) {
+			struct mgvt_pt_vpage *c = xa_load(&v->priv, vkey(level + 1, child));
+
+			if (c && c->round == v->round)
+				want = c->hp.dma | TABLE_FLAGS;
+		} else {
+			struct mgvt_pt_ov *ov = xa_load(&v->ov, (unsigned long)child);
+
+			if (ov)
+				want = ov->hp.dma | TABLE_FLAGS;
+		}
+		if (page[i] != want)
+			WRITE_ONCE(page[i], want);
+	}
 }
 
 /**
@@ -641,37 +699,71 @@ static int apply(struct mgvt_pt_view *v, u64 va, u64 dma)
  * @v: the view
  * @done: sequence number: overlays of workloads up to it are dropped
  *
- * Return: 0 or -ENOMEM (the view then maps less than it should; the
- * caller fails the workload).
+ * Private pages are brought in line bottom-up, so a page is whole before
+ * an entry above it changes, and an overlay a running workload may use
+ * stays mapped throughout.
+ *
+ * Return: 0, or -ENOMEM (the view is left as it was; the caller fails the
+ * workload).
  */
 int mgvt_pt_view_sync(struct mgvt_pt_view *v, u64 done)
 {
+	struct mgvt_pt_ov *ov, *dead = NULL;
 	struct mgvt_pt_vpage *p;
-	struct mgvt_pt_ov *ov;
+	unsigned int level;
 	unsigned long key;
-	int ret = 0;
+	bool made;
+	u64 va;
 
-	/* Private pages the last round did not use are unreferenced. */
-	xa_for_each(&v->priv, key, p)
-		if (p->round != v->round)
-			free_vpage(v, key);
+	/* Every private page a live overlay needs, before anything changes. */
 	v->round++;
-	v->done = done;
-	if (v->root)
-		memcpy(v->top.va, v->root->shadow.va, PAGE_SIZE);
-	else
-		memset(v->top.va, 0, PAGE_SIZE);
 	xa_for_each(&v->ov, key, ov) {
 		if (ov->seq <= done)
 			continue;
-		if (!ret)
-			ret = apply(v, (u64)key << PAGE_SHIFT, ov->hp.dma);
+		va = (u64)key << PAGE_SHIFT;
+		for (level = 1; level <= 3; level++) {
+			p = vpage_get(v, va, level, &made);
+			if (!p) {
+				v->round--;
+				return -ENOMEM;
+			}
+			if (made)
+				p->round = v->round - 1;
+		}
 	}
-	/* Now nothing maps the dead overlays. */
-	xa_for_each(&v->ov, key, ov)
+	xa_for_each(&v->ov, key, ov) {
 		if (ov->seq <= done)
-			free_ov(v, key);
-	return ret;
+			continue;
+		va = (u64)key << PAGE_SHIFT;
+		for (level = 1; level <= 3; level++) {
+			p = xa_load(&v->priv, vkey(level, va >> (48 - 9 * level)));
+			p->round = v->round;
+		}
+	}
+	v->done = done;
+	xa_for_each(&v->ov, key, ov) {
+		if (ov->seq > done)
+			continue;
+		xa_erase(&v->ov, key);
+		ov->next = dead;
+		dead = ov;
+	}
+	for (level = 3; level >= 1; level--)
+		xa_for_each(&v->priv, key, p)
+			if (key >> 40 == level && p->round == v->round)
+				refresh(v, p->hp.va, level, key & (BIT_ULL(40) - 1));
+	refresh(v, v->top.va, 0, 0);
+	/* Nothing links the unused private pages and the dead overlays now. */
+	xa_for_each(&v->priv, key, p)
+		if (p->round != v->round)
+			free_vpage(v, key);
+	while (dead) {
+		ov = dead;
+		dead = ov->next;
+		v->tree->env->free(v->tree->priv, &ov->hp);
+		kfree(ov);
+	}
+	return 0;
 }
 
 /**
