@@ -16,6 +16,9 @@
  *    scanner allows but the pGPU's own privilege check refuses, a PTE outside the guest's
  *    memory, a page table the VFIO user unmapped (its pins dropped at the
  *    unmap, never walked), each engine working again after its reset;
+ *  - lite restores sharing a batch page: other dwords share the audited
+ *    copy, rewritten dwords a running workload was audited with wait for
+ *    it, and it runs what was audited;
  *  - 2,000 PPGTTs announced through PVINFO and destroyed with no table or
  *    pin left; ppgtt_max_roots refuses one more;
  *  - a second vGPU whose tables name the first one's memory fails its
@@ -318,6 +321,77 @@ static void test_hw_privilege(struct pg *p)
 		 "%s rcs0: the guest's EIR names the command privilege violation", p->name);
 }
 
+/* Wait (2 s at most) until @p32 reads @val. */
+static bool wait_word(volatile uint32_t *p32, uint32_t val)
+{
+	double end = now_s() + 2;
+
+	while (now_s() < end && *p32 != val)
+		usleep(1000);
+	return *p32 == val;
+}
+
+/*
+ * vcs0: lite restores share a batch page.  W1 runs a PPGTT batch at the
+ * start of page X and blocks on a semaphore; W2 (a lite restore) runs a
+ * batch further down X: other dwords, so it shares W1's copy.  The guest
+ * then rewrites the start of X and submits W3 there: the dwords W1 still
+ * runs from may not change under it, so W3 waits for W1, and W1 goes on
+ * with what was audited, not with the guest's new bytes.
+ */
+static void test_shared_page(struct pg *p)
+{
+	unsigned int e = 2, xpage = PG_DATA + 56, dpage = PG_DATA + 57;
+	uint64_t x = VA_BATCH + 0x40000, d = VA_BATCH + 0x41000;
+	volatile uint32_t *out = data(p, dpage);
+	uint32_t *b = data(p, xpage), *w;
+	uint64_t desc;
+
+	map_4k(p, x, pt_gpa(p, xpage));
+	map_4k(p, d, pt_gpa(p, dpage));
+	memset(data(p, dpage), 0, PAGE);
+	context(p, e);
+	desc = gx_desc(&p->g, e, 0, D_OK & ~D_FORCE);
+	w = b;
+	*w++ = MI_SEM_WAIT & ~(1u << 22);	/* through the PPGTT */
+	*w++ = 1;
+	*w++ = (uint32_t)(d + 0x800);
+	*w++ = (uint32_t)(d >> 32);
+	sdi(&w, d, 0x111);
+	*w++ = MI_BBE;
+	start_batch(p, e, x);
+	ack(p, e);
+	gx_elsp(&p->g, e, gx_desc(&p->g, e, 0, D_OK), 0);
+	tap_ok(gx_wait_csb(&p->g, e, (p->rp[e] + 1) % 6), "%s vcs0: W1 promoted, blocked", p->name);
+
+	w = b + 0x800 / 4;
+	sdi(&w, d + 4, 0x222);
+	*w++ = MI_BBE;
+	start_batch(p, e, x + 0x800);
+	gx_elsp(&p->g, e, desc, 0);
+	tap_ok(gx_wait_csb(&p->g, e, (p->rp[e] + 2) % 6) &&
+	       gx_hwsp(&p->g, e)[0x10 + 2 * ((p->rp[e] + 2) % 6)] == (CSB_PREEMPTED | CSB_LITE),
+	       "%s vcs0: W2, other dwords of X, taken as a lite restore at once", p->name);
+
+	w = b;
+	sdi(&w, d + 8, 0x333);
+	*w++ = MI_BBE;
+	start_batch(p, e, x);
+	gx_elsp(&p->g, e, desc, 0);
+	usleep(300000);
+	check_eq(gx_hwsp(&p->g, e)[0x1f], (p->rp[e] + 2) % 6,
+		 "%s vcs0: W3, rewritten dwords W1 runs from, not taken while W1 runs", p->name);
+	out[0x800 / 4] = 1;				/* release W1 */
+	tap_ok(wait_word(&out[2], 0x333), "%s vcs0: W3 ran once W1 ended", p->name);
+	check_eq(out[0], 0x111, "%s vcs0: W1 ran the bytes it was audited with", p->name);
+	check_eq(out[1], 0x222, "%s vcs0: W2 ran from the shared copy", p->name);
+	check_eq(b[3], 0x333, "%s vcs0: the guest's page holds what the guest wrote", p->name);
+	usleep(50000);
+	p->rp[e] = gx_hwsp(&p->g, e)[0x1f] % 6;
+	check_eq(gx_hwsp(&p->g, e)[0x10 + 2 * p->rp[e]], CSB_COMPLETE | CSB_ACTIVE_IDLE,
+		 "%s vcs0: and the context went idle", p->name);
+}
+
 /* rcs0: second-level and chained PPGTT batches. */
 static void test_chains(struct pg *p)
 {
@@ -553,6 +627,7 @@ int main(int argc, char **argv)
 	test_blit(&pa);
 	test_refusals(&pa);
 	test_hw_privilege(&pa);
+	test_shared_page(&pa);
 	test_many_roots(&pa);
 	test_isolation(&pa, &pb);
 	cleanup_all();
