@@ -313,12 +313,27 @@ static void test_hw_privilege(struct pg *p)
 
 	map_4k(p, batch, pt_gpa(p, PG_DATA + 48));
 	*w++ = MI_LRI(1);
-	*w++ = 0x7014;		/* COMMON_SLICE_CHICKEN2 */
+	*w++ = 0x7004;		/* CACHE_MODE_1 */
 	*w++ = 0x00010000;
 	*w++ = MI_BBE;
 	start_batch(p, 0, batch);
 	check_eq(run_fails(p, 0, "LRI the pGPU refuses in a PPGTT batch"), 1u << 2,
 		 "%s rcs0: the guest's EIR names the command privilege violation", p->name);
+
+	/*
+	 * What Skylake's i915 whitelists for its user batches (its
+	 * RING_FORCE_TO_NONPRIV slots on rcs0) runs from a PPGTT batch.
+	 */
+	context(p, 0);
+	w = data(p, PG_DATA + 48);
+	*w++ = MI_LRI(2);
+	*w++ = 0x7014;		/* COMMON_SLICE_CHICKEN2 */
+	*w++ = 0x00010000;
+	*w++ = 0xb118;		/* GEN8_L3SQCREG4 */
+	*w++ = 0;
+	*w++ = MI_BBE;
+	start_batch(p, 0, batch);
+	run(p, 0, "LRI to registers i915 whitelists, from a PPGTT batch");
 }
 
 /* Wait (2 s at most) until @p32 reads @val. */
