@@ -80,6 +80,7 @@ static inline const char *gen9_engine_name(unsigned int e)
  * non-privileged batch may write.  The driver fills them (i915's
  * intel_workarounds.c); they are not part of a context.
  */
+#define RING_NOPID		0x094	/* read-only */
 #define RING_FORCE_TO_NONPRIV(n) (0x4d0 + 4 * (n))
 #define RING_NONPRIV_SLOTS	12
 #define FORCE_TO_NONPRIV_ADDR	GENMASK(25, 2)

@@ -199,6 +199,31 @@ static const struct mgvt_submit_ops engine_submit_ops = {
 	.budget_ns = op_budget_ns,
 };
 
+/*
+ * What a Skylake host i915 lets user batches write on rcs0 (its
+ * RING_FORCE_TO_NONPRIV slots, intel_workarounds.c's Gen9 and Skylake
+ * whitelists).  Guest user batches run non-privileged on the pGPU and
+ * expect the same; every other slot names RING_NOPID, which is read-only.
+ */
+static const u32 rcs_nonpriv[] = {
+	0x2248,		/* GEN9_CTX_PREEMPT_REG */
+	0x2580,		/* GEN8_CS_CHICKEN1 */
+	0x7304,		/* GEN8_HDC_CHICKEN1 */
+	0x7014,		/* COMMON_SLICE_CHICKEN2 */
+	0xb118,		/* GEN8_L3SQCREG4 */
+};
+
+static void engine_whitelist(struct mgvt_engine *eng)
+{
+	u32 nopid = gen9_engine_base(eng->id) + RING_NOPID;
+	unsigned int i;
+
+	for (i = 0; i < RING_NONPRIV_SLOTS; i++)
+		ereg_write(eng, RING_FORCE_TO_NONPRIV(i),
+			   eng->id == 0 && i < ARRAY_SIZE(rcs_nonpriv) ?
+			   rcs_nonpriv[i] : nopid);
+}
+
 /* Status page, run-list mode, CSB pointers, error and interrupt masks. */
 static void engine_hw_init(struct mgvt_engine *eng)
 {
@@ -217,6 +242,7 @@ static void engine_hw_init(struct mgvt_engine *eng)
 		   ~(u32)(ERR_INSTRUCTION | ERR_PRIVILEGE | ERR_PAGE_TABLE));
 	ereg_write(eng, RING_EIR, ~0u);
 	ereg_write(eng, RING_IMR, ~(u32)ENGINE_EVENTS);
+	engine_whitelist(eng);
 	eng->sub.csb_head = CSB_ENTRIES - 1;
 }
 
