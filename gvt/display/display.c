@@ -36,13 +36,14 @@
  * mgvt_display_reset - the monitor plugged in and idle, GMBUS idle
  * @vgpu: the vGPU, with its lock held, its register table just reset
  *
- * The EDID is rebuilt from the type's resolution; every pipe's vblank
- * timer stops.
+ * The EDID is rebuilt from the type's resolution, with the larger modes
+ * its low graphics memory allows (mgvt_edid_limit()); every pipe's
+ * vblank timer stops.
  */
 void mgvt_display_reset(struct mgvt_vgpu *vgpu)
 {
 	struct mgvt_display *d = &vgpu->display;
-	u32 w = DEFAULT_W, h = DEFAULT_H;
+	u32 w = DEFAULT_W, h = DEFAULT_H, max_w, max_h;
 
 	lockdep_assert_held(&vgpu->lock);
 	if (vgpu->type && !mgvt_parse_resolution(vgpu->type->resolution, &w, &h)) {
@@ -51,8 +52,9 @@ void mgvt_display_reset(struct mgvt_vgpu *vgpu)
 		w = DEFAULT_W;
 		h = DEFAULT_H;
 	}
-	mgvt_edid_build(d->edid, w, h);
-	mgvt_dp_sink_reset(&d->sink, d->edid);
+	mgvt_edid_limit(vgpu->slice.low_size, w, h, &max_w, &max_h);
+	d->edid_size = mgvt_edid_build(d->edid, w, h, max_w, max_h);
+	mgvt_dp_sink_reset(&d->sink, d->edid, d->edid_size);
 	mgvt_gmbus_reset(&d->gmbus, NULL);
 	mgvt_vblank_reset(vgpu);
 }

@@ -79,6 +79,7 @@ struct mgvt_fb {
 /**
  * struct mgvt_display - the virtual display of a vGPU (under the vGPU lock)
  * @edid: the monitor's EDID, built from the vGPU type's resolution
+ * @edid_size: its size, whole blocks
  * @sink: the DP monitor on DDI A, behind AUX channel A
  * @gmbus: the GMBUS controller; no pin pair has a monitor (DDI A has no
  *	DDC pins), so every GMBUS cycle ends unacknowledged
@@ -89,7 +90,8 @@ struct mgvt_fb {
  *	the vGPU lock: its own)
  */
 struct mgvt_display {
-	u8 edid[MGVT_EDID_SIZE];
+	u8 edid[MGVT_EDID_MAX_SIZE];
+	unsigned int edid_size;
 	struct mgvt_dp_sink sink;
 	struct mgvt_gmbus gmbus;
 	struct mgvt_vblank_pipe pipe[DE_PIPES];

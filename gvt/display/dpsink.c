@@ -45,12 +45,13 @@ static const u8 dpcd_status[8] = {
 /**
  * mgvt_dp_sink_reset - a connected sink, powered on, link not configured
  * @sink: the sink
- * @edid: its EDID (MGVT_EDID_SIZE bytes)
+ * @edid: its EDID
+ * @size: its size, whole blocks
  */
-void mgvt_dp_sink_reset(struct mgvt_dp_sink *sink, const u8 *edid)
+void mgvt_dp_sink_reset(struct mgvt_dp_sink *sink, const u8 *edid, unsigned int size)
 {
 	memset(sink, 0, sizeof(*sink));
-	mgvt_ddc_reset(&sink->ddc, edid);
+	mgvt_ddc_reset(&sink->ddc, edid, size);
 	sink->connected = true;
 	sink->power = 1;
 }

@@ -56,7 +56,7 @@ struct mgvt_dp_sink {
 	u8 power;
 };
 
-void mgvt_dp_sink_reset(struct mgvt_dp_sink *sink, const u8 *edid);
+void mgvt_dp_sink_reset(struct mgvt_dp_sink *sink, const u8 *edid, unsigned int size);
 u8 mgvt_dpcd_read(const struct mgvt_dp_sink *sink, u32 addr);
 unsigned int mgvt_dp_aux_transfer(struct mgvt_dp_sink *sink, const u8 *tx,
 				  unsigned int tx_len, u8 *rx);

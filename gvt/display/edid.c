@@ -3,9 +3,13 @@
  * The virtual monitor's identity: an EDID 1.4 base block built from a
  * resolution, with that resolution as the preferred (and native) mode in
  * CVT reduced-blanking timings at 60 Hz, the VESA modes up to 1024x768 as
- * established timings, range limits that cover them and a name; and the
- * DDC device that serves it over I2C at address 0x50 with the E-DDC
- * segment pointer at 0x30, as a monitor's EEPROM does.
+ * established timings, the larger common modes up to a limit (standard
+ * timings up to 2288 pixels wide, a DisplayID extension block with
+ * type I timings above: a base block's timings cannot say 4096 pixels),
+ * range limits that cover them and a name; the limit a vGPU's graphics
+ * memory sets; the checks an EDID from the host must pass; and the DDC
+ * device that serves it over I2C at address 0x50 with the E-DDC segment
+ * pointer at 0x30, as a monitor's EEPROM does.
  *
  * No kernel state: selftests/unit and selftests/fuzz compile this file in
  * userspace.
@@ -29,8 +33,8 @@
  * @w: width in pixels
  * @h: height in pixels
  *
- * Return: true if @s is a resolution between 640x480 and 4095x2160 (a
- * base block's detailed timing holds 12 bits of width).
+ * Return: true if @s is a resolution between 640x480 and 4095x2160 (the
+ * preferred mode is the base block's detailed timing, 12 bits of width).
  */
 bool mgvt_parse_resolution(const char *s, u32 *w, u32 *h)
 {
@@ -51,7 +55,7 @@ bool mgvt_parse_resolution(const char *s, u32 *w, u32 *h)
 		}
 	}
 	if (i != 1 || !digits || v[0] < 640 || v[1] < 480 ||
-	    v[0] > MGVT_EDID_MAX_W || v[1] > MGVT_EDID_MAX_H)
+	    v[0] > MGVT_EDID_PREF_MAX_W || v[1] > MGVT_MODE_MAX_H)
 		return false;
 	*w = v[0];
 	*h = v[1];
@@ -74,7 +78,7 @@ static u16 cvt_vsync(u32 w, u32 h)
 
 /**
  * mgvt_mode_cvt_rb - CVT reduced-blanking timings of a 60 Hz mode
- * @w: width, 640 to 4095
+ * @w: width, 640 to 4096
  * @h: height, 480 to 2160
  * @m: the timings
  *
@@ -138,30 +142,150 @@ static void detailed_timing(u8 *d, const struct mgvt_mode *m, u32 w_mm, u32 h_mm
 	d[17] = 0x1a;	/* digital separate sync, hsync +, vsync - (CVT-RB) */
 }
 
+/*
+ * The modes offered beyond the preferred one, smallest first, each at
+ * 60 Hz; @aspect is a standard timing's aspect code (those up to 2288
+ * wide go there), @did_aspect DisplayID's (the others go there).
+ */
+static const struct {
+	u16 w, h;
+	u8 aspect, did_aspect;
+} extra_modes[] = {
+	{ 1280,  720, 3, 4 },	/* 16:9 */
+	{ 1280, 1024, 2, 1 },	/* 5:4 */
+	{ 1600,  900, 3, 4 },
+	{ 1680, 1050, 0, 5 },	/* 16:10 */
+	{ 1920, 1080, 3, 4 },
+	{ 1920, 1200, 0, 5 },
+	{ 2560, 1440, 3, 4 },
+	{ 2560, 1600, 0, 5 },
+	{ 3840, 2160, 3, 4 },
+	{ 4096, 2160, 0, 7 },	/* 256:135 */
+};
+
+#define STD_TIMING_MAX_W	2288	/* (255 + 31) * 8 */
+#define DISPLAYID_EXT		0x70
+#define DISPLAYID_REV		0x12
+#define DID_TYPE1_TIMING	0x03
+#define DID_TIMING_SIZE		20
+
+/**
+ * mgvt_edid_limit - the largest mode a vGPU's graphics memory allows
+ * @low_gm: its low (mappable) graphics memory, bytes
+ * @pref_w: its preferred width
+ * @pref_h: its preferred height
+ * @max_w: the largest width offered
+ * @max_h: the largest height offered
+ *
+ * A mode is offered if two 32-bit framebuffers of it (front and back)
+ * take at most half the low graphics memory, where a guest driver puts
+ * what it scans out: the largest such mode of extra_modes[] at least as
+ * wide and as high as the preferred mode sets the limit, else the
+ * preferred mode does (4096x2160 needs 256 MiB, 3840x2160 128 MiB).
+ */
+void mgvt_edid_limit(u64 low_gm, u32 pref_w, u32 pref_h, u32 *max_w, u32 *max_h)
+{
+	unsigned int i;
+
+	*max_w = pref_w;
+	*max_h = pref_h;
+	for (i = 0; i < ARRAY_SIZE(extra_modes); i++) {
+		if ((u64)extra_modes[i].w * extra_modes[i].h * 4 * 2 * 2 > low_gm)
+			break;
+		if (extra_modes[i].w >= pref_w && extra_modes[i].h >= pref_h) {
+			*max_w = extra_modes[i].w;
+			*max_h = extra_modes[i].h;
+		}
+	}
+}
+
+static void put_le16(u8 *p, u32 v)
+{
+	p[0] = v & 0xff;
+	p[1] = (v >> 8) & 0xff;
+}
+
+/* A DisplayID type I timing: every field minus one, clock in 10 kHz. */
+static void displayid_timing(u8 *t, const struct mgvt_mode *m, u8 aspect)
+{
+	u32 clk = m->clock_khz / 10 - 1;
+
+	t[0] = clk & 0xff;
+	t[1] = (clk >> 8) & 0xff;
+	t[2] = (clk >> 16) & 0xff;
+	t[3] = aspect;			/* progressive, not preferred */
+	put_le16(t + 4, m->hactive - 1);
+	put_le16(t + 6, m->htotal - m->hactive - 1);
+	put_le16(t + 8, (m->hfront - 1) | 0x8000);	/* hsync + */
+	put_le16(t + 10, m->hsync - 1);
+	put_le16(t + 12, m->vactive - 1);
+	put_le16(t + 14, m->vtotal - m->vactive - 1);
+	put_le16(t + 16, m->vfront - 1);		/* vsync - */
+	put_le16(t + 18, m->vsync - 1);
+}
+
+static u8 sum_bytes(const u8 *p, unsigned int n)
+{
+	u8 sum = 0;
+
+	while (n--)
+		sum += *p++;
+	return sum;
+}
+
+/* The extension: one DisplayID section, one block of type I timings. */
+static void displayid_ext(u8 *e, const struct mgvt_mode *modes,
+			  const u8 *aspect, unsigned int n)
+{
+	u8 *blk = e + 5, *cs;
+	unsigned int i;
+
+	e[0] = DISPLAYID_EXT;
+	e[1] = DISPLAYID_REV;
+	e[2] = 3 + n * DID_TIMING_SIZE;	/* bytes of data blocks */
+	blk[0] = DID_TYPE1_TIMING;
+	blk[2] = n * DID_TIMING_SIZE;
+	for (i = 0; i < n; i++)
+		displayid_timing(blk + 3 + i * DID_TIMING_SIZE, &modes[i], aspect[i]);
+	cs = blk + 3 + n * DID_TIMING_SIZE;
+	*cs = -sum_bytes(e + 1, cs - (e + 1));
+	e[MGVT_EDID_BLOCK - 1] = -sum_bytes(e, MGVT_EDID_BLOCK - 1);
+}
+
 /**
  * mgvt_edid_build - the EDID of a DisplayPort monitor of one resolution
- * @edid: the 128-byte block to fill
+ * @edid: MGVT_EDID_MAX_SIZE bytes to fill
  * @w: preferred width (as mgvt_parse_resolution() accepts)
  * @h: preferred height
+ * @max_w: the largest width offered (mgvt_edid_limit())
+ * @max_h: the largest height offered
  *
  * Manufacturer "MGV", product 0x0021, made in week 1 of 2023; a digital
  * 8-bit DisplayPort input; sRGB; the preferred timing is the native mode.
+ * Every mode of extra_modes[] within @max_w x @max_h is offered too: in
+ * the standard timings up to 2288 pixels wide, above in a DisplayID
+ * extension block (then the EDID is two blocks).
+ *
+ * Return: the EDID's size, MGVT_EDID_BLOCK or twice that.
  */
-void mgvt_edid_build(u8 edid[MGVT_EDID_SIZE], u32 w, u32 h)
+unsigned int mgvt_edid_build(u8 *edid, u32 w, u32 h, u32 max_w, u32 max_h)
 {
 	static const u8 header[8] = { 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0 };
 	/* sRGB primaries and D65 white, in EDID's 10-bit encoding. */
 	static const u8 srgb[10] = {
 		0xee, 0x91, 0xa3, 0x54, 0x4c, 0x99, 0x26, 0x0f, 0x50, 0x54
 	};
-	u32 w_mm = w * 27 / 100, h_mm = h * 27 / 100, hfreq_khz;
-	struct mgvt_mode m;
-	u8 *d, sum = 0;
-	unsigned int i;
+	struct mgvt_mode big[ARRAY_SIZE(extra_modes)];
+	u8 big_aspect[ARRAY_SIZE(extra_modes)];
+	u32 w_mm = w * 27 / 100, h_mm = h * 27 / 100, hfreq_khz, clock_khz;
+	unsigned int i, nstd = 0, nbig = 0;
+	struct mgvt_mode m, x;
+	u8 *d;
 
 	mgvt_mode_cvt_rb(w, h, &m);
 	hfreq_khz = m.clock_khz / m.htotal;
-	memset(edid, 0, MGVT_EDID_SIZE);
+	clock_khz = m.clock_khz;
+	memset(edid, 0, MGVT_EDID_MAX_SIZE);
 	memcpy(edid, header, sizeof(header));
 	edid[8] = ('M' - '@') << 2 | ('G' - '@') >> 3;
 	edid[9] = (('G' - '@') & 7) << 5 | ('V' - '@');
@@ -178,8 +302,28 @@ void mgvt_edid_build(u8 edid[MGVT_EDID_SIZE], u32 w, u32 h)
 	memcpy(edid + 25, srgb, sizeof(srgb));
 	edid[35] = 0x21;		/* 640x480@60, 800x600@60 */
 	edid[36] = 0x08;		/* 1024x768@60 */
-	for (i = 38; i < 54; i++)	/* no standard timings */
+	for (i = 38; i < 54; i++)	/* standard timings unused: 01 01 */
 		edid[i] = 1;
+
+	for (i = 0; i < ARRAY_SIZE(extra_modes); i++) {
+		u16 xw = extra_modes[i].w, xh = extra_modes[i].h;
+
+		if (xw > max_w || xh > max_h || (xw == w && xh == h))
+			continue;
+		if (xw <= STD_TIMING_MAX_W) {
+			/* drm derives these from DMT or CVT: a 200 MHz range */
+			edid[38 + 2 * nstd] = xw / 8 - 31;
+			edid[39 + 2 * nstd] = extra_modes[i].aspect << 6;
+			nstd++;
+			clock_khz = max_t(u32, clock_khz, 200000);
+			continue;
+		}
+		mgvt_mode_cvt_rb(xw, xh, &x);
+		big[nbig] = x;
+		big_aspect[nbig++] = extra_modes[i].did_aspect;
+		hfreq_khz = max_t(u32, hfreq_khz, x.clock_khz / x.htotal);
+		clock_khz = max_t(u32, clock_khz, x.clock_khz);
+	}
 
 	detailed_timing(edid + 54, &m, w_mm, h_mm);
 
@@ -189,7 +333,7 @@ void mgvt_edid_build(u8 edid[MGVT_EDID_SIZE], u32 w, u32 h)
 	d[6] = 75;
 	d[7] = 30;			/* horizontal kHz, min and max */
 	d[8] = max_t(u32, hfreq_khz + 1, 80);
-	d[9] = DIV_ROUND_UP(m.clock_khz, 10000);	/* 10 MHz units */
+	d[9] = DIV_ROUND_UP(clock_khz, 10000);	/* 10 MHz units */
 	d[10] = 0x01;			/* range limits only */
 	d[11] = '\n';
 	memset(d + 12, ' ', 6);
@@ -197,9 +341,12 @@ void mgvt_edid_build(u8 edid[MGVT_EDID_SIZE], u32 w, u32 h)
 	text_descriptor(edid + 90, 0xfc, "MGVT vDP");
 	text_descriptor(edid + 108, 0xff, "0000000021");
 
-	for (i = 0; i < MGVT_EDID_SIZE - 1; i++)
-		sum += edid[i];
-	edid[MGVT_EDID_SIZE - 1] = -sum;
+	edid[126] = nbig ? 1 : 0;	/* extension blocks */
+	edid[MGVT_EDID_BLOCK - 1] = -sum_bytes(edid, MGVT_EDID_BLOCK - 1);
+	if (!nbig)
+		return MGVT_EDID_BLOCK;
+	displayid_ext(edid + MGVT_EDID_BLOCK, big, big_aspect, nbig);
+	return 2 * MGVT_EDID_BLOCK;
 }
 
 /**
@@ -211,23 +358,51 @@ void mgvt_edid_build(u8 edid[MGVT_EDID_SIZE], u32 w, u32 h)
  */
 bool mgvt_edid_block_valid(const u8 *block)
 {
-	u8 sum = 0;
+	return !sum_bytes(block, MGVT_EDID_BLOCK);
+}
+
+/**
+ * mgvt_edid_check - what is wrong with an EDID a host gives, if anything
+ * @edid: the EDID
+ * @size: its size as the host states it
+ * @max: the most the monitor holds
+ *
+ * An EDID is whole blocks, at most @max bytes, with the base block's
+ * header, every block's checksum right and the base block's extension
+ * count saying how many blocks follow.
+ *
+ * Return: NULL if @edid is usable, else why not.
+ */
+const char *mgvt_edid_check(const u8 *edid, unsigned int size, unsigned int max)
+{
+	static const u8 header[8] = { 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0 };
 	unsigned int i;
 
-	for (i = 0; i < MGVT_EDID_SIZE; i++)
-		sum += block[i];
-	return !sum;
+	if (!size || size % MGVT_EDID_BLOCK)
+		return "size not a multiple of 128";
+	if (size > max)
+		return "larger than the monitor holds";
+	if (memcmp(edid, header, sizeof(header)))
+		return "no EDID header";
+	for (i = 0; i < size; i += MGVT_EDID_BLOCK)
+		if (!mgvt_edid_block_valid(edid + i))
+			return "a block's checksum is wrong";
+	if (edid[126] != size / MGVT_EDID_BLOCK - 1)
+		return "extension count and size disagree";
+	return NULL;
 }
 
 /**
  * mgvt_ddc_reset - no transaction, segment 0, offset 0
  * @ddc: the DDC device
- * @edid: the EDID it serves (MGVT_EDID_SIZE bytes), or NULL for none
+ * @edid: the EDID it serves, or NULL for none
+ * @size: its size, a multiple of MGVT_EDID_BLOCK
  */
-void mgvt_ddc_reset(struct mgvt_ddc *ddc, const u8 *edid)
+void mgvt_ddc_reset(struct mgvt_ddc *ddc, const u8 *edid, unsigned int size)
 {
 	memset(ddc, 0, sizeof(*ddc));
-	ddc->edid = edid;
+	ddc->edid = size ? edid : NULL;
+	ddc->size = size;
 }
 
 /**
@@ -279,17 +454,19 @@ bool mgvt_ddc_write(struct mgvt_ddc *ddc, u8 byte)
  * mgvt_ddc_read - the next byte of the current transaction
  * @ddc: the DDC device
  *
- * Segment 0 is a 128-byte EEPROM that wraps; other segments and other
- * targets read 0xff, as an undriven bus does.
+ * Each segment holds 256 bytes of the EDID; reading past its end wraps
+ * to its start, as a small EEPROM does.  Segments past the EDID and
+ * other targets read 0xff, as an undriven bus does.
  *
  * Return: the byte.
  */
 u8 mgvt_ddc_read(struct mgvt_ddc *ddc)
 {
+	u32 pos = ddc->segment * 256 + ddc->offset;
 	u8 byte = 0xff;
 
-	if (ddc->addr == MGVT_DDC_ADDR && ddc->edid && !ddc->segment)
-		byte = ddc->edid[ddc->offset % MGVT_EDID_SIZE];
+	if (ddc->addr == MGVT_DDC_ADDR && ddc->edid && ddc->segment * 256 < ddc->size)
+		byte = ddc->edid[pos % ddc->size];
 	if (ddc->addr == MGVT_DDC_ADDR)
 		ddc->offset++;
 	ddc->addressed = false;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The virtual display's pure logic: the EDID builder (gvt/display/edid.c),
+ * The virtual display's pure logic: the EDID builder, the limit a vGPU's
+ * graphics memory sets and the checks of a host's EDID (gvt/display/edid.c),
  * the DP sink's AUX message handling, DPCD and I2C over AUX
  * (gvt/display/dpsink.c) and the GMBUS state machine (gvt/display/gmbus.c),
  * each driven as a guest i915 drives it, then with malformed input.
@@ -13,7 +14,7 @@
 #include "regs/regs.h"
 #include "tap.h"
 
-static u8 edid[MGVT_EDID_SIZE];
+static u8 edid[MGVT_EDID_MAX_SIZE];
 
 /* The preferred mode of a base block's first detailed timing. */
 static void dtd_mode(const u8 *e, unsigned int *w, unsigned int *h, unsigned int *khz)
@@ -65,8 +66,8 @@ static void test_edid(void)
 		tap_ok(m.clock_khz * 1000ULL / m.htotal / m.vtotal >= 59 &&
 		       m.clock_khz * 1000ULL / m.htotal / m.vtotal <= 60,
 		       "%ux%u refreshes at 59-60 Hz", modes[i].w, modes[i].h);
-		mgvt_edid_build(edid, modes[i].w, modes[i].h);
-		tap_ok(!memcmp(edid, header, 8) && mgvt_edid_block_valid(edid),
+		tap_ok(mgvt_edid_build(edid, modes[i].w, modes[i].h, 640, 480) == 128 &&
+		       !memcmp(edid, header, 8) && mgvt_edid_block_valid(edid),
 		       "%ux%u: EDID header and checksum", modes[i].w, modes[i].h);
 		dtd_mode(edid, &w, &h, &khz);
 		tap_ok(w == modes[i].w && h == modes[i].h && khz == m.clock_khz,
@@ -111,8 +112,7 @@ static void test_dpcd(void)
 	u8 rx[MGVT_AUX_MSG_MAX], cfg[2] = { 0x14, 0x84 }, pwr = 2;
 	unsigned int n;
 
-	mgvt_edid_build(edid, 1920, 1200);
-	mgvt_dp_sink_reset(&s, edid);
+	mgvt_dp_sink_reset(&s, edid, mgvt_edid_build(edid, 1920, 1200, 1920, 1200));
 	n = aux(&s, AUX_NATIVE_READ, 0, 15, NULL, rx);
 	tap_ok(n == 16 && rx[0] == AUX_REPLY_ACK && rx[1] == 0x12 && rx[2] == 0x14 &&
 	       (rx[3] & 0x1f) == 4, "DPCD caps: ACK, rev 1.2, HBR2, 4 lanes");
@@ -143,19 +143,25 @@ static void test_dpcd(void)
 	tap_ok(!n, "an unplugged sink does not answer");
 }
 
-/* An EDID read over I2C-over-AUX, as drm's i2c algorithm does it. */
-static bool aux_edid(struct mgvt_dp_sink *s, u8 *out, unsigned int chunk)
+/*
+ * Block @blk of an EDID read over I2C-over-AUX, as drm's i2c algorithm
+ * does it: the segment pointer first for blocks past the first two.
+ */
+static bool aux_edid_block(struct mgvt_dp_sink *s, u8 *out, unsigned int chunk,
+			   unsigned int blk)
 {
-	u8 rx[MGVT_AUX_MSG_MAX], zero = 0;
+	u8 rx[MGVT_AUX_MSG_MAX], off = (blk & 1) * 128, seg = blk / 2;
 	unsigned int i, n;
 
+	if (seg && (aux(s, AUX_I2C_WRITE | AUX_I2C_MOT, 0x30, 1, &seg, rx) != 1 || rx[0]))
+		return false;
 	if (aux(s, AUX_I2C_WRITE | AUX_I2C_MOT, 0x50, 0, NULL, rx) != 1 || rx[0])
 		return false;
-	if (aux(s, AUX_I2C_WRITE | AUX_I2C_MOT, 0x50, 1, &zero, rx) != 1 || rx[0])
+	if (aux(s, AUX_I2C_WRITE | AUX_I2C_MOT, 0x50, 1, &off, rx) != 1 || rx[0])
 		return false;
 	if (aux(s, AUX_I2C_READ | AUX_I2C_MOT, 0x50, 0, NULL, rx) != 1 || rx[0])
 		return false;
-	for (i = 0; i < MGVT_EDID_SIZE; i += chunk) {
+	for (i = 0; i < MGVT_EDID_BLOCK; i += chunk) {
 		n = aux(s, AUX_I2C_READ | AUX_I2C_MOT, 0x50, chunk, NULL, rx);
 		if (n != chunk + 1 || rx[0])
 			return false;
@@ -164,14 +170,18 @@ static bool aux_edid(struct mgvt_dp_sink *s, u8 *out, unsigned int chunk)
 	return aux(s, AUX_I2C_READ, 0x50, 0, NULL, rx) == 1 && !rx[0];
 }
 
+static bool aux_edid(struct mgvt_dp_sink *s, u8 *out, unsigned int chunk)
+{
+	return aux_edid_block(s, out, chunk, 0);
+}
+
 static void test_i2c_over_aux(void)
 {
 	struct mgvt_dp_sink s;
-	u8 got[MGVT_EDID_SIZE], rx[MGVT_AUX_MSG_MAX], seg = 1;
+	u8 got[MGVT_EDID_BLOCK], rx[MGVT_AUX_MSG_MAX], seg = 1;
 	unsigned int n;
 
-	mgvt_edid_build(edid, 1920, 1200);
-	mgvt_dp_sink_reset(&s, edid);
+	mgvt_dp_sink_reset(&s, edid, mgvt_edid_build(edid, 1920, 1200, 1920, 1200));
 	memset(got, 0, sizeof(got));
 	tap_ok(aux_edid(&s, got, 16) && !memcmp(got, edid, sizeof(got)),
 	       "EDID over I2C-over-AUX in 16-byte chunks");
@@ -209,17 +219,16 @@ static void test_gmbus(void)
 {
 	struct mgvt_gmbus gb;
 	struct mgvt_ddc ddc;
-	u8 got[MGVT_EDID_SIZE];
+	u8 got[MGVT_EDID_BLOCK];
 	unsigned int i;
 	bool rdy = true;
 
-	mgvt_edid_build(edid, 1024, 768);
-	mgvt_ddc_reset(&ddc, edid);
+	mgvt_ddc_reset(&ddc, edid, mgvt_edid_build(edid, 1024, 768, 1024, 768));
 	mgvt_gmbus_reset(&gb, &ddc);
 	/* i915's EDID read: an index cycle (offset 0) reading 128 bytes. */
 	gmbus_cmd(&gb, &ddc, GMBUS1_CYCLE_INDEX | 128 << GMBUS1_COUNT_SHIFT |
 		  0x50 << GMBUS1_ADDR_SHIFT | GMBUS1_READ, 0);
-	for (i = 0; i < MGVT_EDID_SIZE; i += 4) {
+	for (i = 0; i < MGVT_EDID_BLOCK; i += 4) {
 		u32 v;
 
 		rdy &= !!(gb.status & GMBUS2_HW_RDY);
@@ -262,11 +271,143 @@ static void test_gmbus(void)
 	       "a 511-byte read wraps around the 128-byte EEPROM and ends");
 }
 
+/* The modes of a DisplayID extension's type I timings. */
+static unsigned int did_modes(const u8 *e, u32 *w, u32 *h, unsigned int max)
+{
+	unsigned int n = 0, i;
+	const u8 *b = e + 5;
+
+	if (e[0] != 0x70 || b[0] != 3 || b[2] % 20)
+		return 0;
+	for (i = 0; i < b[2] / 20 && n < max; i++, n++) {
+		const u8 *t = b + 3 + 20 * i;
+
+		w[n] = (t[4] | t[5] << 8) + 1;
+		h[n] = (t[12] | t[13] << 8) + 1;
+	}
+	return n;
+}
+
+static u8 sum(const u8 *p, unsigned int n)
+{
+	u8 s = 0;
+
+	while (n--)
+		s += *p++;
+	return s;
+}
+
+static void test_limits(void)
+{
+	static const struct { u32 low_mb, pw, ph, w, h; } types[] = {
+		{ 512, 1920, 1200, 4096, 2160 },	/* GVTg_V5_1 */
+		{ 256, 1920, 1200, 4096, 2160 },	/* GVTg_V5_2 */
+		{ 128, 1920, 1200, 3840, 2160 },	/* GVTg_V5_4 */
+		{  64, 1024,  768, 2560, 1600 },	/* GVTg_V5_8 */
+		{  32, 1024,  768, 1920, 1080 },	/* MGVT_V5_16 */
+		{  16, 1024,  768, 1024,  768 },	/* MGVT_V5_32: 1280x720 is lower */
+		{   4, 1024,  768, 1024,  768 },	/* nothing fits: the preferred */
+	};
+	unsigned int i;
+	u32 w, h;
+
+	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+		mgvt_edid_limit((u64)types[i].low_mb << 20, types[i].pw, types[i].ph, &w, &h);
+		tap_ok(w == types[i].w && h == types[i].h,
+		       "%u MiB of low GM: modes up to %ux%u (got %ux%u)",
+		       types[i].low_mb, types[i].w, types[i].h, w, h);
+		tap_ok((u64)types[i].w * types[i].h * 16 <= (u64)types[i].low_mb << 20 ||
+		       (types[i].w == types[i].pw && types[i].h == types[i].ph),
+		       "two framebuffers of it fit in half the low GM");
+	}
+}
+
+static void test_edid_ext(void)
+{
+	u32 w[8], h[8];
+	unsigned int size, n, i, dtd_w, dtd_h, khz;
+	bool std_1920x1080 = false;
+
+	size = mgvt_edid_build(edid, 1920, 1200, 4096, 2160);
+	tap_ok(size == 256 && edid[126] == 1, "up to 4096x2160: base block and one extension");
+	tap_ok(mgvt_edid_block_valid(edid) && mgvt_edid_block_valid(edid + 128),
+	       "both blocks' checksums right");
+	tap_ok(!mgvt_edid_check(edid, size, MGVT_EDID_MAX_SIZE), "the builder's EDID passes the checks");
+	tap_ok(edid[128] == 0x70 && !sum(edid + 129, 4 + edid[130] + 1),
+	       "a DisplayID extension with its section checksum right");
+	n = did_modes(edid + 128, w, h, 8);
+	tap_ok(n == 4 && w[0] == 2560 && h[0] == 1440 && w[3] == 4096 && h[3] == 2160,
+	       "its type I timings: 2560x1440 ... 4096x2160 (%u of them)", n);
+	dtd_mode(edid, &dtd_w, &dtd_h, &khz);
+	tap_ok(dtd_w == 1920 && dtd_h == 1200, "the preferred mode stays the base block's timing");
+	for (i = 38; i < 54; i += 2)
+		std_1920x1080 |= edid[i] == 1920 / 8 - 31 && edid[i + 1] >> 6 == 3;
+	tap_ok(std_1920x1080, "1920x1080 among the standard timings");
+	tap_ok(edid[72 + 9] * 10000 >= 560000 && edid[72 + 8] >= 133,
+	       "range limits cover 4096x2160 (%u MHz, %u kHz)", edid[72 + 9] * 10, edid[72 + 8]);
+
+	size = mgvt_edid_build(edid, 1024, 768, 1920, 1080);
+	tap_ok(size == 128 && !edid[126] && !mgvt_edid_check(edid, size, 512),
+	       "up to 1920x1080: one block, no extension");
+}
+
+static void test_edid_check(void)
+{
+	unsigned int size = mgvt_edid_build(edid, 1920, 1200, 4096, 2160);
+	u8 bad[MGVT_EDID_MAX_SIZE];
+
+	tap_ok(!mgvt_edid_check(edid, size, size), "an EDID of exactly the maximum size passes");
+	tap_ok(mgvt_edid_check(edid, size, 128) != NULL, "over the maximum size: refused");
+	tap_ok(mgvt_edid_check(edid, 0, 512) != NULL, "size 0: refused");
+	tap_ok(mgvt_edid_check(edid, 200, 512) != NULL, "size not whole blocks: refused");
+	tap_ok(mgvt_edid_check(edid, 128, 512) != NULL,
+	       "the base block alone, its extension count 1: refused");
+	memcpy(bad, edid, size);
+	bad[1] = 0;
+	bad[127] += 0xff;
+	tap_ok(mgvt_edid_block_valid(bad) && mgvt_edid_check(bad, size, 512) != NULL,
+	       "a bad header (checksum fixed): refused");
+	memcpy(bad, edid, size);
+	bad[200] ^= 4;
+	tap_ok(mgvt_edid_check(bad, size, 512) != NULL, "a bad extension checksum: refused");
+	memcpy(bad, edid, size);
+	bad[126] = 2;
+	bad[127] -= 1;
+	tap_ok(mgvt_edid_block_valid(bad) && mgvt_edid_check(bad, size, 512) != NULL,
+	       "an extension count that lies (checksum fixed): refused");
+	memset(bad + size, 0, 128);
+	bad[size + 0] = 0x02;
+	bad[size + 127] = -2;
+	tap_ok(!mgvt_edid_check(bad, size + 128, 512), "three blocks with a count of 2 pass");
+}
+
+static void test_ddc_segments(void)
+{
+	struct mgvt_dp_sink s;
+	u8 got[MGVT_EDID_BLOCK];
+	unsigned int size;
+
+	size = mgvt_edid_build(edid, 1920, 1200, 4096, 2160);
+	mgvt_dp_sink_reset(&s, edid, size);
+	tap_ok(aux_edid_block(&s, got, 16, 1) && !memcmp(got, edid + 128, 128),
+	       "block 1 over I2C-over-AUX at offset 128");
+	memset(edid + 256, 0x5a, 128);
+	mgvt_dp_sink_reset(&s, edid, 384);
+	tap_ok(aux_edid_block(&s, got, 16, 2) && got[0] == 0x5a && got[127] == 0x5a,
+	       "block 2 through segment 1");
+	tap_ok(aux_edid_block(&s, got, 16, 0) && !memcmp(got, edid, 128),
+	       "segment 0 again after a stop");
+}
+
 int main(void)
 {
 	tap_header();
 	test_resolution();
 	test_edid();
+	test_limits();
+	test_edid_ext();
+	test_edid_check();
+	test_ddc_segments();
 	test_dpcd();
 	test_i2c_over_aux();
 	test_gmbus();
