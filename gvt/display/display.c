@@ -18,44 +18,28 @@
  */
 #include <linux/lockdep.h>
 
-#include "core/log.h"
-#include "core/pgpu_types.h"
 #include "core/vgpu_types.h"
 #include "display/display.h"
 #include "display/dpsink.h"
 #include "display/edid.h"
 #include "display/gmbus.h"
+#include "display/monitor.h"
 #include "display/vblank.h"
 #include "regs/regs.h"
 #include "trap/mmio.h"
 
-#define DEFAULT_W	1024	/* the smallest type's resolution */
-#define DEFAULT_H	768
-
 /**
- * mgvt_display_reset - the monitor plugged in and idle, GMBUS idle
+ * mgvt_display_reset - the monitor as the host left it, GMBUS idle
  * @vgpu: the vGPU, with its lock held, its register table just reset
  *
- * The EDID is rebuilt from the type's resolution, with the larger modes
- * its low graphics memory allows (mgvt_edid_limit()); every pipe's
+ * The monitor keeps its EDID and link (display/monitor.c); every pipe's
  * vblank timer stops.
  */
 void mgvt_display_reset(struct mgvt_vgpu *vgpu)
 {
-	struct mgvt_display *d = &vgpu->display;
-	u32 w = DEFAULT_W, h = DEFAULT_H, max_w, max_h;
-
 	lockdep_assert_held(&vgpu->lock);
-	if (vgpu->type && !mgvt_parse_resolution(vgpu->type->resolution, &w, &h)) {
-		vgpu_warn_rl(vgpu, "type resolution \"%s\" unusable, EDID of %ux%u\n",
-			     vgpu->type->resolution, DEFAULT_W, DEFAULT_H);
-		w = DEFAULT_W;
-		h = DEFAULT_H;
-	}
-	mgvt_edid_limit(vgpu->slice.low_size, w, h, &max_w, &max_h);
-	d->edid_size = mgvt_edid_build(d->edid, w, h, max_w, max_h);
-	mgvt_dp_sink_reset(&d->sink, d->edid, d->edid_size);
-	mgvt_gmbus_reset(&d->gmbus, NULL);
+	mgvt_monitor_reset(vgpu);
+	mgvt_gmbus_reset(&vgpu->display.gmbus, NULL);
 	mgvt_vblank_reset(vgpu);
 }
 
@@ -283,4 +267,19 @@ u32 mgvt_hotplug_isr_read(struct mgvt_vgpu *vgpu, u32 off, u32 val)
 	if (!vgpu->display.sink.connected)
 		return 0;
 	return off == SDE_ISR ? SDE_PORTA_HOTPLUG : DE_PORT_DP_A_HOTPLUG;
+}
+
+/**
+ * mgvt_shotplug_write - SHOTPLUG_CTL: port A's status is write-1-to-clear
+ * @vgpu: the vGPU, with its lock held
+ * @off: SHOTPLUG_CTL
+ * @val: the value written
+ *
+ * The rest of the register (detection enables) is stored as written.
+ */
+void mgvt_shotplug_write(struct mgvt_vgpu *vgpu, u32 off, u32 val)
+{
+	u32 *reg = mgvt_vreg(vgpu, off);
+
+	*reg = (val & ~SHOTPLUG_PORTA_STATUS) | (*reg & SHOTPLUG_PORTA_STATUS & ~val);
 }

@@ -78,8 +78,14 @@ struct mgvt_fb {
 
 /**
  * struct mgvt_display - the virtual display of a vGPU (under the vGPU lock)
- * @edid: the monitor's EDID, built from the vGPU type's resolution
- * @edid_size: its size, whole blocks
+ * @edid: the monitor's EDID in use: the default one, built from the vGPU
+ *	type's resolution, or the last the host gave (display/monitor.c)
+ * @edid_size: its size, whole blocks; 0 until the default is built
+ * @host_edid: the EDID region's buffer, the EDID the host is writing
+ * @host_size: its size, as the host wrote it
+ * @max_w: the largest width the default EDID offers
+ * @max_h: the largest height
+ * @link_up: the host has the monitor plugged in
  * @sink: the DP monitor on DDI A, behind AUX channel A
  * @gmbus: the GMBUS controller; no pin pair has a monitor (DDI A has no
  *	DDC pins), so every GMBUS cycle ends unacknowledged
@@ -92,6 +98,11 @@ struct mgvt_fb {
 struct mgvt_display {
 	u8 edid[MGVT_EDID_MAX_SIZE];
 	unsigned int edid_size;
+	u8 host_edid[MGVT_EDID_MAX_SIZE];
+	unsigned int host_size;
+	u32 max_w;
+	u32 max_h;
+	bool link_up;
 	struct mgvt_dp_sink sink;
 	struct mgvt_gmbus gmbus;
 	struct mgvt_vblank_pipe pipe[DE_PIPES];

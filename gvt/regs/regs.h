@@ -392,6 +392,8 @@ static inline unsigned int gen9_engine_irq_shift(unsigned int e)
 #define SDE_PORTA_HOTPLUG	BIT(24)
 #define SHOTPLUG_CTL		0xc4030
 #define SHOTPLUG_CTL2		0xc403c
+#define SHOTPLUG_PORTA_ENABLE	BIT(28)		/* port A hotplug detection */
+#define SHOTPLUG_PORTA_STATUS	(3u << 24)	/* port A status, write 1 to clear */
 #define SHOTPLUG_PORTA_LONG	(2u << 24)	/* port A status: long pulse */
 #define DE_PIPES		3
 #define MASTER_IRQ_DE_PIPE(p)	BIT(16 + (p))

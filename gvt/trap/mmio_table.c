@@ -243,7 +243,8 @@ const struct mgvt_mmio_reg mgvt_mmio_table[] = {
 	R("SDE_IMR",		SDE_IMR,		~0u, MF_IRQ | MF_DISPLAY),
 	R("SDE_IIR",		SDE_IIR,		0, MF_W1C | MF_IRQ | MF_DISPLAY),
 	R("SDE_IER",		SDE_IER,		0, MF_IRQ | MF_DISPLAY),
-	R("SHOTPLUG_CTL",	SHOTPLUG_CTL,		0, MF_DISPLAY),
+	R("SHOTPLUG_CTL",	SHOTPLUG_CTL,		0, MF_DISPLAY,
+	  NULL, mgvt_shotplug_write),
 	R("SHOTPLUG_CTL2",	SHOTPLUG_CTL2,		0, MF_DISPLAY),
 
 	/* The GGTT invalidate: nothing to do for a virtual GGTT view. */

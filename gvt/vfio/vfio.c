@@ -4,7 +4,7 @@
  * a trapped MMIO BAR0, the aperture BAR2 (this vGPU's slice mappable) and
  * INTx/MSI/ERR/REQ interrupts.  Region offsets follow vfio-pci: the region
  * index in bits 63:40 of the file offset.  Device-specific regions follow
- * the PCI ones (dev_regions[]): today the display region.  The graphics
+ * the PCI ones (dev_regions[]): the display region and the EDID region.  The graphics
  * plane query (VFIO_DEVICE_QUERY_GFX_PLANE) offers either dma-bufs or the
  * display region, as the vGPU's display_mode says.
  */
@@ -23,7 +23,9 @@
 #include "core/stats.h"
 #include "core/vgpu.h"
 #include "core/vgpu_types.h"
+#include "display/edid.h"
 #include "display/fb.h"
+#include "display/monitor.h"
 #include "display/plane.h"
 #include "mm/aperture.h"
 #include "mm/ggtt.h"
@@ -172,6 +174,93 @@ static ssize_t display_region_rw(struct mgvt_vgpu *vgpu, char __user *buf,
 	return mgvt_fb_region_read(vgpu, buf, count, off);
 }
 
+/*
+ * The EDID region (VFIO_REGION_SUBTYPE_GFX_EDID): struct
+ * vfio_region_gfx_edid at 0, the EDID at EDID_BLOB.  The host may write
+ * edid_size and link_state (each a whole u32) and the EDID; the rest is
+ * read-only, the gap between reads as nothing and is refused.
+ * display/monitor.c says what the link and the EDID do.
+ */
+#define EDID_BLOB		0x100
+#define EDID_REGION_SIZE	(EDID_BLOB + MGVT_EDID_MAX_SIZE)
+
+static ssize_t edid_regs_rw(struct mgvt_vgpu *vgpu, char __user *buf,
+			    size_t count, u64 off, bool write)
+{
+	struct vfio_region_gfx_edid regs = {
+		.edid_offset = EDID_BLOB,
+		.edid_max_size = MGVT_EDID_MAX_SIZE,
+	};
+	struct mgvt_monitor_state st;
+	u32 val;
+	int ret;
+
+	if (off + count > sizeof(regs))
+		goto refused;
+	if (!write) {
+		mgvt_monitor_get(vgpu, &st);
+		regs.edid_size = st.edid_size;
+		regs.max_xres = st.max_w;
+		regs.max_yres = st.max_h;
+		regs.link_state = st.link_up ? VFIO_DEVICE_GFX_LINK_STATE_UP :
+					       VFIO_DEVICE_GFX_LINK_STATE_DOWN;
+		if (copy_to_user(buf, (u8 *)&regs + off, count))
+			return -EFAULT;
+		return count;
+	}
+	if (count != sizeof(u32))
+		goto refused;
+	if (copy_from_user(&val, buf, sizeof(val)))
+		return -EFAULT;
+	switch (off) {
+	case offsetof(struct vfio_region_gfx_edid, edid_size):
+		ret = mgvt_monitor_set_size(vgpu, val);
+		break;
+	case offsetof(struct vfio_region_gfx_edid, link_state):
+		if (val != VFIO_DEVICE_GFX_LINK_STATE_UP &&
+		    val != VFIO_DEVICE_GFX_LINK_STATE_DOWN) {
+			vgpu_warn_rl(vgpu, "EDID region: link state %u refused\n", val);
+			return -EINVAL;
+		}
+		ret = mgvt_monitor_set_link(vgpu, val == VFIO_DEVICE_GFX_LINK_STATE_UP);
+		break;
+	default:
+		goto refused;
+	}
+	return ret ? ret : count;
+
+refused:
+	vgpu_warn_rl(vgpu, "EDID region: %s of %zu bytes at %#llx refused\n",
+		     write ? "write" : "read", count, off);
+	return -EINVAL;
+}
+
+static ssize_t edid_region_rw(struct mgvt_vgpu *vgpu, char __user *buf,
+			      size_t count, u64 off, bool write)
+{
+	u8 *blob;
+	ssize_t ret = count;
+
+	if (off < EDID_BLOB)
+		return edid_regs_rw(vgpu, buf, count, off, write);
+	off -= EDID_BLOB;	/* inside the blob: mgvt_vfio_rw checked the end */
+	blob = kmalloc(count, GFP_KERNEL);
+	if (!blob)
+		return -ENOMEM;
+	if (write) {
+		if (copy_from_user(blob, buf, count))
+			ret = -EFAULT;
+		else
+			ret = mgvt_monitor_blob_write(vgpu, blob, off, count) ?: count;
+	} else {
+		mgvt_monitor_blob_read(vgpu, blob, off, count);
+		if (copy_to_user(buf, blob, count))
+			ret = -EFAULT;
+	}
+	kfree(blob);
+	return ret;
+}
+
 /* Region VFIO_PCI_NUM_REGIONS + i is dev_regions[i]. */
 static const struct mgvt_dev_region dev_regions[] = {
 	{
@@ -181,6 +270,13 @@ static const struct mgvt_dev_region dev_regions[] = {
 		.size = MGVT_FB_REGION_SIZE,
 		.rw = display_region_rw,
 		.mmap = mgvt_fb_region_mmap,
+	},
+	{
+		.type = VFIO_REGION_TYPE_GFX,
+		.subtype = VFIO_REGION_SUBTYPE_GFX_EDID,
+		.flags = VFIO_REGION_INFO_FLAG_READ | VFIO_REGION_INFO_FLAG_WRITE,
+		.size = EDID_REGION_SIZE,
+		.rw = edid_region_rw,
 	},
 };
 
@@ -608,6 +704,7 @@ static void mgvt_vfio_close(struct vfio_device *vdev)
 	struct mgvt_vgpu *vgpu = to_vgpu(vdev);
 
 	mgvt_irq_release(vgpu);
+	mgvt_monitor_default(vgpu);
 	mgvt_vgpu_reset(vgpu);
 	mgvt_fb_reset(vgpu);
 	mgvt_unmap_fence_detach(vgpu);
