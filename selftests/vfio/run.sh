@@ -35,7 +35,7 @@ sim_ko=$repo/gvt/sim/mgvt_sim.ko
 drv_dir=/sys/bus/pci/drivers/mgvt
 types=(GVTg_V5_8 GVTg_V5_4 GVTg_V5_2 GVTg_V5_1 MGVT_V5_16 MGVT_V5_32)
 progs="sysfs_test devinfo_test config_test bar0_test aperture_test irq_test lifecycle_test
-	ggtt_test badinput_test hostile_test container_test mmio_width_test execlist_reg_test execlist_run_test execlist_attack_test ppgtt_test display_test vblank_test plane_test
+	ggtt_test badinput_test hostile_test container_test mmio_width_test execlist_reg_test execlist_run_test execlist_attack_test ppgtt_test display_test vblank_test plane_test edid_test
 	trace_test stress_test"
 
 count=0 pass=0 fail=0 skip=0
