@@ -4,7 +4,8 @@
  * a trapped MMIO BAR0, the aperture BAR2 (this vGPU's slice mappable) and
  * INTx/MSI/ERR/REQ interrupts.  Region offsets follow vfio-pci: the region
  * index in bits 63:40 of the file offset.  Device-specific regions follow
- * the PCI ones (dev_regions[]): the display region and the EDID region.  The graphics
+ * the PCI ones (dev_regions[]): the display region, the EDID region and
+ * the IGD OpRegion.  The graphics
  * plane query (VFIO_DEVICE_QUERY_GFX_PLANE) offers either dma-bufs or the
  * display region, as the vGPU's display_mode says.
  */
@@ -26,6 +27,7 @@
 #include "display/edid.h"
 #include "display/fb.h"
 #include "display/monitor.h"
+#include "display/opregion.h"
 #include "display/plane.h"
 #include "mm/aperture.h"
 #include "mm/ggtt.h"
@@ -261,6 +263,28 @@ static ssize_t edid_region_rw(struct mgvt_vgpu *vgpu, char __user *buf,
 	return ret;
 }
 
+/*
+ * The IGD OpRegion (VFIO_REGION_SUBTYPE_INTEL_IGD_OPREGION), read-only:
+ * the same for every vGPU, built at each read (QEMU reads it once).
+ */
+static ssize_t opregion_rw(struct mgvt_vgpu *vgpu, char __user *buf,
+			   size_t count, u64 off, bool write)
+{
+	ssize_t ret = count;
+	u8 *op;
+
+	if (write)
+		return -EINVAL;
+	op = kmalloc(MGVT_OPREGION_SIZE, GFP_KERNEL);
+	if (!op)
+		return -ENOMEM;
+	mgvt_opregion_build(op);
+	if (copy_to_user(buf, op + off, count))
+		ret = -EFAULT;
+	kfree(op);
+	return ret;
+}
+
 /* Region VFIO_PCI_NUM_REGIONS + i is dev_regions[i]. */
 static const struct mgvt_dev_region dev_regions[] = {
 	{
@@ -277,6 +301,13 @@ static const struct mgvt_dev_region dev_regions[] = {
 		.flags = VFIO_REGION_INFO_FLAG_READ | VFIO_REGION_INFO_FLAG_WRITE,
 		.size = EDID_REGION_SIZE,
 		.rw = edid_region_rw,
+	},
+	{
+		.type = VFIO_REGION_TYPE_PCI_VENDOR_TYPE | PCI_VENDOR_ID_INTEL,
+		.subtype = VFIO_REGION_SUBTYPE_INTEL_IGD_OPREGION,
+		.flags = VFIO_REGION_INFO_FLAG_READ,
+		.size = MGVT_OPREGION_SIZE,
+		.rw = opregion_rw,
 	},
 };
 
