@@ -16,7 +16,10 @@
  *    a log line naming the vGPU, the link left down and the old EDID
  *    back; read-only fields and writes with the link up refused;
  *  - a device reset keeps the host's EDID, closing brings back the
- *    default.
+ *    default;
+ *  - the IGD OpRegion region: found by its type, 8 KiB, read-only, its
+ *    signature, version and mailboxes, and a VBT in mailbox 4 whose
+ *    general definitions hold a DisplayPort child on DDI A.
  *
  * Usage: edid_test   (expects mgvt and mgvt_sim loaded, root)
  */
@@ -405,6 +408,52 @@ static void test_reset_and_close(const uint8_t *old, unsigned int old_size,
 	test_default(res);
 }
 
+static unsigned int le16(const uint8_t *p)
+{
+	return p[0] | p[1] << 8;
+}
+
+static void test_opregion(void)
+{
+	struct vfio_region_info *ri = NULL;
+	uint8_t op[8192], sum = 0;
+	const uint8_t *vbt = op + 0x400, *bdb, *blk;
+	unsigned int i, pos, vbt_size;
+	int idx = find_region(VFIO_REGION_TYPE_PCI_VENDOR_TYPE | 0x8086u,
+			      VFIO_REGION_SUBTYPE_INTEL_IGD_OPREGION, &ri);
+
+	if (!tap_ok(idx >= 0, "IGD OpRegion region found by its type (index %d)", idx))
+		return;
+	check_eq(ri->size, 8192, "OpRegion: 8 KiB");
+	check_eq(ri->flags & (VFIO_REGION_INFO_FLAG_READ | VFIO_REGION_INFO_FLAG_WRITE |
+			      VFIO_REGION_INFO_FLAG_MMAP), VFIO_REGION_INFO_FLAG_READ,
+		 "read-only, not mappable (QEMU copies it)");
+	free(ri);
+	check_eq(region_rw(v, false, idx, 0, op, sizeof(op)), sizeof(op), "read whole");
+	check_err(region_rw(v, true, idx, 0, op, 16), EINVAL, "a write: EINVAL");
+	check_eq(!memcmp(op, "IntelGraphicsMem", 16), 1, "signature IntelGraphicsMem");
+	check_eq(op[0x17] << 8 | op[0x16], 0x200, "version 2.0");
+	check_eq(op[0x58] & 0x0d, 0x0d, "mailboxes: ACPI, ASLE, VBT");
+	check_eq(!memcmp(vbt, "$VBT", 4), 1, "VBT signature in mailbox 4");
+	vbt_size = le16(vbt + 0x18);
+	for (i = 0; i < vbt_size && i < 8192 - 0x400; i++)
+		sum += vbt[i];
+	check_eq(sum, 0, "VBT checksum");
+	bdb = vbt + le16(vbt + 0x1c);
+	check_eq(!memcmp(bdb, "BIOS_DATA_BLOCK ", 16), 1, "BIOS data block signature");
+	for (pos = le16(bdb + 18), blk = NULL; pos + 3 < le16(bdb + 20);
+	     pos += 3 + le16(bdb + pos + 1)) {
+		if (bdb[pos] == 2) {
+			blk = bdb + pos + 3;
+			break;
+		}
+	}
+	if (!tap_ok(blk != NULL, "general definitions block"))
+		return;
+	check_eq(le16(blk + 5 + 2) << 16 | blk[5 + 16] << 8 | blk[5 + 25], 0x68c60a40,
+		 "its first child: DisplayPort on DDI A, AUX A");
+}
+
 int main(int argc, char **argv)
 {
 	const struct vgpu_type *t;
@@ -438,6 +487,7 @@ int main(int argc, char **argv)
 	set_irq_eventfd(v, VFIO_PCI_MSI_IRQ_INDEX, VFIO_IRQ_SET_ACTION_TRIGGER, -1);
 	close(efd);
 	test_reset_and_close(old, old_size, t->resolution);
+	test_opregion();
 	vfio_close(v);
 	vgpu_remove(v);
 	cleanup_all();
