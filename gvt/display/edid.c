@@ -393,6 +393,26 @@ const char *mgvt_edid_check(const u8 *edid, unsigned int size, unsigned int max)
 }
 
 /**
+ * mgvt_edid_preferred - the preferred mode of an EDID's base block
+ * @edid: a base block
+ * @w: its width
+ * @h: its height
+ *
+ * Return: true if the first descriptor is a detailed timing (EDID 1.3 and
+ * later put the preferred mode there).
+ */
+bool mgvt_edid_preferred(const u8 *edid, u32 *w, u32 *h)
+{
+	const u8 *d = edid + 54;
+
+	if (!d[0] && !d[1])
+		return false;
+	*w = d[2] | (d[4] >> 4) << 8;
+	*h = d[5] | (d[7] >> 4) << 8;
+	return true;
+}
+
+/**
  * mgvt_ddc_reset - no transaction, segment 0, offset 0
  * @ddc: the DDC device
  * @edid: the EDID it serves, or NULL for none

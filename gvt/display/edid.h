@@ -59,6 +59,7 @@ void mgvt_edid_limit(u64 low_gm, u32 pref_w, u32 pref_h, u32 *max_w, u32 *max_h)
 unsigned int mgvt_edid_build(u8 *edid, u32 w, u32 h, u32 max_w, u32 max_h);
 bool mgvt_edid_block_valid(const u8 *block);
 const char *mgvt_edid_check(const u8 *edid, unsigned int size, unsigned int max);
+bool mgvt_edid_preferred(const u8 *edid, u32 *w, u32 *h);
 
 void mgvt_ddc_reset(struct mgvt_ddc *ddc, const u8 *edid, unsigned int size);
 bool mgvt_ddc_start(struct mgvt_ddc *ddc, u8 addr, bool read);

@@ -206,6 +206,7 @@ int mgvt_monitor_set_link(struct mgvt_vgpu *vgpu, bool up)
 	struct mgvt_display *d = &vgpu->display;
 	const char *why;
 	int ret = 0;
+	u32 w, h;
 
 	mutex_lock(&vgpu->lock);
 	if (up == d->link_up)
@@ -226,8 +227,14 @@ int mgvt_monitor_set_link(struct mgvt_vgpu *vgpu, bool up)
 	d->link_up = up;
 	plug(vgpu);
 	hotplug_event(vgpu);
-	vgpu_dbg(vgpu, "monitor %s, EDID of %u bytes\n", up ? "plugged in" : "unplugged",
-		 d->edid_size);
+	if (!up)
+		vgpu_dbg(vgpu, "monitor unplugged\n");
+	else if (mgvt_edid_preferred(d->edid, &w, &h))
+		vgpu_info_rl(vgpu, "monitor plugged in: EDID of %u bytes, preferred mode %ux%u\n",
+			     d->edid_size, w, h);
+	else
+		vgpu_info_rl(vgpu, "monitor plugged in: EDID of %u bytes, no preferred mode\n",
+			     d->edid_size);
 out:
 	mutex_unlock(&vgpu->lock);
 	return ret;

@@ -55,6 +55,7 @@ static void test_edid(void)
 	static const u8 header[8] = { 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0 };
 	unsigned int i, w, h, khz;
 	struct mgvt_mode m;
+	u32 pw, ph;
 
 	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
 		mgvt_mode_cvt_rb(modes[i].w, modes[i].h, &m);
@@ -70,6 +71,8 @@ static void test_edid(void)
 		       !memcmp(edid, header, 8) && mgvt_edid_block_valid(edid),
 		       "%ux%u: EDID header and checksum", modes[i].w, modes[i].h);
 		dtd_mode(edid, &w, &h, &khz);
+		tap_ok(mgvt_edid_preferred(edid, &pw, &ph) && pw == modes[i].w && ph == modes[i].h,
+		       "mgvt_edid_preferred() finds it");
 		tap_ok(w == modes[i].w && h == modes[i].h && khz == m.clock_khz,
 		       "%ux%u: the preferred timing is the mode (%ux%u %u kHz)",
 		       modes[i].w, modes[i].h, w, h, khz);

@@ -309,6 +309,8 @@ static void test_round_trip(int efd, uint8_t *old, unsigned int *old_size)
 {
 	uint8_t e[512], got[512];
 	unsigned int w, h;
+	char log[8192];
+	int kfd;
 
 	check_err(field_wr(FIELD(link_state), VFIO_DEVICE_GFX_LINK_STATE_DOWN), 0, "link down");
 	check_eq(field(FIELD(link_state)), VFIO_DEVICE_GFX_LINK_STATE_DOWN, "reads down");
@@ -321,7 +323,13 @@ static void test_round_trip(int efd, uint8_t *old, unsigned int *old_size)
 	check_err(field_wr(FIELD(edid_size), 128), 0, "edid_size 128 written");
 	check_err(blob_wr(e, 128), 0, "a 1280x720 EDID written");
 	check_eq(mmio_rd(v, SDE_ISR, 4) & PORTA_HPD, 0, "still disconnected");
+	kfd = kmsg_open();
 	check_err(field_wr(FIELD(link_state), VFIO_DEVICE_GFX_LINK_STATE_UP), 0, "link up");
+	kmsg_collect(kfd, log, sizeof(log));
+	close(kfd);
+	check_eq(strstr(log, v->uuid) &&
+		 strstr(log, "plugged in: EDID of 128 bytes, preferred mode 1280x720"), 1,
+		 "the log names the vGPU, the EDID's size and its preferred mode");
 	check_eq(mmio_rd(v, SDE_ISR, 4) & PORTA_HPD, PORTA_HPD, "SDEISR: port A connected");
 	check_hotplug(efd, "plug");
 	check_eq(aux_edid(got, sizeof(got)), 128, "the guest reads one block over AUX");
