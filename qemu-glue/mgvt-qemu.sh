@@ -17,6 +17,10 @@
 #                          QEMU's own display (default none)
 #       --vgpu-display off|on|region  the vGPU's framebuffer on that display
 #                          (vfio-pci display=; default off, see below)
+#       --vgpu-res WxH     the window size QEMU gives the guest as the
+#                          monitor's preferred mode (xres=, yres=; with
+#                          --vgpu-display on only; default: the largest
+#                          mode the vGPU's EDID region allows)
 #       --opregion off|on  expose an IGD OpRegion to the guest
 #                          (vfio-pci x-igd-opregion=; default off, see below)
 #       --serial stdio|file:PATH|none   the guest's ttyS0 (default stdio)
@@ -33,11 +37,19 @@
 # With --vgpu-display off, a --display other than none shows an emulated
 # VGA card (boot messages), not the vGPU.
 
+# --vgpu-display on: QEMU also drives the vGPU's EDID region, generating
+# an EDID of the window's size (--vgpu-res at start, then the window's as
+# it is resized) and replugging the monitor, so the guest sees a hotplug
+# and reads the new modes.  QEMU 7.2 does so with dma-bufs only: with
+# region it leaves the EDID region alone (the guest keeps the type's
+# EDID) and refuses xres/yres.
+#
 # --opregion on: x-igd-opregion=on copies the device's OpRegion region
-# (VFIO_REGION_SUBTYPE_INTEL_IGD_OPREGION) into guest memory, which i915
-# reads for the panel and the video BIOS tables.  mgvt does not offer that
-# region yet (it comes with the virtual display's OpRegion), and QEMU
-# refuses to start with the switch on; a guest i915 runs without it.
+# (VFIO_REGION_SUBTYPE_INTEL_IGD_OPREGION) into guest memory and points
+# the guest's ASLS at it (the firmware, SeaBIOS or OVMF, places it).  Its
+# video BIOS table tells a guest i915 that DDI A is an external
+# DisplayPort connector with hotplug; without it, i915 takes DDI A for an
+# eDP panel and ignores hotplug.
 #
 # The vGPU's GGTT entries pin guest pages through VFIO: a QEMU not run as
 # root needs an RLIMIT_MEMLOCK (ulimit -l) as large as the guest's memory.
@@ -47,7 +59,7 @@ prog=mgvt-qemu.sh
 die() { echo "$prog: $*" >&2; exit 2; }
 
 uuid='' disk='' kernel='' initrd='' append='' mem=2048 cpus=2
-accel=auto display=none vgpu_display=off opregion=off serial=stdio dry=
+accel=auto display=none vgpu_display=off vgpu_res='' opregion=off serial=stdio dry=
 while [ $# -gt 0 ]; do
 	case $1 in
 	-u|--uuid) uuid=${2:?}; shift 2 ;;
@@ -60,6 +72,7 @@ while [ $# -gt 0 ]; do
 	--accel) accel=${2:?}; shift 2 ;;
 	--display) display=${2:?}; shift 2 ;;
 	--vgpu-display) vgpu_display=${2:?}; shift 2 ;;
+	--vgpu-res) vgpu_res=${2:?}; shift 2 ;;
 	--opregion) opregion=${2:?}; shift 2 ;;
 	--serial) serial=${2:?}; shift 2 ;;
 	-n|--dry-run) dry=y; shift ;;
@@ -126,6 +139,15 @@ off)	vdev="vfio-pci,sysfsdev=$sysfsdev,display=off" ;;
 on)	vdev="vfio-pci,sysfsdev=$sysfsdev,display=on" mode=dmabuf ;;
 region)	vdev="vfio-pci,sysfsdev=$sysfsdev,display=on" mode=region ;;
 esac
+if [ -n "$vgpu_res" ]; then
+	case $vgpu_res in
+	[1-9]*x[1-9]*) ;;
+	*) die "--vgpu-res WIDTHxHEIGHT" ;;
+	esac
+	[ "$vgpu_display" = on ] ||
+		die "--vgpu-res needs --vgpu-display on (QEMU drives the EDID region with dma-bufs only)"
+	vdev="$vdev,xres=${vgpu_res%x*},yres=${vgpu_res#*x}"
+fi
 [ "$opregion" = off ] || vdev="$vdev,x-igd-opregion=on"
 q+=(-device "$vdev" "$@")
 

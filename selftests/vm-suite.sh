@@ -40,6 +40,7 @@ if scripts/load-modules.sh; then
 	sh selftests/guest/launch.sh || rc=1
 	sh selftests/guest/run.sh || rc=1
 	sh selftests/guest/display.sh || rc=1
+	sh selftests/guest/opregion.sh || rc=1
 else
 	echo "not ok 1 - guest: modules load for the L2 guest"
 	rc=1
