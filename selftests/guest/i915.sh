@@ -7,6 +7,10 @@
 # makes of the vGPU, slow (minutes): not part of make check.
 # Usage: i915.sh [TYPE] [SECONDS]   vGPU type (default mgvt-GVTg_V5_4),
 #                                   time i915 gets before the log is taken
+# The guest's connectors are listed with their status and the modes i915
+# read from the monitor's EDID.  MGVT_OPREGION=on gives the guest mgvt's
+# OpRegion (x-igd-opregion=on), whose VBT makes DDI A a DP connector
+# (DP-1) rather than an eDP panel (eDP-1).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -22,7 +26,7 @@ log=/tmp/mgvt-l2-i915-console.log
 rm -rf "$out/root"
 mkdir -p "$out/root/bin" "$out/root/proc" "$out/root/sys" "$out/root/dev" "$out/root/mod"
 cp /bin/busybox "$out/root/bin/busybox"
-for a in sh mount poweroff echo cat ls insmod dmesg sleep grep; do
+for a in sh mount poweroff echo cat ls insmod dmesg sleep grep sed; do
 	ln -sf busybox "$out/root/bin/$a"
 done
 n=0
@@ -42,6 +46,10 @@ dmesg
 echo MGVT-L2-DMESG-END
 ls /dev/dri /dev/fb* 2>&1
 cat /proc/fb
+for c in /sys/class/drm/card*-*; do
+	echo "MGVT-L2-CONNECTOR \${c##*/} \$(cat \$c/status)"
+	sed 's/^/MGVT-L2-MODE /' \$c/modes
+done
 poweroff -f
 EOI
 chmod 755 "$out/root/init"
@@ -50,13 +58,15 @@ chmod 755 "$out/root/init"
 parent=$(ls -d /sys/class/mdev_bus/* 2>/dev/null | head -n 1)
 uuid=$(cat /proc/sys/kernel/random/uuid)
 echo "$uuid" > "$parent/mdev_supported_types/$type/create" || exit 1
+opregion=
+[ "${MGVT_OPREGION:-off}" = off ] || opregion=,x-igd-opregion=on
 start=$(date +%s)
 timeout 1500 qemu-system-x86_64 -accel tcg -nodefaults -vga none -nographic \
 	-L /usr/share/seabios -L /usr/share/qemu -nic none -no-reboot \
 	-m 1024 -smp 1 -serial "file:$log" -monitor none \
 	-kernel "$kernel" -initrd "$out/initramfs.cpio.gz" \
 	-append "console=ttyS0 loglevel=4 log_buf_len=8M panic=-1 mitigations=off tsc=reliable cryptomgr.notests drm.debug=0x4" \
-	-device "vfio-pci,sysfsdev=/sys/bus/mdev/devices/$uuid" \
+	-device "vfio-pci,sysfsdev=/sys/bus/mdev/devices/$uuid$opregion" \
 	> /tmp/mgvt-l2-i915-qemu.log 2>&1
 echo "# L2 QEMU exited $? after $(( $(date +%s) - start )) s"
 # What the guest's work did on the vGPU: its shadow PPGTTs and execlists.
@@ -67,5 +77,5 @@ done
 echo 1 > "/sys/bus/mdev/devices/$uuid/remove"
 cat /tmp/mgvt-l2-i915-qemu.log
 tr -d '\r' < "$log" | sed -n '/MGVT-L2-DMESG-BEGIN/,$p' |
-	grep -aiE 'i915|drm|fbcon|framebuffer|\[CRTC|\[CONNECTOR|\[ENCODER|WARNING|error|dri|fb0' |
+	grep -aiE 'i915|drm|fbcon|framebuffer|\[CRTC|\[CONNECTOR|\[ENCODER|WARNING|error|dri|fb0|VBT|OpRegion|MGVT-L2-' |
 	grep -av 'insmod' || tail -n 40 "$log"
