@@ -24,9 +24,9 @@ log=/tmp/mgvt-l2-i915-console.log
 
 # An initramfs of busybox, i915 and the modules it needs, in load order.
 rm -rf "$out/root"
-mkdir -p "$out/root/bin" "$out/root/proc" "$out/root/sys" "$out/root/dev" "$out/root/mod"
+mkdir -p "$out/root/bin" "$out/root/dbg" "$out/root/proc" "$out/root/sys" "$out/root/dev" "$out/root/mod"
 cp /bin/busybox "$out/root/bin/busybox"
-for a in sh mount poweroff echo cat ls insmod dmesg sleep grep sed; do
+for a in sh mount mkdir poweroff echo cat ls insmod dmesg sleep grep sed; do
 	ln -sf busybox "$out/root/bin/$a"
 done
 n=0
@@ -46,6 +46,11 @@ dmesg
 echo MGVT-L2-DMESG-END
 ls /dev/dri /dev/fb* 2>&1
 cat /proc/fb
+mkdir -p /dbg
+mount -t debugfs debugfs /dbg
+for f in i915_display_info; do
+	sed "s/^/MGVT-L2-DBG \$f: /" /dbg/dri/0/\$f
+done
 for c in /sys/class/drm/card*-*; do
 	echo "MGVT-L2-CONNECTOR \${c##*/} \$(cat \$c/status)"
 	sed 's/^/MGVT-L2-MODE /' \$c/modes
