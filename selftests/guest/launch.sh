@@ -2,10 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 # The switches of qemu-glue/mgvt-qemu.sh, inside the host VM with mgvt and
 # mgvt_sim loaded: what each puts on QEMU's command line (--dry-run), and
-# that QEMU itself refuses what needs what is not there: the OpRegion
-# (x-igd-opregion=on: mgvt offers none yet) and dma-buf planes without
-# OpenGL.  The guest boot with the default switches is
-# selftests/guest/run.sh; the region display is selftests/guest/display.sh.
+# that QEMU itself refuses what needs what is not there: dma-buf planes
+# without OpenGL.  The guest boot with the default switches is
+# selftests/guest/run.sh; the region display is selftests/guest/display.sh;
+# QEMU starting with the vGPU's OpRegion is selftests/guest/opregion.sh.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -56,8 +56,6 @@ refused() {	# refused PATTERN SWITCH...: QEMU exits non-zero naming PATTERN
 	printf '%s\n' "$out" | sed 's/^/#   qemu: /' >&2
 	[ $rc -ne 0 ] && [ $rc -ne 124 ] && printf '%s\n' "$out" | grep -i '^qemu-system-x86_64: ' | grep -qi "$pat"
 }
-r=$(refused "IGD OpRegion" --opregion on && echo y)
-tap_ok "$r" "launch: QEMU refuses --opregion on (mgvt has no OpRegion region yet)"
 r=$(refused "opengl not available" --vgpu-display on --display vnc=none && echo y)
 tap_ok "$r" "launch: QEMU refuses --vgpu-display on (dma-buf planes) without OpenGL"
 tap_ok "$(grep -qx dmabuf "/sys/bus/mdev/devices/$uuid/mgvt/display_mode" && echo y)" \
