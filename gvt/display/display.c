@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The virtual display of a vGPU as a guest i915 probes it: one DP monitor
- * on DDI A, its AUX channel answering (display/dpsink.c), the other
- * ports' AUX channels timing out as with nothing plugged in, GMBUS
- * finding no DDC device on any pin pair (display/gmbus.c), and the status
- * bits hardware computes from what the driver programmed (a pipe's state
- * follows its enable, a DDI buffer is idle while disabled, a PLL locks as
- * it is enabled, the data buffer powers up on request, the panel power
+ * The virtual display of a vGPU as a guest i915 probes it: a DP monitor
+ * on DDI A and, where the vGPU's GM allows a second head, one on DDI B,
+ * their AUX channels answering (display/dpsink.c), the other ports' AUX
+ * channels timing out as with nothing plugged in, GMBUS finding no DDC
+ * device on any pin pair (display/gmbus.c), and the status bits hardware
+ * computes from what the driver programmed (a pipe's state follows its
+ * enable, a DDI buffer is idle while disabled, a PLL locks as it is
+ * enabled, the data buffer powers up on request, the panel power
  * sequencer reaches the state asked for at once), the live hotplug status
- * of port A set.  Display programming only updates the virtual registers:
- * nothing reaches the pGPU.
+ * of the ports with a monitor set, DDI B strapped where it has one.
+ * Display programming only updates the virtual registers: nothing reaches
+ * the pGPU.
  *
  * Everything here runs under the vGPU lock, from the register table's
  * handlers (trap/mmio_table.c) and the register file's reset
@@ -64,6 +66,18 @@ static void aux_pack(struct mgvt_vgpu *vgpu, unsigned int port, const u8 *msg,
 			(u32)msg[i] << (24 - 8 * (i % 4));
 }
 
+/* The DP sink behind AUX channel @port, or NULL for none. */
+static struct mgvt_dp_sink *aux_sink(struct mgvt_vgpu *vgpu, unsigned int port)
+{
+	struct mgvt_display *d = &vgpu->display;
+
+	if (port == 0)
+		return &d->sink;
+	if (port == 1 && d->heads > 1)
+		return &d->sink_b;
+	return NULL;
+}
+
 /**
  * mgvt_aux_ctl_write - a DDI's AUX channel control: send, or clear status
  * @vgpu: the vGPU, with its lock held
@@ -75,12 +89,14 @@ static void aux_pack(struct mgvt_vgpu *vgpu, unsigned int port, const u8 *msg,
  * control register) goes out and the transaction completes before the
  * write returns: SEND_BUSY reads clear at once, DONE set, and either the
  * reply in the data registers with its size, or, on a port with nothing
- * plugged in (every port but A) or a message no sink answers, a timeout.
+ * plugged in (every port but A, and B on a vGPU with two heads) or a
+ * message no sink answers, a timeout.
  */
 void mgvt_aux_ctl_write(struct mgvt_vgpu *vgpu, u32 off, u32 val)
 {
 	unsigned int port = (off - AUX_CH_CTL(0)) / 0x100;
 	u32 *ctl = mgvt_vreg(vgpu, off);
+	struct mgvt_dp_sink *sink = aux_sink(vgpu, port);
 	u8 tx[MGVT_AUX_MSG_MAX], rx[MGVT_AUX_MSG_MAX];
 	unsigned int tx_len, rx_len = 0;
 
@@ -90,9 +106,9 @@ void mgvt_aux_ctl_write(struct mgvt_vgpu *vgpu, u32 off, u32 val)
 		return;
 
 	tx_len = (val & AUX_CTL_SIZE) >> AUX_CTL_SIZE_SHIFT;
-	if (port == 0 && tx_len && tx_len <= MGVT_AUX_MSG_MAX) {
+	if (sink && tx_len && tx_len <= MGVT_AUX_MSG_MAX) {
 		aux_unpack(vgpu, port, tx);
-		rx_len = mgvt_dp_aux_transfer(&vgpu->display.sink, tx, tx_len, rx);
+		rx_len = mgvt_dp_aux_transfer(sink, tx, tx_len, rx);
 	}
 	*ctl &= ~(AUX_CTL_STATUS | AUX_CTL_SIZE);
 	if (!rx_len) {
@@ -255,22 +271,32 @@ u32 mgvt_pp_status_read(struct mgvt_vgpu *vgpu, u32 off, u32 val)
 }
 
 /**
- * mgvt_hotplug_isr_read - live hotplug status: the monitor on port A
+ * mgvt_hotplug_isr_read - live hotplug status: the monitors on ports A, B
  * @vgpu: the vGPU, with its lock held
  * @off: SDE_ISR or DE_PORT_ISR
  * @val: its stored value (unused)
  *
- * Return: port A's hotplug bit while the monitor is connected.
+ * Return: the hotplug bit of each port whose monitor is connected; port
+ * B has one in SDE_ISR only (on Skylake the south display detects it).
  */
 u32 mgvt_hotplug_isr_read(struct mgvt_vgpu *vgpu, u32 off, u32 val)
 {
-	if (!vgpu->display.sink.connected)
-		return 0;
-	return off == SDE_ISR ? SDE_PORTA_HOTPLUG : DE_PORT_DP_A_HOTPLUG;
+	struct mgvt_display *d = &vgpu->display;
+	u32 st = 0;
+
+	if (off == SDE_ISR) {
+		if (d->sink.connected)
+			st |= SDE_PORTA_HOTPLUG;
+		if (d->sink_b.connected)
+			st |= SDE_PORTB_HOTPLUG;
+	} else if (d->sink.connected) {
+		st |= DE_PORT_DP_A_HOTPLUG;
+	}
+	return st;
 }
 
 /**
- * mgvt_shotplug_write - SHOTPLUG_CTL: port A's status is write-1-to-clear
+ * mgvt_shotplug_write - SHOTPLUG_CTL: port A's and B's status are W1C
  * @vgpu: the vGPU, with its lock held
  * @off: SHOTPLUG_CTL
  * @val: the value written
@@ -279,7 +305,23 @@ u32 mgvt_hotplug_isr_read(struct mgvt_vgpu *vgpu, u32 off, u32 val)
  */
 void mgvt_shotplug_write(struct mgvt_vgpu *vgpu, u32 off, u32 val)
 {
+	const u32 w1c = SHOTPLUG_PORTA_STATUS | SHOTPLUG_PORTB_STATUS;
 	u32 *reg = mgvt_vreg(vgpu, off);
 
-	*reg = (val & ~SHOTPLUG_PORTA_STATUS) | (*reg & SHOTPLUG_PORTA_STATUS & ~val);
+	*reg = (val & ~w1c) | (*reg & w1c & ~val);
+}
+
+/**
+ * mgvt_sfuse_strap_read - the straps: DDI B where it has a monitor
+ * @vgpu: the vGPU, with its lock held
+ * @off: SFUSE_STRAP
+ * @val: its stored value
+ *
+ * A Skylake i915 sets up DDI B only if it is strapped.
+ *
+ * Return: @val, with DDI B's strap on a vGPU with two heads.
+ */
+u32 mgvt_sfuse_strap_read(struct mgvt_vgpu *vgpu, u32 off, u32 val)
+{
+	return vgpu->display.heads > 1 ? val | SFUSE_STRAP_DDIB : val;
 }

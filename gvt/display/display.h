@@ -27,5 +27,6 @@ u32 mgvt_dbuf_read(struct mgvt_vgpu *vgpu, u32 off, u32 val);
 u32 mgvt_pp_status_read(struct mgvt_vgpu *vgpu, u32 off, u32 val);
 u32 mgvt_hotplug_isr_read(struct mgvt_vgpu *vgpu, u32 off, u32 val);
 void mgvt_shotplug_write(struct mgvt_vgpu *vgpu, u32 off, u32 val);
+u32 mgvt_sfuse_strap_read(struct mgvt_vgpu *vgpu, u32 off, u32 val);
 
 #endif /* MGVT_DISPLAY_DISPLAY_H */

@@ -86,7 +86,13 @@ struct mgvt_fb {
  * @max_w: the largest width the default EDID offers
  * @max_h: the largest height
  * @link_up: the host has the monitor plugged in
+ * @heads: the monitors, 1 or 2 as the vGPU's low GM allows
+ *	(mgvt_edid_heads())
  * @sink: the DP monitor on DDI A, behind AUX channel A
+ * @edid_b: the second monitor's EDID, the type's default (DDI B)
+ * @edid_b_size: its size, whole blocks
+ * @sink_b: the second DP monitor on DDI B, behind AUX channel B,
+ *	connected while @heads is 2
  * @gmbus: the GMBUS controller; no pin pair has a monitor (DDI A has no
  *	DDC pins), so every GMBUS cycle ends unacknowledged
  * @pipe: vblank of pipes A-C
@@ -103,7 +109,11 @@ struct mgvt_display {
 	u32 max_w;
 	u32 max_h;
 	bool link_up;
+	unsigned int heads;
 	struct mgvt_dp_sink sink;
+	u8 edid_b[MGVT_EDID_MAX_SIZE];
+	unsigned int edid_b_size;
+	struct mgvt_dp_sink sink_b;
 	struct mgvt_gmbus gmbus;
 	struct mgvt_vblank_pipe pipe[DE_PIPES];
 	struct work_struct vblank_work;

@@ -199,6 +199,24 @@ void mgvt_edid_limit(u64 low_gm, u32 pref_w, u32 pref_h, u32 *max_w, u32 *max_h)
 	}
 }
 
+/**
+ * mgvt_edid_heads - the monitors a vGPU's graphics memory allows
+ * @low_gm: its low (mappable) graphics memory, bytes
+ *
+ * The rule of mgvt_edid_limit() for each head: a second monitor is
+ * offered if both heads can show 1920x1080, two 32-bit framebuffers each,
+ * in at most half the low graphics memory (64 MiB and up: GVTg_V5_8 and
+ * the larger types; MGVT_V5_16 and MGVT_V5_32 keep one).
+ *
+ * Return: 2 or 1.
+ */
+unsigned int mgvt_edid_heads(u64 low_gm)
+{
+	u64 head = (u64)MGVT_HEAD_MIN_W * MGVT_HEAD_MIN_H * 4 * 2 * 2;
+
+	return head * MGVT_HEADS_MAX <= low_gm ? MGVT_HEADS_MAX : 1;
+}
+
 static void put_le16(u8 *p, u32 v)
 {
 	p[0] = v & 0xff;

@@ -14,6 +14,9 @@
 #define MGVT_EDID_PREF_MAX_W	4095	/* 12 bits in a detailed timing */
 #define MGVT_MODE_MAX_W		4096	/* the largest mode offered */
 #define MGVT_MODE_MAX_H		2160
+#define MGVT_HEADS_MAX		2	/* monitors: DDI A, and DDI B if GM allows */
+#define MGVT_HEAD_MIN_W		1920	/* what each head must be able to show */
+#define MGVT_HEAD_MIN_H		1080
 #define MGVT_DDC_ADDR		0x50	/* the EDID's I2C address */
 #define MGVT_DDC_SEGMENT	0x30	/* E-DDC segment pointer */
 
@@ -56,6 +59,7 @@ struct mgvt_ddc {
 bool mgvt_parse_resolution(const char *s, u32 *w, u32 *h);
 void mgvt_mode_cvt_rb(u32 w, u32 h, struct mgvt_mode *m);
 void mgvt_edid_limit(u64 low_gm, u32 pref_w, u32 pref_h, u32 *max_w, u32 *max_h);
+unsigned int mgvt_edid_heads(u64 low_gm);
 unsigned int mgvt_edid_build(u8 *edid, u32 w, u32 h, u32 max_w, u32 max_h);
 bool mgvt_edid_block_valid(const u8 *block);
 const char *mgvt_edid_check(const u8 *edid, unsigned int size, unsigned int max);

@@ -21,6 +21,11 @@
  * host chose; closing the device brings back the default EDID, built
  * from the vGPU type (mgvt_edid_build()), link up.
  *
+ * A vGPU whose low GM allows two heads (mgvt_edid_heads()) has a second
+ * monitor on DDI B, with the type's default EDID offering the modes half
+ * the low GM allows.  The host does not drive it (the EDID region is the
+ * first monitor's): it is plugged in from the first reset to the close.
+ *
  * Everything here runs under the vGPU lock.
  */
 #include <linux/errno.h>
@@ -45,7 +50,7 @@
 static void build_default(struct mgvt_vgpu *vgpu)
 {
 	struct mgvt_display *d = &vgpu->display;
-	u32 w = DEFAULT_W, h = DEFAULT_H;
+	u32 w = DEFAULT_W, h = DEFAULT_H, bw, bh;
 
 	if (vgpu->type && !mgvt_parse_resolution(vgpu->type->resolution, &w, &h)) {
 		vgpu_warn_rl(vgpu, "type resolution \"%s\" unusable, EDID of %ux%u\n",
@@ -55,6 +60,11 @@ static void build_default(struct mgvt_vgpu *vgpu)
 	}
 	mgvt_edid_limit(vgpu->slice.low_size, w, h, &d->max_w, &d->max_h);
 	d->edid_size = mgvt_edid_build(d->edid, w, h, d->max_w, d->max_h);
+	d->heads = mgvt_edid_heads(vgpu->slice.low_size);
+	if (d->heads > 1) {
+		mgvt_edid_limit(vgpu->slice.low_size / 2, w, h, &bw, &bh);
+		d->edid_b_size = mgvt_edid_build(d->edid_b, w, h, bw, bh);
+	}
 	memcpy(d->host_edid, d->edid, sizeof(d->host_edid));
 	d->host_size = d->edid_size;
 	d->link_up = true;
@@ -67,6 +77,15 @@ static void plug(struct mgvt_vgpu *vgpu)
 
 	mgvt_dp_sink_reset(&d->sink, d->edid, d->edid_size);
 	d->sink.connected = d->link_up;
+}
+
+/* The second monitor, on DDI B: always plugged in where there is one. */
+static void plug_b(struct mgvt_vgpu *vgpu)
+{
+	struct mgvt_display *d = &vgpu->display;
+
+	mgvt_dp_sink_reset(&d->sink_b, d->edid_b, d->edid_b_size);
+	d->sink_b.connected = d->heads > 1;
 }
 
 /**
@@ -82,6 +101,7 @@ void mgvt_monitor_reset(struct mgvt_vgpu *vgpu)
 	if (!vgpu->display.edid_size)
 		build_default(vgpu);
 	plug(vgpu);
+	plug_b(vgpu);
 }
 
 /**
@@ -93,6 +113,7 @@ void mgvt_monitor_default(struct mgvt_vgpu *vgpu)
 	mutex_lock(&vgpu->lock);
 	build_default(vgpu);
 	plug(vgpu);
+	plug_b(vgpu);
 	mutex_unlock(&vgpu->lock);
 }
 

@@ -4,8 +4,10 @@
  * memory and point the GPU's ASLS config register at, and that QEMU
  * copies into guest memory with x-igd-opregion=on.  A guest i915 takes
  * its Video BIOS Table (VBT) from it, which tells it what is wired to
- * which DDI: here, one DisplayPort connector on DDI A with AUX channel A
- * and no DDC pins, the virtual monitor of display/dpsink.c.  Without a
+ * which DDI: here, a DisplayPort connector on DDI A with AUX channel A
+ * and no DDC pins, the virtual monitor of display/dpsink.c, and on a
+ * vGPU with two heads (display/edid.c, mgvt_edid_heads()) a second one
+ * on DDI B with AUX channel B.  Without a
  * VBT, i915 assumes defaults that make DDI A an eDP panel.
  *
  * Layout (OpRegion 2.0): the header (signature "IntelGraphicsMem",
@@ -17,12 +19,13 @@
  * to 0), the BIOS data block header ("BIOS_DATA_BLOCK ", version 204 of
  * the block definitions, its size) and one block, the general
  * definitions (block 2): no CRT DDC pin, then child device records of
- * 38 bytes (the size version 204 uses), one of them for the monitor.
+ * 38 bytes (the size version 204 uses), one per monitor.
  * Every multi-byte field is little endian.
  *
  * No kernel state: selftests/unit compiles this file in userspace.
  */
 #include <linux/bits.h>
+#include <linux/kernel.h>
 #include <linux/string.h>
 
 #include "display/opregion.h"
@@ -60,11 +63,18 @@
 #define CHILD_SUPPORT		24	/* bit 0 HDMI, bit 1 DP, bit 2 TMDS */
 #define CHILD_AUX_CH		25
 
-#define HANDLE_EFP1		0x0004
 #define TYPE_DISPLAYPORT	0x68c6	/* hotplug, DP output, not HDMI */
-#define DVO_PORT_DP_A		10
-#define AUX_CH_A		0x40
 #define SUPPORT_DP		BIT(1)
+
+/* The child device of each head: its handle, DVO port and AUX channel. */
+static const struct {
+	u16 handle;
+	u8 dvo_port;
+	u8 aux_ch;
+} heads_vbt[] = {
+	{ 0x0004, 10, 0x40 },	/* EFP1: DP on DDI A, AUX A */
+	{ 0x0040,  7, 0x10 },	/* EFP2: DP on DDI B, AUX B */
+};
 
 static void put16(u8 *p, u16 v)
 {
@@ -78,13 +88,13 @@ static void put32(u8 *p, u32 v)
 	put16(p + 2, v >> 16);
 }
 
-/* The VBT at @vbt; returns its size. */
-static unsigned int build_vbt(u8 *vbt)
+/* The VBT at @vbt with a child device for each of @heads; its size. */
+static unsigned int build_vbt(u8 *vbt, unsigned int heads)
 {
 	u8 *bdb = vbt + VBT_HDR_SIZE;
 	u8 *blk = bdb + BDB_HDR_SIZE;
-	u8 *defs = blk + BLOCK_HDR_SIZE, *child = defs + DEFS_HDR_SIZE;
-	unsigned int defs_size = DEFS_HDR_SIZE + CHILD_SIZE;
+	u8 *defs = blk + BLOCK_HDR_SIZE, *child;
+	unsigned int defs_size = DEFS_HDR_SIZE + heads * CHILD_SIZE;
 	unsigned int bdb_size = BDB_HDR_SIZE + BLOCK_HDR_SIZE + defs_size;
 	unsigned int size = VBT_HDR_SIZE + bdb_size, i;
 	u8 sum = 0;
@@ -104,12 +114,15 @@ static unsigned int build_vbt(u8 *vbt)
 	put16(blk + 1, defs_size);
 	defs[DEFS_CHILD_SIZE_F] = CHILD_SIZE;
 
-	put16(child + CHILD_HANDLE, HANDLE_EFP1);
-	put16(child + CHILD_TYPE, TYPE_DISPLAYPORT);
-	child[CHILD_DVO_PORT] = DVO_PORT_DP_A;
-	child[CHILD_DDC_PIN] = 0;		/* DDI A has no GMBUS pins */
-	child[CHILD_SUPPORT] = SUPPORT_DP;
-	child[CHILD_AUX_CH] = AUX_CH_A;
+	for (i = 0; i < heads; i++) {
+		child = defs + DEFS_HDR_SIZE + i * CHILD_SIZE;
+		put16(child + CHILD_HANDLE, heads_vbt[i].handle);
+		put16(child + CHILD_TYPE, TYPE_DISPLAYPORT);
+		child[CHILD_DVO_PORT] = heads_vbt[i].dvo_port;
+		child[CHILD_DDC_PIN] = 0;	/* DP: the EDID over AUX */
+		child[CHILD_SUPPORT] = SUPPORT_DP;
+		child[CHILD_AUX_CH] = heads_vbt[i].aux_ch;
+	}
 
 	for (i = 0; i < size; i++)
 		sum += vbt[i];
@@ -118,11 +131,14 @@ static unsigned int build_vbt(u8 *vbt)
 }
 
 /**
- * mgvt_opregion_build - the OpRegion every vGPU offers
+ * mgvt_opregion_build - the OpRegion a vGPU offers
  * @buf: MGVT_OPREGION_SIZE bytes to fill
+ * @heads: its monitors, 1 or 2 (mgvt_edid_heads()); others are taken as 1
  */
-void mgvt_opregion_build(u8 *buf)
+void mgvt_opregion_build(u8 *buf, unsigned int heads)
 {
+	if (heads < 1 || heads > ARRAY_SIZE(heads_vbt))
+		heads = 1;
 	memset(buf, 0, MGVT_OPREGION_SIZE);
 	memcpy(buf, "IntelGraphicsMem", 16);
 	put32(buf + HDR_SIZE_KB, MGVT_OPREGION_SIZE / 1024);
@@ -130,5 +146,5 @@ void mgvt_opregion_build(u8 *buf)
 	memcpy(buf + HDR_BIOS_VER, "mgvt", 4);
 	memcpy(buf + HDR_VBIOS_VER, "mgvt virtual", 12);
 	put32(buf + HDR_MBOXES, MBOX_ACPI | MBOX_ASLE | MBOX_VBT);
-	build_vbt(buf + OPREGION_VBT);
+	build_vbt(buf + OPREGION_VBT, heads);
 }

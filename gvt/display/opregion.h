@@ -16,6 +16,6 @@
 #define OPREGION_MBOX_ASLE	0x300
 #define OPREGION_VBT		0x400	/* mailbox 4, up to the end */
 
-void mgvt_opregion_build(u8 *buf);
+void mgvt_opregion_build(u8 *buf, unsigned int heads);
 
 #endif /* MGVT_DISPLAY_OPREGION_H */

@@ -390,11 +390,15 @@ static inline unsigned int gen9_engine_irq_shift(unsigned int e)
 #define SDE_IIR			0xc4008
 #define SDE_IER			0xc400c
 #define SDE_PORTA_HOTPLUG	BIT(24)
+#define SDE_PORTB_HOTPLUG	BIT(21)
 #define SHOTPLUG_CTL		0xc4030
 #define SHOTPLUG_CTL2		0xc403c
 #define SHOTPLUG_PORTA_ENABLE	BIT(28)		/* port A hotplug detection */
 #define SHOTPLUG_PORTA_STATUS	(3u << 24)	/* port A status, write 1 to clear */
 #define SHOTPLUG_PORTA_LONG	(2u << 24)	/* port A status: long pulse */
+#define SHOTPLUG_PORTB_ENABLE	BIT(12)		/* port B hotplug detection */
+#define SHOTPLUG_PORTB_STATUS	(3u << 8)	/* port B status, write 1 to clear */
+#define SHOTPLUG_PORTB_LONG	(2u << 8)	/* port B status: long pulse */
 #define DE_PIPES		3
 #define MASTER_IRQ_DE_PIPE(p)	BIT(16 + (p))
 #define MASTER_IRQ_DE_PORT	BIT(20)

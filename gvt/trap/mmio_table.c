@@ -121,12 +121,14 @@ const struct mgvt_mmio_reg mgvt_mmio_table[] = {
 	G("SKL_FUSE_STATUS",	SKL_FUSE_STATUS,	MF_RO),
 
 	/*
-	 * Display (display/display.c): one DP monitor on DDI A, the other
-	 * ports empty; status bits follow what the guest programs; nothing
-	 * reaches the pGPU.  The board straps no DDI (Skylake's i915 probes
-	 * them all anyway) and does not fuse the display off.
+	 * Display (display/display.c): a DP monitor on DDI A, a second on
+	 * DDI B where the vGPU's GM allows two heads, the other ports empty;
+	 * status bits follow what the guest programs; nothing reaches the
+	 * pGPU.  The board straps DDI B where it has a monitor, no other
+	 * DDI, and does not fuse the display off.
 	 */
-	R("SFUSE_STRAP",	SFUSE_STRAP,		0, MF_RO | MF_DISPLAY),
+	R("SFUSE_STRAP",	SFUSE_STRAP,		0, MF_RO | MF_DISPLAY,
+	  mgvt_sfuse_strap_read),
 	R("CDCLK_CTL",		CDCLK_CTL,		0, MF_DISPLAY),
 	R("LCPLL1_CTL",		LCPLL1_CTL,		0, MF_DISPLAY, mgvt_lcpll1_read),
 	R("LCPLL2_CTL",		LCPLL2_CTL,		0, MF_DISPLAY),

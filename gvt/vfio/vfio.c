@@ -265,7 +265,8 @@ static ssize_t edid_region_rw(struct mgvt_vgpu *vgpu, char __user *buf,
 
 /*
  * The IGD OpRegion (VFIO_REGION_SUBTYPE_INTEL_IGD_OPREGION), read-only:
- * the same for every vGPU, built at each read (QEMU reads it once).
+ * its VBT lists the vGPU's monitors (one, or two as its GM allows), built
+ * at each read (QEMU reads it once).
  */
 static ssize_t opregion_rw(struct mgvt_vgpu *vgpu, char __user *buf,
 			   size_t count, u64 off, bool write)
@@ -278,7 +279,7 @@ static ssize_t opregion_rw(struct mgvt_vgpu *vgpu, char __user *buf,
 	op = kmalloc(MGVT_OPREGION_SIZE, GFP_KERNEL);
 	if (!op)
 		return -ENOMEM;
-	mgvt_opregion_build(op);
+	mgvt_opregion_build(op, mgvt_edid_heads(vgpu->slice.low_size));
 	if (copy_to_user(buf, op + off, count))
 		ret = -EFAULT;
 	kfree(op);

@@ -325,6 +325,22 @@ static void test_limits(void)
 	}
 }
 
+/* The second head: GVTg_V5_8 and larger types, not MGVT_V5_16 and _32. */
+static void test_heads(void)
+{
+	static const struct { u32 low_mb; unsigned int heads; } types[] = {
+		{ 512, 2 }, { 256, 2 }, { 128, 2 }, { 64, 2 }, { 32, 1 }, { 16, 1 }, { 0, 1 },
+	};
+	unsigned int i;
+
+	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+		tap_ok(mgvt_edid_heads((u64)types[i].low_mb << 20) == types[i].heads,
+		       "%u MiB of low GM: %u head(s)", types[i].low_mb, types[i].heads);
+	tap_ok(mgvt_edid_heads(2ull * 1920 * 1080 * 4 * 2 * 2) == 2 &&
+	       mgvt_edid_heads(2ull * 1920 * 1080 * 4 * 2 * 2 - 1) == 1,
+	       "two heads from exactly two 1920x1080 double buffers in half the low GM");
+}
+
 static void test_edid_ext(void)
 {
 	u32 w[8], h[8];
@@ -410,6 +426,7 @@ int main(void)
 	test_limits();
 	test_edid_ext();
 	test_edid_check();
+	test_heads();
 	test_ddc_segments();
 	test_dpcd();
 	test_i2c_over_aux();

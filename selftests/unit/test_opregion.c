@@ -3,8 +3,10 @@
  * The OpRegion (gvt/display/opregion.c) parsed back the way a guest i915
  * reads it: the header's signature, version and mailboxes, the VBT in
  * mailbox 4 with its header, the BIOS data block and its blocks walked
- * to the general definitions, whose child device records must hold one
- * DisplayPort connector on DDI A with AUX channel A.
+ * to the general definitions, whose child device records must hold a
+ * DisplayPort connector on DDI A with AUX channel A and, for a vGPU with
+ * two heads, a second on DDI B with AUX channel B; any other count of
+ * heads gets one.
  */
 #include <string.h>
 
@@ -43,15 +45,17 @@ static const u8 *bdb_block(const u8 *bdb, unsigned int id, unsigned int *size)
 	return NULL;
 }
 
-int main(void)
+/* The OpRegion of a vGPU with @heads monitors; @want children expected. */
+static void check(unsigned int heads, unsigned int want)
 {
 	const u8 *vbt = op + OPREGION_VBT, *bdb, *defs, *child;
-	unsigned int vbt_size, bdb_off, defs_size, csize, i, n, dp_a = 0, others = 0;
+	unsigned int vbt_size, bdb_off, defs_size, csize, i, n;
+	unsigned int dp_a = 0, dp_b = 0, others = 0;
 	u8 sum = 0;
 
-	tap_header();
+	tap_diag("OpRegion of a vGPU with %u head(s)", heads);
 	memset(op, 0xa5, sizeof(op));
-	mgvt_opregion_build(op);
+	mgvt_opregion_build(op, heads);
 	tap_ok(!memcmp(op, "IntelGraphicsMem", 16), "OpRegion signature");
 	tap_ok(le32(op + 0x10) == 8, "size: 8 KiB");
 	tap_ok(op[0x17] == 2 && op[0x16] == 0, "version 2.0");
@@ -79,7 +83,7 @@ int main(void)
 
 	defs = bdb_block(bdb, 2, &defs_size);
 	if (!tap_ok(defs && defs_size >= 5, "general definitions block found"))
-		return tap_finish();
+		return;
 	csize = defs[4];
 	tap_ok(csize == 38, "child device records of 38 bytes, as version 204 has them");
 	n = (defs_size - 5) / csize;
@@ -87,16 +91,33 @@ int main(void)
 		child = defs + 5 + i * csize;
 		if (!le16(child + 2))
 			continue;
-		if (le16(child + 2) == 0x68c6 && child[16] == 10 && child[25] == 0x40 &&
-		    !child[19] && (child[24] & 2) && !(le16(child + 2) & (1u << 12)))
+		if (le16(child + 2) != 0x68c6 || child[19] || !(child[24] & 2) ||
+		    (le16(child + 2) & (1u << 12)))
+			others++;
+		else if (child[16] == 10 && child[25] == 0x40 && le16(child) == 0x0004)
 			dp_a++;
+		else if (child[16] == 7 && child[25] == 0x10 && le16(child) == 0x0040)
+			dp_b++;
 		else
 			others++;
 	}
+	tap_ok(n == want, "%u child device record(s)", want);
 	tap_ok(dp_a == 1 && !others,
-	       "one child: DisplayPort (not internal, so not eDP) on DDI A, AUX A, no DDC pin");
+	       "a DisplayPort child (not internal, so not eDP) on DDI A, AUX A, no DDC pin");
+	tap_ok(dp_b == (want > 1),
+	       want > 1 ? "a second DisplayPort child on DDI B, AUX B, handle EFP2" :
+			  "no child on DDI B");
 	for (i = OPREGION_VBT + vbt_size, sum = 0; i < MGVT_OPREGION_SIZE; i++)
 		sum |= op[i];
 	tap_ok(!sum, "zero after the VBT");
+}
+
+int main(void)
+{
+	tap_header();
+	check(1, 1);
+	check(2, 2);
+	check(0, 1);
+	check(3, 1);
 	return tap_finish();
 }

@@ -6,8 +6,12 @@
  * DPCD reads and a whole EDID read over I2C-over-AUX (checksum valid, the
  * preferred mode the type's resolution), the other ports' AUX channels
  * timing out, GMBUS finding no device, the status bits that follow what
- * the guest programs and port A's live hotplug status.  Two types, so the
- * EDID follows the type.
+ * the guest programs and port A's live hotplug status.  Three types, so
+ * the EDID follows the type, and the second head: on GVTg_V5_8 and
+ * GVTg_V5_4 (GM for two) DDI B's AUX channel answers DPCD and EDID reads
+ * from a second sink, port B's live status is set in SDEISR and DDI B is
+ * strapped; on MGVT_V5_16 (one head) AUX B times out and none of those
+ * bits is set.
  *
  * Usage: display_test   (expects mgvt and mgvt_sim loaded, root)
  */
@@ -44,6 +48,7 @@
 #define GMBUS_ACTIVE	(1u << 9)
 
 static struct vgpu *v;
+static unsigned int i2c_port;	/* the AUX channel i2c() uses */
 
 /* One PCODE command as i915's __snb_pcode_rw() sends it: error code, DATA. */
 static uint32_t pcode(uint32_t cmd, uint32_t *data)
@@ -154,7 +159,7 @@ static void test_aux_dpcd(void)
 	check_eq(AUX_SIZE(st) == 2 && rx[1] == 1, 1, "sink count 1");
 	check_eq(mmio_rd(v, AUX_CTL(0), 4) & (AUX_DONE | AUX_BUSY), 0,
 		 "the status write cleared DONE");
-	for (p = 1; p < 5; p++) {
+	for (p = 2; p < 5; p++) {
 		st = aux_xfer(p, tx, aux_hdr(tx, 0x9, 0, 15), rx);
 		check_eq(st & (AUX_BUSY | AUX_DONE | AUX_TIMEOUT), AUX_DONE | AUX_TIMEOUT,
 			 "AUX %c: nothing connected, a timeout (status %#x)", 'A' + p, st);
@@ -179,16 +184,18 @@ static bool i2c(uint8_t req, unsigned int len, const uint8_t *data, uint8_t *rx)
 		memcpy(tx + 4, data, len);
 		n += len;
 	}
-	st = aux_xfer(0, tx, n, rx);
+	st = aux_xfer(i2c_port, tx, n, rx);
 	return (st & (AUX_DONE | AUX_TIMEOUT)) == AUX_DONE && !rx[0];
 }
 
-static void test_aux_edid(const char *res)
+static void test_aux_edid(unsigned int port, const char *res)
 {
 	uint8_t edid[128], rx[20], zero = 0, sum = 0;
 	unsigned int i, w, h, rw = 0, rh = 0;
 	bool ok;
 
+	i2c_port = port;
+	tap_diag("EDID over AUX %c", 'A' + port);
 	ok = i2c(0x4, 0, NULL, rx) && i2c(0x4, 1, &zero, rx) && i2c(0x5, 0, NULL, rx);
 	for (i = 0; ok && i < 128; i += 16) {
 		ok = i2c(0x5, 16, NULL, rx);
@@ -275,6 +282,51 @@ static void test_status_bits(void)
 		 "after reset: pipes, PLLs off");
 }
 
+/* DDI B: a second monitor if @two, else nothing there. */
+static void test_head_b(bool two, const char *res)
+{
+	uint8_t tx[20], rx[20];
+	uint32_t st, want;
+
+	st = aux_xfer(1, tx, aux_hdr(tx, 0x9, 0, 15), rx);
+	if (two) {
+		check_eq(st & (AUX_BUSY | AUX_DONE | AUX_TIMEOUT | AUX_RXERR), AUX_DONE,
+			 "AUX B: second head, native DPCD read completes (status %#x)", st);
+		check_eq(AUX_SIZE(st) == 16 && !rx[0] && rx[1] == 0x12 && (rx[3] & 0x1f) == 4,
+			 1, "AUX B: ACK, DPCD 1.2, 4 lanes");
+		st = aux_xfer(1, tx, aux_hdr(tx, 0x9, 0x200, 1), rx);
+		check_eq(AUX_SIZE(st) == 2 && rx[1] == 1, 1, "AUX B: sink count 1");
+		test_aux_edid(1, res);
+	} else {
+		check_eq(st & (AUX_BUSY | AUX_DONE | AUX_TIMEOUT), AUX_DONE | AUX_TIMEOUT,
+			 "AUX B: one head, nothing connected, a timeout (status %#x)", st);
+		i2c_port = 1;
+		check_eq(i2c(0x4, 0, NULL, rx), 0, "AUX B: I2C-over-AUX gets no reply either");
+		i2c_port = 0;
+	}
+	want = two ? 1u << 21 : 0;
+	check_eq(mmio_rd(v, 0xc4000, 4) & (1u << 21), want,
+		 "SDEISR: port B hotplug live status %s", two ? "set" : "clear");
+	check_eq(mmio_rd(v, 0xc4000, 4) & (1u << 24), 1u << 24, "port A's still set");
+	check_eq(mmio_rd(v, 0x44440, 4) & ~(1u << 3), 0,
+		 "DE port ISR: port A only (port B is south on Skylake)");
+	check_eq(mmio_rd(v, 0xc2014, 4) & 7, two ? 1u << 2 : 0,
+		 "SFUSE_STRAP: DDI B %sstrapped, C and D not", two ? "" : "not ");
+	mmio_wr(v, 0xc4030, 4, (1u << 28) | (1u << 12));
+	check_eq(mmio_rd(v, 0xc4030, 4), (1u << 28) | (1u << 12),
+		 "SHOTPLUG_CTL: port A and B detection enabled, no status latched");
+	mmio_wr(v, 0xc4030, 4, (1u << 28) | (1u << 12) | (3u << 24) | (3u << 8));
+	check_eq(mmio_rd(v, 0xc4030, 4), (1u << 28) | (1u << 12),
+		 "SHOTPLUG_CTL: status bits of A and B are write-1-to-clear");
+	mmio_wr(v, 0xc4030, 4, 0);
+	check_err(xioctl(v->device, VFIO_DEVICE_RESET, NULL), 0, "device reset");
+	check_eq(mmio_rd(v, 0xc4000, 4) & (1u << 21), want,
+		 "after reset: port B's live status as before");
+	st = aux_xfer(1, tx, aux_hdr(tx, 0x9, 0, 15), rx);
+	check_eq((st & (AUX_DONE | AUX_TIMEOUT)) == AUX_DONE, two,
+		 "after reset: AUX B %s", two ? "answers" : "times out");
+}
+
 static bool one_type(const char *type, bool full)
 {
 	const struct vgpu_type *t = find_type(type);
@@ -298,9 +350,10 @@ static bool one_type(const char *type, bool full)
 		test_pcode();
 		test_aux_dpcd();
 	}
-	test_aux_edid(res);
+	test_aux_edid(0, res);
 	check_err(xioctl(v->device, VFIO_DEVICE_RESET, NULL), 0, "device reset");
-	test_aux_edid(res);
+	test_aux_edid(0, res);
+	test_head_b(t->low_mb >= 64, res);
 	if (full) {
 		test_gmbus();
 		test_status_bits();
@@ -316,8 +369,8 @@ int main(int argc, char **argv)
 
 	if (ret >= 0)
 		return ret;
-	if (one_type("GVTg_V5_8", true))
-		one_type("GVTg_V5_4", false);
+	if (one_type("GVTg_V5_8", true) && one_type("GVTg_V5_4", false))
+		one_type("MGVT_V5_16", false);
 	cleanup_all();
 	return tap_finish();
 }
