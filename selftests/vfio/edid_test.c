@@ -19,7 +19,8 @@
  *    default;
  *  - the IGD OpRegion region: found by its type, 8 KiB, read-only, its
  *    signature, version and mailboxes, and a VBT in mailbox 4 whose
- *    general definitions hold a DisplayPort child on DDI A.
+ *    general definitions hold a DisplayPort child on DDI A and, the type
+ *    (GVTg_V5_4) having GM for two heads, a second on DDI B.
  *
  * Usage: edid_test   (expects mgvt and mgvt_sim loaded, root)
  */
@@ -426,7 +427,7 @@ static void test_opregion(void)
 	struct vfio_region_info *ri = NULL;
 	uint8_t op[8192], sum = 0;
 	const uint8_t *vbt = op + 0x400, *bdb, *blk;
-	unsigned int i, pos, vbt_size;
+	unsigned int i, pos, vbt_size, blk_size = 0;
 	int idx = find_region(VFIO_REGION_TYPE_PCI_VENDOR_TYPE | 0x8086u,
 			      VFIO_REGION_SUBTYPE_INTEL_IGD_OPREGION, &ri);
 
@@ -453,6 +454,7 @@ static void test_opregion(void)
 	     pos += 3 + le16(bdb + pos + 1)) {
 		if (bdb[pos] == 2) {
 			blk = bdb + pos + 3;
+			blk_size = le16(bdb + pos + 1);
 			break;
 		}
 	}
@@ -460,6 +462,11 @@ static void test_opregion(void)
 		return;
 	check_eq(le16(blk + 5 + 2) << 16 | blk[5 + 16] << 8 | blk[5 + 25], 0x68c60a40,
 		 "its first child: DisplayPort on DDI A, AUX A");
+	if (!tap_ok(blk_size == 5 + 2 * 38, "two children of 38 bytes (block of %u bytes)",
+		    blk_size))
+		return;
+	check_eq(le16(blk + 5 + 38 + 2) << 16 | blk[5 + 38 + 16] << 8 | blk[5 + 38 + 25],
+		 0x68c60710, "its second child: DisplayPort on DDI B, AUX B");
 }
 
 int main(int argc, char **argv)
