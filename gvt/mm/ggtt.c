@@ -145,12 +145,62 @@ static void set_pgpu_pte(struct mgvt_vgpu *vgpu, u32 index, dma_addr_t dma)
 	mutex_unlock(&vgpu->ap.fault_lock);
 }
 
+/**
+ * mgvt_guest_page_map - pin guest page @gfn and map it for the pGPU
+ * @vgpu: the vGPU, its GGTT lock held
+ * @gfn: guest frame number
+ * @page: set to the pinned page
+ * @dma: set to its DMA address on the pGPU
+ *
+ * What the GGTT and the shadow PPGTTs (mm/ppgtt.c) do with every guest
+ * page the pGPU will reach.  Undone by mgvt_guest_page_unmap().
+ *
+ * Return: 0, -EBUSY inside a range the VFIO user is unmapping, or the
+ * front end's or the HAL's error.
+ */
+int mgvt_guest_page_map(struct mgvt_vgpu *vgpu, u64 gfn, struct page **page,
+			dma_addr_t *dma)
+{
+	int ret;
+
+	lockdep_assert_held(&vgpu->ggtt.lock);
+	/*
+	 * VFIO type1 notifies, then retries while pages of the range are still
+	 * pinned, and BUGs after ten rounds: do not pin what is going away.
+	 */
+	if (mgvt_unmap_fence_covers(vgpu, gfn))
+		return -EBUSY;
+	ret = vgpu->guest->pin(vgpu, gfn, page);
+	if (ret)
+		return ret;
+	ret = mgvt_hal_dma_map(vgpu->pgpu, *page, 1, dma);
+	if (ret) {
+		vgpu->guest->unpin(vgpu, gfn);
+		return ret;
+	}
+	mgvt_stat(MGVT_STAT_DMA_MAPS, 1);
+	return 0;
+}
+
+/**
+ * mgvt_guest_page_unmap - the last two steps of the unpin order
+ * @vgpu: the vGPU
+ * @gfn: the guest frame mgvt_guest_page_map() pinned
+ * @dma: the DMA address it returned
+ *
+ * HAL DMA unmap, then unpin.
+ */
+void mgvt_guest_page_unmap(struct mgvt_vgpu *vgpu, u64 gfn, dma_addr_t dma)
+{
+	mgvt_hal_dma_unmap(vgpu->pgpu, dma, 1);
+	mgvt_stat(MGVT_STAT_DMA_MAPS, -1);
+	vgpu->guest->unpin(vgpu, gfn);
+}
+
 /* Last two steps of the unpin order: HAL DMA unmap, unpin. */
 static void release_pin(struct mgvt_vgpu *vgpu, struct mgvt_pin *pin)
 {
-	mgvt_hal_dma_unmap(vgpu->pgpu, pin->dma, 1);
-	mgvt_stat(MGVT_STAT_DMA_MAPS, -1);
-	vgpu->guest->unpin(vgpu, pin->gfn);
+	mgvt_guest_page_unmap(vgpu, pin->gfn, pin->dma);
 	trace_mgvt_guest_unpin(vgpu, pin->gfn, pin->dma);
 	kmem_cache_free(pin_cache, pin);
 	mgvt_stat(MGVT_STAT_PIN_OBJECTS, -1);
@@ -252,43 +302,30 @@ static struct mgvt_pin *pin_gfn(struct mgvt_vgpu *vgpu, u32 index, u64 gfn)
 {
 	struct mgvt_pin *pin;
 	struct page *page;
+	dma_addr_t dma;
 	int ret;
 
-	/*
-	 * VFIO type1 notifies, then retries while pages of the range are still
-	 * pinned, and BUGs after ten rounds: do not pin what is going away.
-	 */
-	if (mgvt_unmap_fence_covers(vgpu, gfn)) {
-		ret = -EBUSY;
-		goto err;
-	}
-	ret = vgpu->guest->pin(vgpu, gfn, &page);
+	ret = mgvt_guest_page_map(vgpu, gfn, &page, &dma);
 	if (ret)
 		goto err;
 	pin = kmem_cache_alloc(pin_cache, GFP_KERNEL);
 	if (!pin) {
 		ret = -ENOMEM;
-		goto err_unpin;
+		goto err_unmap;
 	}
 	mgvt_stat(MGVT_STAT_PIN_OBJECTS, 1);
-	ret = mgvt_hal_dma_map(vgpu->pgpu, page, 1, &pin->dma);
-	if (ret)
-		goto err_free;
 	pin->page = page;
+	pin->dma = dma;
 	pin->gfn = gfn;
 	pin->index = index;
 	pin->next = NULL;
-	mgvt_stat(MGVT_STAT_DMA_MAPS, 1);
 	mgvt_stat(MGVT_STAT_PINNED, 1);
 	mgvt_count(vgpu, MGVT_CNT_PINNED, 1);
 	trace_mgvt_guest_pin(vgpu, gfn, pin->dma, 0);
 	return pin;
 
-err_free:
-	kmem_cache_free(pin_cache, pin);
-	mgvt_stat(MGVT_STAT_PIN_OBJECTS, -1);
-err_unpin:
-	vgpu->guest->unpin(vgpu, gfn);
+err_unmap:
+	mgvt_guest_page_unmap(vgpu, gfn, dma);
 err:
 	mgvt_count(vgpu, MGVT_CNT_PIN_FAILURES, 1);
 	trace_mgvt_guest_pin(vgpu, gfn, 0, ret);

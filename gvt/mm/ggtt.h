@@ -10,6 +10,10 @@
 struct mgvt_vgpu;
 struct page;
 
+int mgvt_guest_page_map(struct mgvt_vgpu *vgpu, u64 gfn, struct page **page,
+			dma_addr_t *dma);
+void mgvt_guest_page_unmap(struct mgvt_vgpu *vgpu, u64 gfn, dma_addr_t dma);
+
 int mgvt_ggtt_cache_init(void);
 void mgvt_ggtt_cache_fini(void);
 int mgvt_ggtt_init(struct mgvt_vgpu *vgpu);

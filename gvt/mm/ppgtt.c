@@ -36,8 +36,8 @@
 #include "core/log.h"
 #include "core/stats.h"
 #include "core/vgpu_types.h"
+#include "mm/ggtt.h"
 #include "mm/ppgtt.h"
-#include "mm/unmap_fence.h"
 
 static unsigned int ppgtt_max_tables = 16384;
 module_param(ppgtt_max_tables, uint, 0644);
@@ -89,9 +89,7 @@ static struct mgvt_vgpu *env_vgpu(void *priv)
 
 static void release_gpage(struct mgvt_vgpu *vgpu, struct mgvt_pt_gpage *gp)
 {
-	mgvt_hal_dma_unmap(vgpu->pgpu, gp->dma, 1);
-	mgvt_stat(MGVT_STAT_DMA_MAPS, -1);
-	vgpu->guest->unpin(vgpu, gp->gfn);
+	mgvt_guest_page_unmap(vgpu, gp->gfn, gp->dma);
 	vgpu->ppgtt.npins--;
 	kfree(gp);
 }
@@ -156,26 +154,16 @@ static int env_get(void *priv, u64 gfn, struct mgvt_pt_gpage **out, u64 *dma)
 	lockdep_assert_held(&vgpu->ggtt.lock);
 	if (gp)
 		goto found;
-	if (mgvt_unmap_fence_covers(vgpu, gfn) || vgpu->ggtt.pins_blocked)
-		return -EBUSY;
 	gp = kzalloc(sizeof(*gp), GFP_KERNEL_ACCOUNT);
 	if (!gp)
 		return -ENOMEM;
-	ret = vgpu->guest->pin(vgpu, gfn, &gp->page);
+	ret = mgvt_guest_page_map(vgpu, gfn, &gp->page, &gp->dma);
 	if (ret)
 		goto err_free;
-	ret = mgvt_hal_dma_map(vgpu->pgpu, gp->page, 1, &gp->dma);
-	if (ret)
-		goto err_unpin;
-	mgvt_stat(MGVT_STAT_DMA_MAPS, 1);
 	gp->gfn = gfn;
 	ret = xa_err(xa_store(&pp->pins, gfn, gp, GFP_KERNEL_ACCOUNT));
-	if (ret) {
-		gp->refs = 1;
-		pp->npins++;
-		release_gpage(vgpu, gp);
-		return ret;
-	}
+	if (ret)
+		goto err_unmap;
 	pp->npins++;
 found:
 	gp->refs++;
@@ -183,8 +171,8 @@ found:
 	*dma = gp->dma;
 	return 0;
 
-err_unpin:
-	vgpu->guest->unpin(vgpu, gfn);
+err_unmap:
+	mgvt_guest_page_unmap(vgpu, gfn, gp->dma);
 err_free:
 	kfree(gp);
 	return ret;
