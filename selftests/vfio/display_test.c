@@ -29,16 +29,6 @@
 #define PCODE_DATA1	0x13812cu
 #define PCODE_READY	(1u << 31)
 
-#define AUX_CTL(p)	(0x64010u + 0x100u * (p))
-#define AUX_DATA(p, i)	(0x64014u + 0x100u * (p) + 4u * (i))
-#define AUX_BUSY	(1u << 31)
-#define AUX_DONE	(1u << 30)
-#define AUX_TIMEOUT	(1u << 28)
-#define AUX_RXERR	(1u << 25)
-#define AUX_SIZE(v)	(((v) >> 20) & 0x1f)
-/* What i915 writes on Skylake besides the size: busy, status to clear, timing. */
-#define AUX_SEND	(AUX_BUSY | AUX_DONE | (1u << 29) | AUX_TIMEOUT | (3u << 26) | \
-			 AUX_RXERR | (31u << 5) | 31u)
 
 #define GMBUS0		0xc5100u
 #define GMBUS1		0xc5104u
@@ -105,30 +95,6 @@ static void test_pcode(void)
 		 "all ones: completes, illegal command");
 }
 
-/*
- * One AUX transaction on port @p as i915 does it: the message packed big
- * endian in the data registers, the control register written with the
- * size, the status read, then cleared.  Returns the status; @rx gets the
- * reply.
- */
-static uint32_t aux_xfer(unsigned int p, const uint8_t *tx, unsigned int len, uint8_t *rx)
-{
-	uint32_t st, w;
-	unsigned int i, j;
-
-	for (i = 0; i < len; i += 4) {
-		for (w = 0, j = 0; j < 4 && i + j < len; j++)
-			w |= (uint32_t)tx[i + j] << (24 - 8 * j);
-		mmio_wr(v, AUX_DATA(p, i / 4), 4, w);
-	}
-	mmio_wr(v, AUX_CTL(p), 4, AUX_SEND | len << 20);
-	st = mmio_rd(v, AUX_CTL(p), 4);
-	for (i = 0; rx && i < AUX_SIZE(st) && i < 20; i++)
-		rx[i] = mmio_rd(v, AUX_DATA(p, i / 4), 4) >> (24 - 8 * (i % 4));
-	mmio_wr(v, AUX_CTL(p), 4, st | AUX_DONE | AUX_TIMEOUT | AUX_RXERR);
-	return st;
-}
-
 /* A native or I2C request header: @len 0 is address only. */
 static unsigned int aux_hdr(uint8_t *tx, uint8_t req, uint32_t addr, unsigned int len)
 {
@@ -147,7 +113,7 @@ static void test_aux_dpcd(void)
 	uint32_t st;
 	unsigned int p;
 
-	st = aux_xfer(0, tx, aux_hdr(tx, 0x9, 0, 15), rx);
+	st = aux_xfer(v, 0, tx, aux_hdr(tx, 0x9, 0, 15), rx);
 	check_eq(st & (AUX_BUSY | AUX_DONE | AUX_TIMEOUT | AUX_RXERR), AUX_DONE,
 		 "AUX A: native read completes at once (status %#x)", st);
 	check_eq(AUX_SIZE(st), 16, "with 16 reply bytes");
@@ -155,12 +121,12 @@ static void test_aux_dpcd(void)
 	check_eq(rx[1], 0x12, "DPCD revision 1.2");
 	check_eq(rx[2], 0x14, "max link rate HBR2");
 	check_eq(rx[3] & 0x1f, 4, "4 lanes");
-	st = aux_xfer(0, tx, aux_hdr(tx, 0x9, 0x200, 1), rx);
+	st = aux_xfer(v, 0, tx, aux_hdr(tx, 0x9, 0x200, 1), rx);
 	check_eq(AUX_SIZE(st) == 2 && rx[1] == 1, 1, "sink count 1");
 	check_eq(mmio_rd(v, AUX_CTL(0), 4) & (AUX_DONE | AUX_BUSY), 0,
 		 "the status write cleared DONE");
 	for (p = 2; p < 5; p++) {
-		st = aux_xfer(p, tx, aux_hdr(tx, 0x9, 0, 15), rx);
+		st = aux_xfer(v, p, tx, aux_hdr(tx, 0x9, 0, 15), rx);
 		check_eq(st & (AUX_BUSY | AUX_DONE | AUX_TIMEOUT), AUX_DONE | AUX_TIMEOUT,
 			 "AUX %c: nothing connected, a timeout (status %#x)", 'A' + p, st);
 	}
@@ -184,7 +150,7 @@ static bool i2c(uint8_t req, unsigned int len, const uint8_t *data, uint8_t *rx)
 		memcpy(tx + 4, data, len);
 		n += len;
 	}
-	st = aux_xfer(i2c_port, tx, n, rx);
+	st = aux_xfer(v, i2c_port, tx, n, rx);
 	return (st & (AUX_DONE | AUX_TIMEOUT)) == AUX_DONE && !rx[0];
 }
 
@@ -288,13 +254,13 @@ static void test_head_b(bool two, const char *res)
 	uint8_t tx[20], rx[20];
 	uint32_t st, want;
 
-	st = aux_xfer(1, tx, aux_hdr(tx, 0x9, 0, 15), rx);
+	st = aux_xfer(v, 1, tx, aux_hdr(tx, 0x9, 0, 15), rx);
 	if (two) {
 		check_eq(st & (AUX_BUSY | AUX_DONE | AUX_TIMEOUT | AUX_RXERR), AUX_DONE,
 			 "AUX B: second head, native DPCD read completes (status %#x)", st);
 		check_eq(AUX_SIZE(st) == 16 && !rx[0] && rx[1] == 0x12 && (rx[3] & 0x1f) == 4,
 			 1, "AUX B: ACK, DPCD 1.2, 4 lanes");
-		st = aux_xfer(1, tx, aux_hdr(tx, 0x9, 0x200, 1), rx);
+		st = aux_xfer(v, 1, tx, aux_hdr(tx, 0x9, 0x200, 1), rx);
 		check_eq(AUX_SIZE(st) == 2 && rx[1] == 1, 1, "AUX B: sink count 1");
 		test_aux_edid(1, res);
 	} else {
@@ -322,7 +288,7 @@ static void test_head_b(bool two, const char *res)
 	check_err(xioctl(v->device, VFIO_DEVICE_RESET, NULL), 0, "device reset");
 	check_eq(mmio_rd(v, 0xc4000, 4) & (1u << 21), want,
 		 "after reset: port B's live status as before");
-	st = aux_xfer(1, tx, aux_hdr(tx, 0x9, 0, 15), rx);
+	st = aux_xfer(v, 1, tx, aux_hdr(tx, 0x9, 0, 15), rx);
 	check_eq((st & (AUX_DONE | AUX_TIMEOUT)) == AUX_DONE, two,
 		 "after reset: AUX B %s", two ? "answers" : "times out");
 }

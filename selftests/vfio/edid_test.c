@@ -35,15 +35,6 @@
 
 #include "vgpu_lib.h"
 
-#define AUX_CTL(p)	(0x64010u + 0x100u * (p))
-#define AUX_DATA(p, i)	(0x64014u + 0x100u * (p) + 4u * (i))
-#define AUX_BUSY	(1u << 31)
-#define AUX_DONE	(1u << 30)
-#define AUX_TIMEOUT	(1u << 28)
-#define AUX_RXERR	(1u << 25)
-#define AUX_SIZE(v)	(((v) >> 20) & 0x1f)
-#define AUX_SEND	(AUX_BUSY | AUX_DONE | (1u << 29) | AUX_TIMEOUT | (3u << 26) | \
-			 AUX_RXERR | (31u << 5) | 31u)
 
 #define MASTER_IRQ	0x44200u
 #define DE_PORT_ISR	0x44440u
@@ -63,24 +54,6 @@
 static struct vgpu *v;
 static unsigned int edid_index;
 
-static uint32_t aux_xfer(const uint8_t *tx, unsigned int len, uint8_t *rx)
-{
-	uint32_t st, w;
-	unsigned int i, j;
-
-	for (i = 0; i < len; i += 4) {
-		for (w = 0, j = 0; j < 4 && i + j < len; j++)
-			w |= (uint32_t)tx[i + j] << (24 - 8 * j);
-		mmio_wr(v, AUX_DATA(0, i / 4), 4, w);
-	}
-	mmio_wr(v, AUX_CTL(0), 4, AUX_SEND | len << 20);
-	st = mmio_rd(v, AUX_CTL(0), 4);
-	for (i = 0; rx && i < AUX_SIZE(st) && i < 20; i++)
-		rx[i] = mmio_rd(v, AUX_DATA(0, i / 4), 4) >> (24 - 8 * (i % 4));
-	mmio_wr(v, AUX_CTL(0), 4, st | AUX_DONE | AUX_TIMEOUT | AUX_RXERR);
-	return st;
-}
-
 /* An I2C-over-AUX request to @addr, as i915's AUX transfer sends it. */
 static bool i2c(uint8_t req, uint8_t addr, unsigned int len, const uint8_t *data,
 		uint8_t *rx)
@@ -97,7 +70,7 @@ static bool i2c(uint8_t req, uint8_t addr, unsigned int len, const uint8_t *data
 		memcpy(tx + 4, data, len);
 		n += len;
 	}
-	st = aux_xfer(tx, n, rx);
+	st = aux_xfer(v, 0, tx, n, rx);
 	return (st & (AUX_DONE | AUX_TIMEOUT)) == AUX_DONE && !rx[0];
 }
 
@@ -133,7 +106,7 @@ static unsigned int aux_edid(uint8_t *out, unsigned int max)
 static bool aux_times_out(void)
 {
 	uint8_t tx[4] = { 0x90, 0, 0, 0 }, rx[20];
-	uint32_t st = aux_xfer(tx, 4, rx);
+	uint32_t st = aux_xfer(v, 0, tx, 4, rx);
 
 	return (st & (AUX_DONE | AUX_TIMEOUT)) == (AUX_DONE | AUX_TIMEOUT);
 }

@@ -794,6 +794,25 @@ long sim_strict(const char *name)
 	return keyed_value(dbg_path("mgvt_sim", "", "strict"), name);
 }
 
+uint32_t aux_xfer(const struct vgpu *v, unsigned int port, const uint8_t *tx,
+		  unsigned int len, uint8_t *rx)
+{
+	uint32_t st, w;
+	unsigned int i, j;
+
+	for (i = 0; i < len; i += 4) {
+		for (w = 0, j = 0; j < 4 && i + j < len; j++)
+			w |= (uint32_t)tx[i + j] << (24 - 8 * j);
+		mmio_wr(v, AUX_DATA(port, i / 4), 4, w);
+	}
+	mmio_wr(v, AUX_CTL(port), 4, AUX_SEND | len << 20);
+	st = mmio_rd(v, AUX_CTL(port), 4);
+	for (i = 0; rx && i < AUX_SIZE(st) && i < 20; i++)
+		rx[i] = mmio_rd(v, AUX_DATA(port, i / 4), 4) >> (24 - 8 * (i % 4));
+	mmio_wr(v, AUX_CTL(port), 4, st | AUX_DONE | AUX_TIMEOUT | AUX_RXERR);
+	return st;
+}
+
 long mgvt_stat(const char *name)
 {
 	return keyed_value("/sys/kernel/debug/mgvt/stats", name);

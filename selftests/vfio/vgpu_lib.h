@@ -628,6 +628,26 @@ long vgpu_counter(const struct vgpu *v, const char *name);
 long vgpu_debugfs_value(const struct vgpu *v, const char *file, const char *name);
 /* Line "@name N" of mgvt_sim's debugfs "strict"; -1 if unreadable. */
 long sim_strict(const char *name);
+
+/* DP AUX channel @p (0 = A) of the virtual display. */
+#define AUX_CTL(p)	(0x64010u + 0x100u * (p))
+#define AUX_DATA(p, i)	(0x64014u + 0x100u * (p) + 4u * (i))
+#define AUX_BUSY	(1u << 31)
+#define AUX_DONE	(1u << 30)
+#define AUX_TIMEOUT	(1u << 28)
+#define AUX_RXERR	(1u << 25)
+#define AUX_SIZE(v)	(((v) >> 20) & 0x1f)
+/* What i915 writes on Skylake besides the size: busy, status to clear, timing. */
+#define AUX_SEND	(AUX_BUSY | AUX_DONE | (1u << 29) | AUX_TIMEOUT | (3u << 26) | \
+			 AUX_RXERR | (31u << 5) | 31u)
+/*
+ * One AUX transaction on channel @port as i915 runs it: @len bytes of @tx
+ * big-endian in the data registers, the control register written with the
+ * size, the status read, then cleared.  Returns the status; @rx (20 bytes)
+ * gets the reply.
+ */
+uint32_t aux_xfer(const struct vgpu *v, unsigned int port, const uint8_t *tx,
+		  unsigned int len, uint8_t *rx);
 /* One line of mgvt's module-wide debugfs "stats"; -1 if it cannot be read. */
 long mgvt_stat(const char *name);
 /* The pGPU's GGTT entry @index, from mgvt_sim's debugfs; ~0 on failure. */
